@@ -75,7 +75,7 @@ function checkWork(work: number): void {
   }
 }
 
-const fmtHW = (h: number, w: number): string => (h === w ? `${h}×${w}` : `${h}×${w}`);
+const fmtHW = (h: number, w: number): string => `${h}×${w}`;
 const orList = (xs: readonly number[]): string =>
   xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
 
@@ -124,6 +124,18 @@ export function tfSamePads(i: number, k: number, s: number, d = 1): { before: nu
   const total = Math.max((out - 1) * s + effectiveKernel(k, d) - i, 0);
   const before = Math.floor(total / 2);
   return { before, after: total - before, total };
+}
+
+/**
+ * PyTorch's `'same'` padding on one axis: total d(k − 1), the smaller half before, the odd
+ * extra after (bottom/right), so the output keeps the input's size at stride 1.
+ */
+export function torchSamePads(kH: number, kW: number, dilationH: number, dilationW: number): Pads {
+  const totalH = dilationH * (kH - 1);
+  const totalW = dilationW * (kW - 1);
+  const top = Math.floor(totalH / 2);
+  const left = Math.floor(totalW / 2);
+  return { top, bottom: totalH - top, left, right: totalW - left };
 }
 
 /** Padding per side for one TF axis. */
