@@ -462,6 +462,8 @@ export function computePool2DInfo(xShape: readonly number[], opts: PoolOptions):
   checkPoolFits(inW, 2 * padW, kW, dilationW, 'width');
   const outH = convOutSize(inH, kH, strideH, 2 * padH, dilationH);
   const outW = convOutSize(inW, kW, strideW, 2 * padW, dilationW);
+  checkWindowsSeeInput(inH, outH, kH, strideH, padH, dilationH, 'height');
+  checkWindowsSeeInput(inW, outW, kW, strideW, padW, dilationW, 'width');
   return {
     batch, channels, inH, inW, outH, outW, kH, kW, strideH, strideW, dilationH, dilationW,
     effKH: effectiveKernel(kH, dilationH), effKW: effectiveKernel(kW, dilationW), pad,
@@ -476,6 +478,25 @@ function checkPoolPadding(p: number, k: number, axis: string): void {
       `Pooling padding (${axis}) ${p} is more than half the kernel size ${k}; a window would see only padding. Use at most ${Math.floor(k / 2)}.`,
       { axis, got: p, kernel: k, max: Math.floor(k / 2) },
     );
+  }
+}
+
+/** With dilation a window's taps can all land in the padding; its maximum would be −∞. Refuse. */
+function checkWindowsSeeInput(i: number, o: number, k: number, s: number, p: number, d: number, axis: string): void {
+  for (let w = 0; w < o; w++) {
+    let sees = false;
+    for (let t = 0; t < k && !sees; t++) {
+      const at = w * s - p + t * d;
+      sees = at >= 0 && at < i;
+    }
+    if (!sees) {
+      throw new ShapeError(
+        'pool-padding',
+        'padding',
+        `Pooling window ${w} along the ${axis} sees only padding (kernel ${k}, dilation ${d}, padding ${p}): it would have no value. Use less padding or dilation.`,
+        { axis, window: w, kernel: k, dilation: d, padding: p },
+      );
+    }
   }
 }
 
