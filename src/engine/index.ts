@@ -9,6 +9,7 @@ export * from './ops/unpool';
 export * from './ops/teaching';
 export { tf } from './frameworks/tf';
 export * from './explore';
+export * from './exploreNumbers';
 export * from './values';
 export * from './evaluate';
 export * from './trace';

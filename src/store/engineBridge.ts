@@ -1,0 +1,28 @@
+/**
+ * The only place that talks to the engine worker: whenever the learner's choice is valid, ask
+ * for its numbers (the newest request wins) and keep them as the picture.
+ */
+import type { EngineClient } from '../worker/client';
+import { selectValidated, selectValues, specOf, useStore } from './index';
+
+/** Starts following the store; returns the unsubscribe function. */
+export function connectEngine(client: EngineClient): () => void {
+  let lastParams: unknown = null;
+  const run = () => {
+    const s = useStore.getState();
+    if (s.params === lastParams) return;
+    lastParams = s.params;
+    const v = selectValidated(s);
+    if (!v.ok) return;
+    const { x, w } = selectValues(s);
+    s.setPending(true);
+    client.latest('explore', specOf(s.params), x, w).then(
+      (r) => {
+        if (!r.stale) useStore.getState().setPicture({ explored: v.explored, x, w, numbers: r.value });
+      },
+      (e: unknown) => useStore.getState().setEngineError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  run();
+  return useStore.subscribe(run);
+}

@@ -1,0 +1,27 @@
+/** Where each animation stands. Each view keeps its own place, so switching views loses nothing. */
+import type { StateCreator } from 'zustand';
+import type { State } from './index';
+
+export type ViewId = 'conv' | 'scatter' | 'direct';
+
+/** Steps per second the speed control offers. */
+export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+
+export interface PlaybackSlice {
+  readonly steps: Readonly<Record<ViewId, number>>;
+  /** The view whose animation is playing, if any (one at a time). */
+  readonly playing: ViewId | null;
+  readonly speed: number;
+  setStep(view: ViewId, step: number): void;
+  setPlaying(playing: ViewId | null): void;
+  setSpeed(speed: number): void;
+}
+
+export const createPlaybackSlice: StateCreator<State, [], [], PlaybackSlice> = (set) => ({
+  steps: { conv: 0, scatter: 0, direct: 0 },
+  playing: null,
+  speed: 2,
+  setStep: (view, step) => set((s) => (s.steps[view] === step ? s : { steps: { ...s.steps, [view]: step } })),
+  setPlaying: (playing) => set({ playing }),
+  setSpeed: (speed) => set({ speed }),
+});

@@ -1,0 +1,28 @@
+/** What the pointer points at (and whether it is pinned): drives the hover linking between grids. */
+import type { StateCreator } from 'zustand';
+import type { State } from './index';
+
+/** A cell of one of the main grids. */
+export interface CellRef {
+  readonly grid: 'input' | 'output';
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface UiSlice {
+  readonly hover: CellRef | null;
+  readonly pinned: boolean;
+  /** Pointer over a cell (ignored while pinned). */
+  setHover(cell: CellRef | null): void;
+  /** Click: pin this cell, or unpin when it is the pinned one. */
+  togglePin(cell: CellRef): void;
+}
+
+const same = (a: CellRef | null, b: CellRef | null) => !!a && !!b && a.grid === b.grid && a.row === b.row && a.col === b.col;
+
+export const createUiSlice: StateCreator<State, [], [], UiSlice> = (set) => ({
+  hover: null,
+  pinned: false,
+  setHover: (cell) => set((s) => (s.pinned || same(s.hover, cell) ? s : { hover: cell })),
+  togglePin: (cell) => set((s) => (s.pinned && same(s.hover, cell) ? { pinned: false, hover: null } : { pinned: true, hover: cell })),
+});

@@ -1,0 +1,184 @@
+/**
+ * The URL is the state: one table lists every query key with its type, default and bounds,
+ * and drives both parsing and writing (so the two cannot disagree). A bad or unknown value
+ * falls back to its default and is reported, never silently dropped.
+ */
+export type HW = readonly [number, number];
+export type Op = 'conv' | 'convT';
+export type Fw = 'torch' | 'tf';
+export type Vals = 'ones' | 'int' | 'rand';
+export type View = 'scatter' | 'direct';
+export type PadSpec = HW | 'same' | 'valid';
+
+/** Everything a picture depends on. */
+export interface Params {
+  readonly op: Op;
+  readonly fw: Fw;
+  readonly in: HW;
+  readonly k: HW;
+  readonly s: HW;
+  readonly p: PadSpec;
+  readonly d: HW;
+  readonly a: HW;
+  readonly out: HW | null;
+  readonly vals: Vals;
+  readonly seed: number;
+  readonly x: readonly number[] | null;
+  readonly w: readonly number[] | null;
+  readonly step: number;
+  readonly view: View;
+}
+
+export type ParamKey = keyof Params;
+
+/** Why a URL value was not used. */
+export interface UrlNotice {
+  readonly key: string;
+  readonly value: string;
+  readonly reason: 'unknown-key' | 'bad-value';
+}
+
+interface Bounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The bounds of every numeric key (also used by the form's inputs). */
+export const BOUNDS = {
+  in: { min: 1, max: 32 },
+  k: { min: 1, max: 7 },
+  s: { min: 1, max: 8 },
+  p: { min: 0, max: 8 },
+  d: { min: 1, max: 4 },
+  a: { min: 0, max: 7 },
+  out: { min: 1, max: 256 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+  step: { min: 0, max: 1_000_000 },
+} as const satisfies Record<string, Bounds>;
+
+export const DEFAULTS: Params = {
+  op: 'conv',
+  fw: 'torch',
+  in: [5, 5],
+  k: [3, 3],
+  s: [1, 1],
+  p: [0, 0],
+  d: [1, 1],
+  a: [0, 0],
+  out: null,
+  vals: 'int',
+  seed: 1,
+  x: null,
+  w: null,
+  step: 0,
+  view: 'scatter',
+};
+
+const intIn = (text: string, b: Bounds): number | undefined => {
+  if (!/^\d+$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= b.min && n <= b.max ? n : undefined;
+};
+
+/** `5` or `5x4` (H×W) within bounds. */
+export function parseHW(text: string, b: Bounds): HW | undefined {
+  const m = /^(\d+)(?:[x×](\d+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const h = intIn(m[1], b);
+  const w = intIn(m[2] ?? m[1], b);
+  return h === undefined || w === undefined ? undefined : [h, w];
+}
+
+/** `5` when both axes agree, else `5x4`. */
+export function writeHW(v: HW): string {
+  return v[0] === v[1] ? String(v[0]) : `${v[0]}x${v[1]}`;
+}
+
+const parseNumbers = (text: string): number[] | undefined => {
+  const parts = text.split(',');
+  const nums = parts.map((t) => (t.trim() === '' ? NaN : Number(t)));
+  return nums.length > 0 && nums.length <= 1024 && nums.every(Number.isFinite) ? nums : undefined;
+};
+
+const oneOf = <T extends string>(...options: readonly T[]) => (text: string): T | undefined =>
+  (options as readonly string[]).includes(text) ? (text as T) : undefined;
+
+interface KeySpec<K extends ParamKey> {
+  /** Parses the URL text; `ctx` holds the keys parsed before this one. undefined = bad. */
+  readonly parse: (text: string, ctx: Params) => Params[K] | undefined;
+  readonly write: (v: Params[K]) => string;
+  /** The default may depend on keys parsed before (TF's padding default is SAME). */
+  readonly fallback?: (ctx: Params) => Params[K];
+}
+
+type Table = { readonly [K in ParamKey]: KeySpec<K> };
+
+/** The table, in parse order (later keys may depend on earlier ones). */
+export const TABLE: Table = {
+  op: { parse: oneOf<Op>('conv', 'convT'), write: String },
+  fw: { parse: oneOf<Fw>('torch', 'tf'), write: String },
+  in: { parse: (t) => parseHW(t, BOUNDS.in), write: writeHW },
+  k: { parse: (t) => parseHW(t, BOUNDS.k), write: writeHW },
+  s: { parse: (t) => parseHW(t, BOUNDS.s), write: writeHW },
+  p: {
+    parse: (t, ctx) => (ctx.fw === 'tf' ? oneOf('same', 'valid')(t) : parseHW(t, BOUNDS.p)),
+    write: (v) => (typeof v === 'string' ? v : writeHW(v)),
+    fallback: (ctx) => (ctx.fw === 'tf' ? 'same' : DEFAULTS.p),
+  },
+  d: { parse: (t) => parseHW(t, BOUNDS.d), write: writeHW },
+  a: { parse: (t) => parseHW(t, BOUNDS.a), write: writeHW },
+  out: { parse: (t) => parseHW(t, BOUNDS.out), write: (v) => (v ? writeHW(v) : '') },
+  vals: { parse: oneOf<Vals>('ones', 'int', 'rand'), write: String },
+  seed: { parse: (t) => intIn(t, BOUNDS.seed), write: String },
+  x: { parse: (t, ctx) => sized(parseNumbers(t), ctx.in), write: (v) => (v ? v.join(',') : '') },
+  w: { parse: (t, ctx) => sized(parseNumbers(t), ctx.k), write: (v) => (v ? v.join(',') : '') },
+  step: { parse: (t) => intIn(t, BOUNDS.step), write: String },
+  view: { parse: oneOf<View>('scatter', 'direct'), write: String },
+};
+
+function sized(nums: number[] | undefined, hw: HW): number[] | undefined {
+  return nums && nums.length === hw[0] * hw[1] ? nums : undefined;
+}
+
+const KEYS = Object.keys(TABLE) as ParamKey[];
+
+function defaultOf<K extends ParamKey>(key: K, ctx: Params): Params[K] {
+  const spec = TABLE[key] as KeySpec<K>;
+  return spec.fallback ? spec.fallback(ctx) : DEFAULTS[key];
+}
+
+/** Parses a query string into Params plus a notice for every key it ignored. */
+export function parseQuery(search: string): { params: Params; notices: UrlNotice[] } {
+  const q = new URLSearchParams(search);
+  const notices: UrlNotice[] = [];
+  let ctx: Params = { ...DEFAULTS };
+  for (const key of KEYS) {
+    const text = q.get(key);
+    let value = defaultOf(key, ctx);
+    if (text !== null) {
+      const parsed = (TABLE[key] as KeySpec<typeof key>).parse(text, ctx);
+      if (parsed === undefined) notices.push({ key, value: text, reason: 'bad-value' });
+      else value = parsed;
+    }
+    ctx = { ...ctx, [key]: value };
+  }
+  for (const key of q.keys()) {
+    if (!(KEYS as string[]).includes(key) && !['embed', 'lang'].includes(key)) notices.push({ key, value: q.get(key) ?? '', reason: 'unknown-key' });
+  }
+  return { params: ctx, notices };
+}
+
+/** Writes Params as a query string, leaving out every key at its default. */
+export function writeQuery(params: Params): string {
+  const q = new URLSearchParams();
+  let ctx: Params = { ...DEFAULTS };
+  for (const key of KEYS) {
+    const spec = TABLE[key] as KeySpec<typeof key>;
+    const text = params[key] === null ? '' : spec.write(params[key]);
+    const def = defaultOf(key, ctx);
+    const defText = def === null ? '' : (spec.write as (v: typeof def) => string)(def);
+    if (text !== '' && text !== defText) q.set(key, text);
+    ctx = { ...ctx, [key]: params[key] };
+  }
+  return q.toString().replace(/%2C/g, ',');
+}

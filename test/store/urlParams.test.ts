@@ -1,0 +1,249 @@
+/**
+ * The URL table (src/store/urlParams.ts), checked against issue 3's "Engineering" section: keys
+ * op, in, k, s, p, d, a, out (each `5` or `5x4`), fw, p = same/valid with fw=tf, vals, seed, x, w,
+ * step, view; "a bad or unknown value falls back to its default and the page says which key it
+ * ignored". Round trips are property tests over every valid Params.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  BOUNDS, DEFAULTS, parseHW, parseQuery, writeHW, writeQuery,
+  type HW, type ParamKey, type Params,
+} from '../../src/store/urlParams';
+
+const ISSUE = 'issue 3, Engineering';
+
+const hwArb = (b: { min: number; max: number }): fc.Arbitrary<HW> =>
+  fc.oneof(
+    fc.integer(b).map((n): HW => [n, n]),
+    fc.tuple(fc.integer(b), fc.integer(b)),
+  );
+
+/** A finite number a learner could type into a cell (−0 is the same cell value as 0, and the URL writes both as `0`). */
+const cellArb = fc.oneof(
+  fc.integer({ min: -99, max: 99 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).filter((v) => !Object.is(v, -0)),
+);
+
+/** Every valid Params: padding spelled as numbers with PyTorch, SAME/VALID with TensorFlow. */
+const paramsArb: fc.Arbitrary<Params> = fc
+  .record({
+    op: fc.constantFrom('conv', 'convT' as const),
+    fw: fc.constantFrom('torch', 'tf' as const),
+    in: hwArb(BOUNDS.in),
+    k: hwArb(BOUNDS.k),
+    s: hwArb(BOUNDS.s),
+    d: hwArb(BOUNDS.d),
+    a: hwArb(BOUNDS.a),
+    out: fc.option(hwArb(BOUNDS.out), { nil: null }),
+    vals: fc.constantFrom('ones', 'int', 'rand' as const),
+    seed: fc.integer(BOUNDS.seed),
+    step: fc.integer(BOUNDS.step),
+    view: fc.constantFrom('scatter', 'direct' as const),
+    customX: fc.boolean(),
+    customW: fc.boolean(),
+  })
+  .chain((r) =>
+    fc.record({
+      p: r.fw === 'tf' ? fc.constantFrom<Params['p']>('same', 'valid') : hwArb(BOUNDS.p),
+      x: r.customX ? fc.array(cellArb, { minLength: r.in[0] * r.in[1], maxLength: r.in[0] * r.in[1] }) : fc.constant(null),
+      w: r.customW ? fc.array(cellArb, { minLength: r.k[0] * r.k[1], maxLength: r.k[0] * r.k[1] }) : fc.constant(null),
+    }).map(({ p, x, w }): Params => ({
+      op: r.op, fw: r.fw, in: r.in, k: r.k, s: r.s, p, d: r.d, a: r.a, out: r.out,
+      vals: r.vals, seed: r.seed, x, w, step: r.step, view: r.view,
+    })),
+  );
+
+const keysOf = (query: string) => [...new URLSearchParams(query).keys()];
+
+/** The default a key has in the context of `p` (TensorFlow's padding default is SAME). */
+const defaultFor = (key: ParamKey, p: Params): unknown => (key === 'p' && p.fw === 'tf' ? 'same' : DEFAULTS[key]);
+
+describe('parseHW / writeHW', () => {
+  it(`reads '5' as 5×5 and '5x4' as 5×4 (${ISSUE})`, () => {
+    expect(parseHW('5', BOUNDS.in)).toEqual([5, 5]);
+    expect(parseHW('5x4', BOUNDS.in)).toEqual([5, 4]);
+    expect(parseHW('5×4', BOUNDS.in)).toEqual([5, 4]);
+  });
+
+  it("writes '5' when both axes agree and '5x4' otherwise, and reads its own writing back", () => {
+    fc.assert(
+      fc.property(hwArb(BOUNDS.out), (hw) => {
+        const text = writeHW(hw);
+        expect(text).toBe(hw[0] === hw[1] ? String(hw[0]) : `${hw[0]}x${hw[1]}`);
+        expect(parseHW(text, BOUNDS.out)).toEqual(hw);
+      }),
+    );
+  });
+
+  it('refuses text that is not one or two whole numbers', () => {
+    for (const bad of ['', 'x', '5x', 'x5', '5x4x3', '-1', '2.5', '5,4', 'abc', '1e1']) expect(parseHW(bad, BOUNDS.in)).toBeUndefined();
+  });
+});
+
+describe('bounds', () => {
+  it(`input 1–32 and kernel 1–7, as the issue asks ("Set input H×W (1–32), kernel kH×kW (1–7)")`, () => {
+    expect(BOUNDS.in).toEqual({ min: 1, max: 32 });
+    expect(BOUNDS.k).toEqual({ min: 1, max: 7 });
+  });
+
+  const hwKeys = ['in', 'k', 's', 'p', 'd', 'a', 'out'] as const;
+  for (const key of hwKeys) {
+    it(`${key}: min and max are accepted on each axis, one beyond is refused`, () => {
+      const { min, max } = BOUNDS[key];
+      expect(parseHW(`${min}`, BOUNDS[key])).toEqual([min, min]);
+      expect(parseHW(`${max}x${min}`, BOUNDS[key])).toEqual([max, min]);
+      expect(parseHW(`${max + 1}`, BOUNDS[key])).toBeUndefined();
+      expect(parseHW(`${min}x${max + 1}`, BOUNDS[key])).toBeUndefined();
+      if (min > 0) expect(parseHW(`${min - 1}x${min}`, BOUNDS[key])).toBeUndefined();
+      // through the query as well (p only means numbers with PyTorch, the default semantics)
+      const at = parseQuery(`?${key}=${max + 1}`);
+      expect(at.notices.map((n) => n.key)).toEqual([key]);
+      expect(at.params[key]).toEqual(DEFAULTS[key]);
+    });
+  }
+
+  for (const key of ['seed', 'step'] as const) {
+    it(`${key}: ${BOUNDS[key].min}…${BOUNDS[key].max}, beyond refused`, () => {
+      expect(parseQuery(`?${key}=${BOUNDS[key].max}`).params[key]).toBe(BOUNDS[key].max);
+      expect(parseQuery(`?${key}=${BOUNDS[key].max + 1}`).notices.map((n) => n.key)).toEqual([key]);
+      expect(parseQuery(`?${key}=-1`).notices.map((n) => n.key)).toEqual([key]);
+    });
+  }
+});
+
+describe('parseQuery ∘ writeQuery', () => {
+  it('round-trips every valid Params exactly, with no notices', () => {
+    fc.assert(
+      fc.property(paramsArb, (p) => {
+        const q = writeQuery(p);
+        const back = parseQuery(q);
+        expect(back.notices).toEqual([]);
+        expect(back.params).toEqual(p);
+        // and again: the written query is a fixed point
+        expect(writeQuery(back.params)).toBe(q);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves out exactly the keys at their default', () => {
+    fc.assert(
+      fc.property(paramsArb, (p) => {
+        const written = new Set(keysOf(writeQuery(p)));
+        for (const key of Object.keys(DEFAULTS) as ParamKey[]) {
+          const atDefault = JSON.stringify(p[key]) === JSON.stringify(defaultFor(key, p));
+          expect({ key, written: written.has(key) }).toEqual({ key, written: !atDefault });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the defaults write as the empty query, and the empty query reads as the defaults', () => {
+    expect(writeQuery(DEFAULTS)).toBe('');
+    expect(parseQuery('')).toEqual({ params: DEFAULTS, notices: [] });
+    expect(parseQuery('?')).toEqual({ params: DEFAULTS, notices: [] });
+  });
+
+  it(`reads the issue's e2e link ?op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones (${ISSUE} / Tests) and writes it back`, () => {
+    const { params, notices } = parseQuery('?op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones');
+    expect(notices).toEqual([]);
+    expect(params).toEqual({ ...DEFAULTS, op: 'convT', fw: 'tf', in: [3, 3], k: [3, 3], s: [2, 2], p: 'same', out: [5, 5], vals: 'ones' });
+    // p=same is TensorFlow's default, so it is left out
+    expect(writeQuery(params)).toBe('op=convT&fw=tf&in=3&s=2&out=5&vals=ones');
+  });
+
+  it('writes each non-default key on its own, in its own spelling', () => {
+    const one = (patch: Partial<Params>) => writeQuery({ ...DEFAULTS, ...patch });
+    expect(one({ op: 'convT' })).toBe('op=convT');
+    expect(one({ fw: 'tf', p: 'same' })).toBe('fw=tf');
+    expect(one({ fw: 'tf', p: 'valid' })).toBe('fw=tf&p=valid');
+    expect(one({ in: [6, 4] })).toBe('in=6x4');
+    expect(one({ k: [2, 2] })).toBe('k=2');
+    expect(one({ s: [2, 1] })).toBe('s=2x1');
+    expect(one({ p: [1, 1] })).toBe('p=1');
+    expect(one({ d: [2, 2] })).toBe('d=2');
+    expect(one({ a: [1, 0] })).toBe('a=1x0');
+    expect(one({ out: [5, 6] })).toBe('out=5x6');
+    expect(one({ vals: 'rand' })).toBe('vals=rand');
+    expect(one({ seed: 42 })).toBe('seed=42');
+    expect(one({ step: 7 })).toBe('step=7');
+    expect(one({ view: 'direct' })).toBe('view=direct');
+    expect(one({ in: [2, 2], x: [1, -2, 0.5, 3] })).toBe('in=2&x=1,-2,0.5,3');
+    expect(one({ k: [1, 2], w: [-1, 2] })).toBe('k=1x2&w=-1,2');
+  });
+});
+
+/** A value each key refuses, with the query context it needs. */
+const BAD: readonly { key: ParamKey; query: string }[] = [
+  { key: 'op', query: 'op=pool' },
+  { key: 'fw', query: 'fw=jax' },
+  { key: 'in', query: 'in=0' },
+  { key: 'in', query: 'in=5x' },
+  { key: 'k', query: 'k=8' },
+  { key: 's', query: 's=0' },
+  { key: 'p', query: 'p=same' }, // same/valid only with fw=tf
+  { key: 'p', query: 'fw=tf&p=1' }, // numbers only with fw=torch
+  { key: 'p', query: 'p=9' },
+  { key: 'd', query: 'd=0' },
+  { key: 'a', query: 'a=8' },
+  { key: 'out', query: 'out=0' },
+  { key: 'vals', query: 'vals=zeros' },
+  { key: 'seed', query: 'seed=1.5' },
+  { key: 'seed', query: 'seed=abc' },
+  { key: 'x', query: 'in=2&x=1,2,3' }, // wrong length for 2×2
+  { key: 'x', query: 'in=2&x=1,2,3,4,5' },
+  { key: 'x', query: 'in=2&x=1,2,,4' },
+  { key: 'x', query: 'in=2&x=1,2,a,4' },
+  { key: 'w', query: 'k=2x1&w=1,2,3' }, // wrong length for 2×1
+  { key: 'w', query: 'w=1' }, // default kernel is 3×3
+  { key: 'step', query: 'step=-2' },
+  { key: 'view', query: 'view=sideways' },
+];
+
+describe('bad and unknown values', () => {
+  for (const { key, query } of BAD) {
+    it(`?${query}: ${key} falls back to its default with exactly one notice naming '${key}'`, () => {
+      const { params, notices } = parseQuery(`?${query}`);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ key, reason: 'bad-value', value: new URLSearchParams(query).get(key) });
+      expect(params[key]).toEqual(defaultFor(key, params));
+      // the other keys of the query were read
+      for (const [k, v] of new URLSearchParams(query)) if (k !== key) expect(textOf(params, k as ParamKey)).toBe(v);
+    });
+  }
+
+  it('a bad value next to good ones: only the bad key is noticed, the good ones are used', () => {
+    const { params, notices } = parseQuery('?op=convT&in=40&k=2&view=direct');
+    expect(notices.map((n) => n.key)).toEqual(['in']);
+    expect(params).toEqual({ ...DEFAULTS, op: 'convT', k: [2, 2], view: 'direct' });
+  });
+
+  it('an unknown key produces one notice naming it and changes nothing', () => {
+    const { params, notices } = parseQuery('?in=6&colour=red');
+    expect(notices).toEqual([{ key: 'colour', value: 'red', reason: 'unknown-key' }]);
+    expect(params).toEqual({ ...DEFAULTS, in: [6, 6] });
+  });
+
+  it('x and w of the right length are used; the wrong length is ignored with a notice (also after a bad size)', () => {
+    expect(parseQuery('?in=2x3&x=1,2,3,4,5,6').params.x).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(parseQuery('?k=1x2&w=0.5,-1').params.w).toEqual([0.5, -1]);
+    // in=40 is refused, so x is measured against the default 5×5 and 4 values do not fit
+    const { params, notices } = parseQuery('?in=40&x=1,2,3,4');
+    expect(notices.map((n) => n.key)).toEqual(['in', 'x']);
+    expect(params.x).toBeNull();
+  });
+
+  it('TensorFlow without p reads SAME; PyTorch without p reads 0', () => {
+    expect(parseQuery('?fw=tf').params.p).toBe('same');
+    expect(parseQuery('?fw=tf&p=valid').params.p).toBe('valid');
+    expect(parseQuery('?fw=torch').params.p).toEqual([0, 0]);
+  });
+});
+
+/** The text the table writes for one key of p (to compare with what the query said). */
+function textOf(p: Params, key: ParamKey): string {
+  const q = new URLSearchParams(writeQuery({ ...DEFAULTS, fw: p.fw, p: p.fw === 'tf' ? 'same' : DEFAULTS.p, [key]: p[key] }));
+  return q.get(key) ?? '';
+}
