@@ -1,0 +1,188 @@
+/**
+ * The learner's choices: operation, semantics, sizes per axis and values. Every change goes
+ * through `transition` (the rules that keep params meaningful) into the store, and from there
+ * into the URL. Text that does not parse stays in its field as a draft; a combination the
+ * engine refuses shows the engine's sentence next to the field it blames, while the picture
+ * keeps the last valid setting (the store keeps it).
+ */
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { t } from '../i18n';
+import { selectValidated, useStore } from '../store';
+import type { FieldId } from '../store/paramsSlice';
+import { legalOutputShape, transition } from '../store/transitions';
+import { BOUNDS, type Fw, type HW, type Op, type Params, type Vals } from '../store/urlParams';
+import { faultOf, parseWhole, type FormField } from '../viz/fieldErrors';
+import { EngineError } from './controls/EngineError';
+import { HWField, type HWKey } from './controls/HWField';
+import { OutputShapeField } from './controls/OutputShapeField';
+import { RadioGroup } from './controls/RadioGroup';
+
+/** Applies the learner's patch with its consequences (see transitions.ts). */
+function apply(patch: Partial<Params>): void {
+  const s = useStore.getState();
+  const tr = transition(s.params, patch);
+  for (const f of tr.clearDrafts) s.setDraft(f, null);
+  s.setParams(tr.patch);
+}
+
+const withAxis = (v: HW, axis: 0 | 1, n: number): HW => (axis === 0 ? [n, v[1]] : [v[0], n]);
+
+/** A one-key patch for a size field. */
+function sizePatch(field: HWKey, value: HW): Partial<Params> {
+  switch (field) {
+    case 'in': return { in: value };
+    case 'k': return { k: value };
+    case 's': return { s: value };
+    case 'p': return { p: value };
+    case 'd': return { d: value };
+    case 'a': return { a: value };
+  }
+}
+
+export function Controls() {
+  const { params, drafts, setDraft } = useStore(useShallow((s) => ({ params: s.params, drafts: s.drafts, setDraft: s.setDraft })));
+  const validated = useStore(selectValidated);
+  const errorId = useId();
+  const seedId = useId();
+  const fault = validated.ok ? null : faultOf(validated.error);
+
+  const isT = params.op === 'convT';
+  const shownFields: FormField[] = ['in', 'k', 's', 'p', 'd'];
+  if (isT && params.fw === 'torch') shownFields.push('a');
+  if (isT && params.fw === 'tf') shownFields.push('out');
+  // A refusal about a field that is not on screen is shown above the fields instead.
+  const errorAt: FormField | 'top' | null = !fault ? null : fault.field && shownFields.includes(fault.field) ? fault.field : 'top';
+  const errorBlock = validated.ok ? null : <EngineError id={errorId} message={validated.error.message} />;
+  const faultyAxes = (field: FormField): readonly [boolean, boolean] =>
+    errorAt === field && fault ? [fault.axis !== 1, fault.axis !== 0] : [false, false];
+
+  const hw = (field: HWKey, value: HW, bounds: { min: number; max: number }) => (
+    <HWField
+      field={field}
+      value={value}
+      bounds={bounds}
+      drafts={[drafts[`${field}.0`], drafts[`${field}.1`]]}
+      faulty={faultyAxes(field)}
+      errorId={errorId}
+      onValue={(axis, n) => {
+        const current = useStore.getState().params[field];
+        // `p` may be SAME/VALID only in TensorFlow mode, where this numeric field is not shown.
+        const base: HW = typeof current === 'string' || current === null ? [0, 0] : current;
+        apply(sizePatch(field, withAxis(base, axis, n)));
+      }}
+      onDraft={(axis, text) => setDraft(`${field}.${axis}` as FieldId, text)}
+    >
+      {errorAt === field ? errorBlock : null}
+    </HWField>
+  );
+
+  const seedDraft = drafts.seed;
+  return (
+    <form className="controls" aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
+      <h2 className="controls__title">{t('controls.label')}</h2>
+      <RadioGroup<Op>
+        legend={t('op.label')}
+        value={params.op}
+        options={[{ value: 'conv', label: t('op.conv') }, { value: 'convT', label: t('op.convT') }]}
+        onChange={(op) => apply({ op })}
+      />
+      <RadioGroup<Fw>
+        legend={t('fw.label')}
+        value={params.fw}
+        options={[{ value: 'torch', label: t('fw.torch') }, { value: 'tf', label: t('fw.tf') }]}
+        onChange={(fw) => apply({ fw })}
+      />
+
+      <div className="controls__sizes">
+        <p className="controls__sizes-title" aria-hidden="true">{t('controls.sizes')}</p>
+        {errorAt === 'top' ? errorBlock : null}
+        {hw('in', params.in, BOUNDS.in)}
+        {hw('k', params.k, BOUNDS.k)}
+        {hw('s', params.s, BOUNDS.s)}
+        {typeof params.p === 'string' ? (
+          <div className="controls__hw">
+            <label className="controls__hw-label" htmlFor={`${errorId}-pad`}>{t('field.p')}</label>
+            <span className="controls__hw-inputs">
+              <select
+                id={`${errorId}-pad`}
+                className="controls__select"
+                value={params.p}
+                aria-invalid={errorAt === 'p' || undefined}
+                aria-describedby={errorAt === 'p' ? errorId : undefined}
+                onChange={(e) => apply({ p: e.target.value === 'valid' ? 'valid' : 'same' })}
+              >
+                <option value="same">{t('pad.same')}</option>
+                <option value="valid">{t('pad.valid')}</option>
+              </select>
+            </span>
+            {errorAt === 'p' ? errorBlock : null}
+          </div>
+        ) : (
+          hw('p', params.p, BOUNDS.p)
+        )}
+        {hw('d', params.d, BOUNDS.d)}
+        {shownFields.includes('a') ? hw('a', params.a, BOUNDS.a) : null}
+        {shownFields.includes('out') ? (
+          <OutputShapeField
+            value={params.out}
+            legal={legalOutputShape(params)}
+            faulty={faultyAxes('out')}
+            errorId={errorId}
+            onChange={(out) => apply({ out })}
+          >
+            {errorAt === 'out' ? errorBlock : null}
+          </OutputShapeField>
+        ) : null}
+      </div>
+
+      <RadioGroup<Vals>
+        legend={t('vals.label')}
+        value={params.vals}
+        options={[
+          { value: 'ones', label: t('vals.ones') },
+          { value: 'int', label: t('vals.int') },
+          { value: 'rand', label: t('vals.rand') },
+        ]}
+        onChange={(vals) => apply({ vals })}
+      />
+      {params.vals === 'rand' ? (
+        <div className="controls__hw">
+          <label className="controls__hw-label" htmlFor={seedId}>{t('vals.seed')}</label>
+          <span className="controls__hw-inputs">
+            <input
+              id={seedId}
+              type="number"
+              className="controls__number controls__number--wide"
+              inputMode="numeric"
+              min={BOUNDS.seed.min}
+              max={BOUNDS.seed.max}
+              step={1}
+              value={seedDraft ?? String(params.seed)}
+              aria-invalid={seedDraft !== undefined || undefined}
+              aria-describedby={seedDraft !== undefined ? `${seedId}-bad` : undefined}
+              onChange={(e) => {
+                const n = parseWhole(e.target.value, BOUNDS.seed);
+                if (n === null) setDraft('seed', e.target.value);
+                else {
+                  setDraft('seed', null);
+                  apply({ seed: n });
+                }
+              }}
+            />
+          </span>
+          {seedDraft !== undefined ? (
+            <p id={`${seedId}-bad`} className="controls__bad">
+              {t('field.bad', { field: t('vals.seed'), min: BOUNDS.seed.min, max: BOUNDS.seed.max })}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {params.x || params.w ? (
+        <button type="button" className="controls__reset" onClick={() => apply({ x: null, w: null })}>
+          {t('vals.reset')}
+        </button>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Play/pause, first/previous/next/last, a scrubber and the speed, for one view's animation.
+ * The keyboard shortcuts (Space, ←/→, Home/End) live in useKeyboard and drive the active view.
+ */
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { t } from '../i18n';
+import { useStore } from '../store';
+import { SPEEDS, type ViewId } from '../store/playbackSlice';
+
+export interface TransportProps {
+  readonly view: ViewId;
+  /** Number of steps (≥ 1). */
+  readonly count: number;
+}
+
+/** Advances the playing view on a timer; stops at the last step. */
+function usePlayTimer(view: ViewId, count: number) {
+  const { playing, speed } = useStore(useShallow((s) => ({ playing: s.playing === view, speed: s.speed })));
+  useEffect(() => {
+    if (!playing) return;
+    const id = window.setInterval(() => {
+      const s = useStore.getState();
+      const at = s.steps[view];
+      if (at >= count - 1) s.setPlaying(null);
+      else s.setStep(view, at + 1);
+    }, 1000 / speed);
+    return () => window.clearInterval(id);
+  }, [playing, speed, view, count]);
+}
+
+export function Transport({ view, count }: TransportProps) {
+  usePlayTimer(view, count);
+  const { step, playing, speed, setStep, setPlaying, setSpeed } = useStore(
+    useShallow((s) => ({
+      step: Math.min(s.steps[view], count - 1),
+      playing: s.playing === view,
+      speed: s.speed,
+      setStep: s.setStep,
+      setPlaying: s.setPlaying,
+      setSpeed: s.setSpeed,
+    })),
+  );
+  const go = (i: number) => setStep(view, Math.max(0, Math.min(count - 1, i)));
+  const togglePlay = () => {
+    if (playing) setPlaying(null);
+    else {
+      if (step >= count - 1) go(0);
+      setPlaying(view);
+    }
+  };
+  return (
+    <div className="transport" role="group" aria-label={t('transport.label')}>
+      <button type="button" onClick={() => go(0)} aria-label={t('transport.first')} disabled={step === 0}>⏮</button>
+      <button type="button" onClick={() => go(step - 1)} aria-label={t('transport.prev')} disabled={step === 0}>◀</button>
+      <button type="button" onClick={togglePlay} aria-label={playing ? t('transport.pause') : t('transport.play')} aria-pressed={playing}>
+        {playing ? '⏸' : '▶'}
+      </button>
+      <button type="button" onClick={() => go(step + 1)} aria-label={t('transport.next')} disabled={step >= count - 1}>▶▶</button>
+      <button type="button" onClick={() => go(count - 1)} aria-label={t('transport.last')} disabled={step >= count - 1}>⏭</button>
+      <label className="transport__scrub">
+        <span className="visually-hidden">{t('transport.scrub')}</span>
+        <input type="range" min={0} max={Math.max(0, count - 1)} value={step} onChange={(e) => go(Number(e.target.value))} />
+      </label>
+      <output className="transport__pos" aria-live="polite">{t('transport.position', { i: step + 1, n: count })}</output>
+      <label className="transport__speed">
+        <span>{t('transport.speed')}</span>
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((v) => (
+            <option key={v} value={v}>{v}×</option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Controls } from '../../src/components/Controls';
+import { explore, isShapeError } from '../../src/engine';
+import { t } from '../../src/i18n';
+import { currentQuery, loadQuery, specOf, useStore } from '../../src/store';
+import { BOUNDS } from '../../src/store/urlParams';
+
+const label = (field: 'in' | 'k' | 's' | 'p' | 'd' | 'a' | 'out', axis: 'h' | 'w') =>
+  t('field.axis', { field: t(`field.${field}`), axis: t(axis === 'h' ? 'axis.h' : 'axis.w') });
+
+const params = () => useStore.getState().params;
+
+/** The engine's own refusal for the current params (what the form must show). */
+function engineMessage(): string {
+  try {
+    explore(specOf(params()));
+  } catch (e) {
+    if (isShapeError(e)) return e.message;
+    throw e;
+  }
+  throw new Error('expected the engine to refuse these params');
+}
+
+beforeEach(() => loadQuery(''));
+afterEach(cleanup);
+
+describe('Controls', () => {
+  it('a typed size updates params and the URL query', async () => {
+    const user = userEvent.setup();
+    render(<Controls />);
+    const h = screen.getByLabelText(label('in', 'h'));
+    await user.clear(h);
+    await user.type(h, '7');
+    expect(params().in).toEqual([7, 5]);
+    expect(new URLSearchParams(currentQuery(useStore.getState())).get('in')).toBe('7x5');
+    expect(h).not.toHaveAttribute('aria-invalid');
+    expect(useStore.getState().drafts).toEqual({});
+  });
+
+  it('an out-of-bounds number keeps its text, names the field and leaves params alone', async () => {
+    const user = userEvent.setup();
+    render(<Controls />);
+    const w = screen.getByLabelText(label('k', 'w'));
+    // One keystroke past the bound, so no prefix of the text is a valid kernel size.
+    const tooBig = String(BOUNDS.k.max + 2);
+    await user.clear(w);
+    await user.type(w, tooBig);
+    expect(w).toHaveValue(Number(tooBig));
+    expect(w).toHaveAttribute('aria-invalid', 'true');
+    const message = t('field.bad', { field: label('k', 'w'), min: BOUNDS.k.min, max: BOUNDS.k.max });
+    expect(screen.getByText(message)).toBeInTheDocument();
+    expect(w).toHaveAccessibleDescription(message);
+    expect(params().k).toEqual([3, 3]);
+    expect(useStore.getState().drafts['k.1']).toBe(tooBig);
+    expect(currentQuery(useStore.getState())).toBe('');
+  });
+
+  it('a number that is not whole is kept and refused', async () => {
+    const user = userEvent.setup();
+    render(<Controls />);
+    const s = screen.getByLabelText(label('s', 'h'));
+    await user.clear(s);
+    await user.type(s, '1.5');
+    expect(s).toHaveValue(1.5);
+    expect(s).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(t('field.bad', { field: label('s', 'h'), min: BOUNDS.s.min, max: BOUNDS.s.max }))).toBeInTheDocument();
+    expect(params().s).toEqual([1, 1]);
+  });
+
+  it('kernel 7 on a 3×3 input shows the engine message next to the kernel height', async () => {
+    loadQuery('in=3&k=3');
+    const user = userEvent.setup();
+    render(<Controls />);
+    const kh = screen.getByLabelText(label('k', 'h'));
+    await user.clear(kh);
+    await user.type(kh, '7');
+    expect(params().k).toEqual([7, 3]);
+    const message = engineMessage();
+    const kernelGroup = screen.getByRole('group', { name: t('field.k') });
+    const alert = within(kernelGroup).getByRole('alert');
+    expect(alert).toHaveTextContent(t('error.title'));
+    expect(alert).toHaveTextContent(message);
+    expect(alert).toHaveTextContent(t('error.kept'));
+    expect(kh).toHaveAttribute('aria-invalid', 'true');
+    expect(kh).toHaveAccessibleDescription(expect.stringContaining(message));
+    // The engine blames the height, so the width stays valid; the input field is not blamed.
+    expect(screen.getByLabelText(label('k', 'w'))).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText(label('in', 'h'))).not.toHaveAttribute('aria-invalid');
+    // Fixing it clears the message.
+    await user.clear(kh);
+    await user.type(kh, '3');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('TensorFlow offers SAME/VALID and switching back restores numeric padding', async () => {
+    const user = userEvent.setup();
+    render(<Controls />);
+    await user.click(screen.getByRole('radio', { name: t('fw.tf') }));
+    expect(params().fw).toBe('tf');
+    expect(params().p).toBe('same');
+    const pad = screen.getByRole('combobox', { name: t('field.p') });
+    expect(within(pad).getAllByRole('option').map((o) => o.textContent)).toEqual([t('pad.same'), t('pad.valid')]);
+    await user.selectOptions(pad, t('pad.valid'));
+    expect(params().p).toBe('valid');
+    expect(new URLSearchParams(currentQuery(useStore.getState())).get('p')).toBe('valid');
+    await user.click(screen.getByRole('radio', { name: t('fw.torch') }));
+    expect(params().p).toEqual([0, 0]);
+    expect(screen.getByLabelText(label('p', 'h'))).toHaveValue(0);
+  });
+
+  it('the TF transposed conv offers the legal output_shape values (issue 3: in=3, k=3, s=2, SAME → 5 or 6)', async () => {
+    loadQuery('op=convT&fw=tf&in=3&k=3&s=2&p=same');
+    const user = userEvent.setup();
+    render(<Controls />);
+    // Independent: TensorFlow accepts o when the forward SAME conv gives the input back, ⌈o/2⌉ = 3.
+    const legal = Array.from({ length: 20 }, (_, i) => i + 1).filter((o) => Math.ceil(o / 2) === 3);
+    const outH = screen.getByRole('combobox', { name: label('out', 'h') });
+    const outW = screen.getByRole('combobox', { name: label('out', 'w') });
+    expect(within(outH).getAllByRole('option').map((o) => Number(o.getAttribute('value')))).toEqual(legal);
+    expect(within(outW).getAllByRole('option').map((o) => Number(o.getAttribute('value')))).toEqual(legal);
+    expect(screen.queryByLabelText(label('a', 'h'))).toBeNull();
+    await user.selectOptions(outH, String(legal[0]));
+    expect(params().out?.[0]).toBe(legal[0]);
+    expect(new URLSearchParams(currentQuery(useStore.getState())).get('out')).toMatch(new RegExp(`^${legal[0]}x\\d+$`));
+  });
+
+  it('output padding is offered only for the PyTorch transposed conv, and reset when leaving it', async () => {
+    const user = userEvent.setup();
+    render(<Controls />);
+    expect(screen.queryByLabelText(label('a', 'h'))).toBeNull();
+    await user.click(screen.getByRole('radio', { name: t('op.convT') }));
+    await user.clear(screen.getByLabelText(label('s', 'h')));
+    await user.type(screen.getByLabelText(label('s', 'h')), '2');
+    const ah = screen.getByLabelText(label('a', 'h'));
+    await user.clear(ah);
+    await user.type(ah, '1');
+    expect(params().a).toEqual([1, 0]);
+    await user.click(screen.getByRole('radio', { name: t('op.conv') }));
+    expect(params().a).toEqual([0, 0]);
+    expect(screen.queryByLabelText(label('a', 'h'))).toBeNull();
+  });
+
+  it('values: random shows a seed, and edited values can be reset', async () => {
+    loadQuery('in=2&k=1&x=1,2,3,4');
+    const user = userEvent.setup();
+    render(<Controls />);
+    expect(screen.queryByLabelText(t('vals.seed'))).toBeNull();
+    await user.click(screen.getByRole('button', { name: t('vals.reset') }));
+    expect(params().x).toBeNull();
+    expect(screen.queryByRole('button', { name: t('vals.reset') })).toBeNull();
+    await user.click(screen.getByRole('radio', { name: t('vals.rand') }));
+    const seed = screen.getByLabelText(t('vals.seed'));
+    await user.clear(seed);
+    await user.type(seed, '42');
+    expect(params()).toMatchObject({ vals: 'rand', seed: 42 });
+  });
+
+  it('every control is reachable by label', () => {
+    loadQuery('op=convT');
+    render(<Controls />);
+    for (const f of ['in', 'k', 's', 'p', 'd', 'a'] as const) {
+      for (const axis of ['h', 'w'] as const) expect(screen.getByLabelText(label(f, axis))).toBeInTheDocument();
+    }
+    const op = screen.getByRole('radiogroup', { name: t('op.label') });
+    expect(within(op).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['conv', 'convT']);
+  });
+});

@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Controls } from '../../src/components/Controls';
+import { FormulaPanel } from '../../src/components/FormulaPanel';
+import { computeExplore } from '../../src/engine';
+import { t } from '../../src/i18n';
+import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+
+const panel = () => screen.getByRole('region', { name: t('formula.title') });
+const inPanel = (text: string) => within(panel()).getAllByText(text, { exact: false });
+const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+beforeEach(() => loadQuery(''));
+afterEach(cleanup);
+
+describe('FormulaPanel', () => {
+  it('has a heading and shows the PyTorch conv formula with the default numbers substituted', () => {
+    render(<FormulaPanel />);
+    expect(within(panel()).getByRole('heading', { name: t('formula.title') })).toBeInTheDocument();
+    const { in: [i], k: [k], s: [s], p, d: [d] } = useStore.getState().params;
+    const pad = typeof p === 'string' ? 0 : p[0];
+    // Independent: PyTorch's Conv2d size formula.
+    const o = Math.floor((i + 2 * pad - d * (k - 1) - 1) / s) + 1;
+    expect(inPanel(t('formula.convSub', { i, p: pad, d, k, s, o }))).toHaveLength(2);
+    expect(inPanel(t('formula.conv'))).toHaveLength(1);
+  });
+
+  it('TF conv in=5, k=3, s=2, SAME: o = 3 and the inputs 5, 6 give it too (worked example in DESIGN.md / issue 3)', () => {
+    loadQuery('op=conv&fw=tf&in=5&k=3&s=2&p=same');
+    render(<FormulaPanel />);
+    // Independent: TensorFlow SAME is ⌈i/s⌉, and the siblings are every i with the same result.
+    const o = Math.ceil(5 / 2);
+    const siblings = range(32).filter((i) => Math.ceil(i / 2) === o);
+    expect(siblings).toEqual([5, 6]);
+    expect(inPanel(t('formula.tfSameSub', { i: 5, s: 2, o }))).toHaveLength(2);
+    expect(within(panel()).getByText(t('formula.siblingsConv', { axis: t('axis.h'), o, sizes: siblings.join(', ') }))).toBeInTheDocument();
+    expect(within(panel()).getByText(t('formula.siblingsConv', { axis: t('axis.w'), o, sizes: siblings.join(', ') }))).toBeInTheDocument();
+    expect(within(panel()).getByText(t('formula.siblingsWhy'))).toBeInTheDocument();
+    // SAME pads: total (o − 1)s + k − i = 2 → 1 before, 1 after.
+    const total = (o - 1) * 2 + 3 - 5;
+    expect(
+      within(panel()).getByText(t('formula.samePads', { axis: t('axis.h'), before: Math.floor(total / 2), after: total - Math.floor(total / 2) })),
+    ).toBeInTheDocument();
+  });
+
+  it('PyTorch transposed conv lists the output_padding choices and marks the current one', () => {
+    loadQuery('op=convT&in=3&k=3&s=2&p=1&a=1');
+    render(<FormulaPanel />);
+    // Independent: (i − 1)s − 2p + d(k − 1) + a + 1 for a = 0, 1 (a < s).
+    const size = (a: number) => (3 - 1) * 2 - 2 * 1 + 1 * (3 - 1) + a + 1;
+    expect(inPanel(t('formula.convTSub', { i: 3, s: 2, p: 1, d: 1, k: 3, a: 1, o: size(1) }))).toHaveLength(2);
+    const items = within(panel()).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      t('formula.outputPadding', { a: 0, size: size(0) }),
+      `${t('formula.outputPadding', { a: 1, size: size(1) })} ${t('formula.current')}`,
+      t('formula.outputPadding', { a: 0, size: size(0) }),
+      `${t('formula.outputPadding', { a: 1, size: size(1) })} ${t('formula.current')}`,
+    ]);
+    expect(within(panel()).getByText(t('formula.whyConvT'))).toBeInTheDocument();
+  });
+
+  it('TF transposed conv in=3, k=3, s=2, SAME, out=5 explains output_shape and lists 5, 6 (issue 3 example)', () => {
+    loadQuery('op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5');
+    render(<FormulaPanel />);
+    const legal = range(20).filter((o) => Math.ceil(o / 2) === 3);
+    expect(within(panel()).getByText(t('formula.legalOut', { axis: t('axis.h'), sizes: legal.join(', ') }))).toBeInTheDocument();
+    const back = t('formula.tfSameSub', { i: 5, s: 2, o: 3 });
+    expect(within(panel()).getByText(t('formula.tfOutLegal', { axis: t('axis.h'), o: 5, sub: back }))).toBeInTheDocument();
+  });
+
+  it('updates as the learner types, and keeps the last valid numbers while the choice is impossible', async () => {
+    loadQuery('in=3&k=3');
+    const s = useStore.getState();
+    const v = selectValidated(s);
+    if (!v.ok) throw new Error('the starting params must be valid');
+    const { x, w } = selectValues(s);
+    s.setPicture({ explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) });
+    const user = userEvent.setup();
+    render(
+      <>
+        <Controls />
+        <FormulaPanel />
+      </>,
+    );
+    const line = (i: number, k: number) => t('formula.convSub', { i, p: 0, d: 1, k, s: 1, o: Math.floor((i - (k - 1) - 1) / 1) + 1 });
+    expect(inPanel(line(3, 3))).toHaveLength(2);
+    const ih = screen.getByLabelText(t('field.axis', { field: t('field.in'), axis: t('axis.h') }));
+    await user.clear(ih);
+    await user.type(ih, '6');
+    expect(inPanel(line(6, 3))).toHaveLength(1);
+    expect(inPanel(line(3, 3))).toHaveLength(1);
+    // Kernel 7 on this input is impossible: the panel keeps the picture's numbers and says so.
+    const kw = screen.getByLabelText(t('field.axis', { field: t('field.k'), axis: t('axis.w') }));
+    await user.clear(kw);
+    await user.type(kw, '7');
+    expect(inPanel(line(3, 3))).toHaveLength(2);
+    expect(within(panel()).getByText(t('error.kept'))).toBeInTheDocument();
+  });
+});
