@@ -29,6 +29,24 @@ function usePlayTimer(view: ViewId, count: number) {
   }, [playing, speed, view, count]);
 }
 
+/** Icons drawn as SVG paths: the media-control characters are missing from many fonts. */
+const ICONS = {
+  first: 'M3 2h2v12H3zM14 2v12L6 8z',
+  prev: 'M12 2v12L4 8z',
+  play: 'M4 2v12l10-6z',
+  pause: 'M3 2h4v12H3zM9 2h4v12H9z',
+  next: 'M4 2v12l8-6z',
+  last: 'M11 2h2v12h-2zM2 2v12l8-6z',
+} as const;
+
+function Icon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d={ICONS[name]} fill="currentColor" />
+    </svg>
+  );
+}
+
 export function Transport({ view, count }: TransportProps) {
   usePlayTimer(view, count);
   const { step, playing, speed, setStep, setPlaying, setSpeed } = useStore(
@@ -51,13 +69,21 @@ export function Transport({ view, count }: TransportProps) {
   };
   return (
     <div className="transport" role="group" aria-label={t('transport.label')}>
-      <button type="button" onClick={() => go(0)} aria-label={t('transport.first')} disabled={step === 0}>⏮</button>
-      <button type="button" onClick={() => go(step - 1)} aria-label={t('transport.prev')} disabled={step === 0}>◀</button>
-      <button type="button" onClick={togglePlay} aria-label={playing ? t('transport.pause') : t('transport.play')} aria-pressed={playing}>
-        {playing ? '⏸' : '▶'}
+      <button type="button" onClick={() => go(0)} aria-label={t('transport.first')} disabled={step === 0}>
+        <Icon name="first" />
       </button>
-      <button type="button" onClick={() => go(step + 1)} aria-label={t('transport.next')} disabled={step >= count - 1}>▶▶</button>
-      <button type="button" onClick={() => go(count - 1)} aria-label={t('transport.last')} disabled={step >= count - 1}>⏭</button>
+      <button type="button" onClick={() => go(step - 1)} aria-label={t('transport.prev')} disabled={step === 0}>
+        <Icon name="prev" />
+      </button>
+      <button type="button" onClick={togglePlay} aria-label={playing ? t('transport.pause') : t('transport.play')} aria-pressed={playing}>
+        <Icon name={playing ? 'pause' : 'play'} />
+      </button>
+      <button type="button" onClick={() => go(step + 1)} aria-label={t('transport.next')} disabled={step >= count - 1}>
+        <Icon name="next" />
+      </button>
+      <button type="button" onClick={() => go(count - 1)} aria-label={t('transport.last')} disabled={step >= count - 1}>
+        <Icon name="last" />
+      </button>
       <label className="transport__scrub">
         <span className="visually-hidden">{t('transport.scrub')}</span>
         <input type="range" min={0} max={Math.max(0, count - 1)} value={step} onChange={(e) => go(Number(e.target.value))} />

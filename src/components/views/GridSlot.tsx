@@ -1,0 +1,44 @@
+/**
+ * A place for one grid in a view's row of grids. Grids size their cells from their own width
+ * (a container query), so the slot decides that width: it asks for the grid's full size
+ * (cols × maxCell) and shrinks with its neighbours, down to a floor where digits stay
+ * readable; past the floor it wraps to the next line, and a grid wider than the screen
+ * scrolls sideways under its caption, following the step's active cell or window so it never steps out of view.
+ */
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+
+export interface GridSlotProps {
+  readonly cols: number;
+  /** The grid's largest cell in rem (the Grid's `maxCell`). */
+  readonly maxCell: number;
+  readonly children: ReactNode;
+}
+
+/** Cell size (rem) below which a slot stops shrinking and wraps or scrolls instead. */
+export const MIN_CELL = 1.6;
+
+/** From this many rows a view's grids outgrow a laptop screen, so its equation sticks to the bottom edge. */
+export const TALL_ROWS = 16;
+
+export function GridSlot({ cols, maxCell, children }: GridSlotProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Runs after every render (a step, a hover): cheap, and a no-op unless the slot scrolls.
+  useLayoutEffect(() => {
+    const grid = ref.current?.querySelector<HTMLElement>('[role="grid"]');
+    if (!grid || grid.scrollWidth <= grid.clientWidth) return;
+    const target = grid.querySelector<HTMLElement>('.cell--active, .cell--window');
+    if (!target) return;
+    const cell = target.getBoundingClientRect();
+    const box = grid.getBoundingClientRect();
+    if (cell.left < box.left || cell.right > box.right) grid.scrollLeft += cell.left - box.left - (box.width - cell.width) / 2;
+  });
+  return (
+    <div
+      ref={ref}
+      className="views__slot"
+      style={{ ['--slot-cols' as string]: cols, ['--slot-max' as string]: `${maxCell}rem`, ['--slot-min' as string]: `${MIN_CELL}rem` }}
+    >
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** Hover and pin wiring shared by the views: grid cells → the store's hover cell. */
+import { useMemo } from 'react';
+import { useStore } from '../../store';
+import type { CellRef } from '../../store/uiSlice';
+import { t } from '../../i18n';
+
+type GridCell = { readonly row: number; readonly col: number };
+
+/**
+ * Handlers for one grid: `toRef` maps a grid cell to the store's cell (or null when the cell
+ * has no input/output coordinate, e.g. an inserted zero). Pointer over = hover; click or
+ * Space = pin/unpin.
+ */
+export function useHoverHandlers(toRef: (cell: GridCell) => CellRef | null) {
+  const setHover = useStore((s) => s.setHover);
+  const togglePin = useStore((s) => s.togglePin);
+  return useMemo(
+    () => ({
+      onHover: (cell: GridCell | null) => setHover(cell ? toRef(cell) : null),
+      onPick: (cell: GridCell) => {
+        const ref = toRef(cell);
+        if (ref) togglePin(ref);
+      },
+    }),
+    [setHover, togglePin, toRef],
+  );
+}
+
+/** The sentence under the grids saying what the hover shows, or null. */
+export function hoverSentence(hover: CellRef | null, pinned: boolean): string | null {
+  if (!hover) return null;
+  const vars = { row: hover.row, col: hover.col };
+  const what = hover.grid === 'output' ? t('hover.receptive', vars) : t('hover.feeds', vars);
+  // Input cells are editable, so there a click types a value and Space pins.
+  const how = pinned ? t('hover.pinned') : hover.grid === 'input' ? t('hover.pinKey') : t('hover.pin');
+  return `${what}. ${how}`;
+}

@@ -1,0 +1,447 @@
+/**
+ * What each cell of the explorer's grids holds and how it looks, as pure functions of a plan,
+ * the current step and the hover state. The components only wire these to `Grid`, so every
+ * drawing decision (which cells form the window, which are padding, which are linked by
+ * hover) is testable without a DOM. Positions come from the engine's plans and steps; values
+ * come from the engine's tensors. Nothing here computes a number a learner reads, except the
+ * equation's formatting.
+ */
+import {
+  DIRECT_STAGES, convFeeds, directGridCell, scatterSources, step, zeroInsertPosition,
+  type ConvPlan, type ConvStep, type ConvTransposeDirectPlan, type ConvTransposeDirectStep,
+  type ConvTransposeScatterPlan, type ConvTransposeScatterStep,
+  type Product,
+} from '../engine';
+import { formatValue } from './format';
+
+// The look vocabulary of components/Grid.tsx, restated structurally so viz does not import
+// from components (imports point down); tsc checks the two agree where they meet.
+/** What a cell is. */
+export type Tone = 'value' | 'padding' | 'zero' | 'cropped' | 'empty';
+/** A highlight, from strongest: active, window, linked, done, switch. */
+export type Mark = 'active' | 'window' | 'linked' | 'done' | 'switch' | null;
+/** How one cell looks. */
+export interface Look {
+  readonly tone?: Tone;
+  readonly mark?: Mark;
+  readonly note?: string;
+}
+/** (row, col) → look. */
+export type LookFn = (r: number, c: number) => Look;
+/** (row, col) → value, or null for a blank cell. */
+export type ValueFn = (r: number, c: number) => number | null;
+
+/** The hovered (or pinned) cell: input coordinates are those of the unpadded input (padding is negative or ≥ size). */
+export interface HoverCell {
+  readonly grid: 'input' | 'output';
+  readonly row: number;
+  readonly col: number;
+}
+
+/** A set of cells of a grid with `cols` columns, each with an optional note. */
+class CellSet {
+  private readonly notes = new Map<number, string | undefined>();
+  constructor(private readonly cols: number) {}
+  add(r: number, c: number, note?: string): void {
+    this.notes.set(r * this.cols + c, note);
+  }
+  has(r: number, c: number): boolean {
+    return c >= 0 && c < this.cols && this.notes.has(r * this.cols + c);
+  }
+  note(r: number, c: number): string | undefined {
+    return this.has(r, c) ? this.notes.get(r * this.cols + c) : undefined;
+  }
+}
+
+const times = (v: number) => `×${formatValue(v)}`;
+const coords = (r: number, c: number) => `${r},${c}`;
+
+/** Offset of the plan's (n, outChannel) output plane in the engine's NCHW output tensor. */
+function outputPlaneBase(plan: { readonly n: number; readonly outChannel: number; readonly info: { readonly outChannels: number; readonly outH: number; readonly outW: number } }): number {
+  const { outChannels, outH, outW } = plan.info;
+  return (plan.n * outChannels + plan.outChannel) * outH * outW;
+}
+
+/**
+ * Row-major cells up to `upTo` (inclusive, −1 for none) show `data` at the plan's output
+ * plane; later cells are blank. For the output grids that fill up as steps complete.
+ */
+export function progressiveValue(
+  plan: ConvPlan | ConvTransposeScatterPlan | ConvTransposeDirectPlan,
+  data: ArrayLike<number>,
+  upTo: number,
+): ValueFn {
+  const base = outputPlaneBase(plan);
+  const { outW } = plan.info;
+  return (r, c) => (r * outW + c <= upTo ? data[base + r * outW + c] : null);
+}
+
+/** The value of a plain H×W grid (row-major `data`). */
+export function plainValue(data: ArrayLike<number>, cols: number): ValueFn {
+  return (r, c) => data[r * cols + c];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Convolution
+// ---------------------------------------------------------------------------------------------
+
+/** Size of the convolution's input drawn with its padding ring. */
+export function paddedSize(plan: ConvPlan): { rows: number; cols: number } {
+  const { inH, inW, pad } = plan.info;
+  return { rows: inH + pad.top + pad.bottom, cols: inW + pad.left + pad.right };
+}
+
+/** Input value on the padded grid: the input inside, 0 on the padding ring. `x` is the plane, row-major. */
+export function paddedInputValue(plan: ConvPlan, x: ArrayLike<number>): ValueFn {
+  const { inH, inW, pad } = plan.info;
+  return (r, c) => {
+    const iy = r - pad.top;
+    const ix = c - pad.left;
+    return iy < 0 || iy >= inH || ix < 0 || ix >= inW ? 0 : x[iy * inW + ix];
+  };
+}
+
+/** Padded-grid cell (r, c) → unpadded input coordinates (negative or ≥ size on the ring). */
+export function paddedToInput(plan: ConvPlan, r: number, c: number): { row: number; col: number } {
+  return { row: r - plan.info.pad.top, col: c - plan.info.pad.left };
+}
+
+/** Size of the dilated kernel, d(k − 1) + 1 per axis. */
+export function dilatedSize(plan: ConvPlan | ConvTransposeScatterPlan | ConvTransposeDirectPlan): { rows: number; cols: number } {
+  return { rows: plan.info.effKH, cols: plan.info.effKW };
+}
+
+/** The kernel spread by the dilation: taps where row and column are multiples of d, zeros between. */
+export function dilatedValue(plan: ConvPlan, w: ArrayLike<number>): ValueFn {
+  const { kW, dilationH, dilationW } = plan.info;
+  return (r, c) => (r % dilationH === 0 && c % dilationW === 0 ? w[(r / dilationH) * kW + c / dilationW] : 0);
+}
+
+/** The looks of the convolution view's grids. */
+export interface ConvLooks {
+  /** On the padded input grid. */
+  readonly input: LookFn;
+  readonly kernel: LookFn;
+  readonly dilated: LookFn;
+  readonly output: LookFn;
+}
+
+/**
+ * Looks for convolution step `current`: the window's taps on the input (each noted with the
+ * kernel value it meets), every kernel cell, the active output cell; cells after the current
+ * one are empty. Hover: an output cell links its receptive field; an input cell links every
+ * output cell it feeds (noted with the kernel value) and the kernel cells doing it (noted with
+ * the output cell). A hover link outranks the window, the active cell outranks both.
+ * `w` is the kernel plane the plan's terms index. O(kH·kW) to build.
+ */
+export function convLooks(plan: ConvPlan, current: ConvStep, hover: HoverCell | null, w: ArrayLike<number>): ConvLooks {
+  const { inH, inW, pad, outW, dilationH, dilationW } = plan.info;
+  const { cols } = paddedSize(plan);
+  const rows = inH + pad.top + pad.bottom;
+  const toPadded = (iy: number, ix: number): [number, number] => [iy + pad.top, ix + pad.left];
+
+  const window = new CellSet(cols);
+  for (const term of current.terms) window.add(...toPadded(term.iy, term.ix), times(w[term.wIndex]));
+
+  const linkedIn = new CellSet(cols);
+  const linkedOut = new CellSet(outW);
+  const linkedK = new CellSet(plan.info.kW);
+  if (hover?.grid === 'output' && hover.row >= 0 && hover.row < plan.info.outH && hover.col >= 0 && hover.col < outW) {
+    linkedOut.add(hover.row, hover.col);
+    for (const term of step(plan, hover.row * outW + hover.col).terms) linkedIn.add(...toPadded(term.iy, term.ix));
+  } else if (hover?.grid === 'input') {
+    const [pr, pc] = toPadded(hover.row, hover.col);
+    if (pr >= 0 && pr < rows && pc >= 0 && pc < cols) {
+      linkedIn.add(pr, pc);
+      for (const feed of convFeeds(plan, hover.row, hover.col)) {
+        linkedOut.add(feed.oy, feed.ox, times(w[weightIndex(current, feed.ky, feed.kx)]));
+        linkedK.add(feed.ky, feed.kx, `→${coords(feed.oy, feed.ox)}`);
+      }
+    }
+  }
+
+  const isPadding = (r: number, c: number) => r < pad.top || r >= pad.top + inH || c < pad.left || c >= pad.left + inW;
+  return {
+    input: (r, c) => ({
+      tone: isPadding(r, c) ? 'padding' : 'value',
+      mark: linkedIn.has(r, c) ? 'linked' : window.has(r, c) ? 'window' : null,
+      note: window.note(r, c),
+    }),
+    kernel: (r, c) => ({ mark: linkedK.has(r, c) ? 'linked' : 'window', note: linkedK.note(r, c) }),
+    dilated: (r, c) => {
+      const tap = r % dilationH === 0 && c % dilationW === 0;
+      if (!tap) return { tone: 'zero' };
+      return { mark: linkedK.has(r / dilationH, c / dilationW) ? 'linked' : 'window' };
+    },
+    output: (r, c) => {
+      const j = r * outW + c;
+      const mark: Mark = j === current.index ? 'active' : linkedOut.has(r, c) ? 'linked' : null;
+      return { tone: j > current.index ? 'empty' : 'value', mark, note: linkedOut.note(r, c) };
+    },
+  };
+}
+
+/** The flat weight index of kernel cell (ky, kx) in the plane the step's terms use (the first input channel's). */
+function weightIndex(current: { readonly terms: readonly { readonly ky: number; readonly kx: number; readonly wIndex: number }[] }, ky: number, kx: number): number {
+  const t = current.terms.find((term) => term.ky === ky && term.kx === kx);
+  return t ? t.wIndex : -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transposed convolution, scatter
+// ---------------------------------------------------------------------------------------------
+
+/** Size of the uncropped scatter canvas, output padding included. */
+export function canvasSize(plan: ConvTransposeScatterPlan): { rows: number; cols: number } {
+  const { fullH, fullW, outputPaddingH, outputPaddingW } = plan.info;
+  return { rows: fullH + outputPaddingH, cols: fullW + outputPaddingW };
+}
+
+/**
+ * Which canvas cells stamps 0 … `upTo` have reached (positions only, from the plan's steps),
+ * as a row-major 0/1 array of the canvas. O(upTo · kH·kW). Allocates the array.
+ */
+export function scatterReached(plan: ConvTransposeScatterPlan, upTo: number): Uint8Array {
+  const { rows, cols } = canvasSize(plan);
+  const reached = new Uint8Array(rows * cols);
+  for (let i = 0; i <= upTo; i++) for (const term of step(plan, i).terms) reached[term.fullY * cols + term.fullX] = 1;
+  return reached;
+}
+
+/** Canvas cell (fy, fx) → where it lands in the output, and whether that is outside (cropped) or an added output-padding row/column. */
+function canvasCell(plan: ConvTransposeScatterPlan, fy: number, fx: number): { oy: number; ox: number; cropped: boolean; added: boolean } {
+  const { pad, outH, outW, fullH, fullW } = plan.info;
+  const oy = fy - pad.top;
+  const ox = fx - pad.left;
+  const cropped = oy < 0 || oy >= outH || ox < 0 || ox >= outW;
+  return { oy, ox, cropped, added: !cropped && (fy >= fullH || fx >= fullW) };
+}
+
+/**
+ * The scatter canvas value: the engine's canvas after the current stamp where a stamp has
+ * reached, 0 on the output-padding rows/columns, blank elsewhere.
+ */
+export function canvasValue(plan: ConvTransposeScatterPlan, canvas: ArrayLike<number>, reached: Uint8Array): ValueFn {
+  const { cols } = canvasSize(plan);
+  return (r, c) => (canvasCell(plan, r, c).added ? 0 : reached[r * cols + c] ? canvas[r * cols + c] : null);
+}
+
+/**
+ * The scatter view's output: from the last stamp on, the engine's output; before, the partial
+ * sums (the canvas inside the crop, where a stamp has reached). Output-padding cells read 0.
+ */
+export function scatterOutputValue(
+  plan: ConvTransposeScatterPlan, output: ArrayLike<number>, canvas: ArrayLike<number>, reached: Uint8Array, final: boolean,
+): ValueFn {
+  if (final) return progressiveValue(plan, output, Number.POSITIVE_INFINITY);
+  const { pad } = plan.info;
+  const onCanvas = canvasValue(plan, canvas, reached);
+  return (r, c) => onCanvas(r + pad.top, c + pad.left);
+}
+
+/** The looks of the scatter view's grids. */
+export interface ScatterLooks {
+  readonly input: LookFn;
+  readonly kernel: LookFn;
+  readonly canvas: LookFn;
+  readonly output: LookFn;
+}
+
+/**
+ * Looks for scatter step `current`: its input cell and the cells its stamp covers are active
+ * (on the canvas and, where not cropped, on the output); the crop and the output-padding
+ * rows/columns have their tones; blank cells are empty. Hover: an output cell links the input
+ * cells whose stamps reach it (noted with the kernel value) and the kernel cells doing it
+ * (noted with the input cell); an input cell links its stamp. O(kH·kW) plus the `reached` array.
+ */
+export function scatterLooks(
+  plan: ConvTransposeScatterPlan, current: ConvTransposeScatterStep, hover: HoverCell | null, w: ArrayLike<number>, reached: Uint8Array, final: boolean,
+): ScatterLooks {
+  const { inH, inW, kW, outH, outW, pad } = plan.info;
+  const { cols: canvasCols } = canvasSize(plan);
+  const stampCanvas = new CellSet(canvasCols);
+  const stampOut = new CellSet(outW);
+  for (const term of current.terms) {
+    stampCanvas.add(term.fullY, term.fullX);
+    if (!term.cropped) stampOut.add(term.oy, term.ox);
+  }
+
+  const linkedIn = new CellSet(inW);
+  const linkedK = new CellSet(kW);
+  const linkedCanvas = new CellSet(canvasCols);
+  const linkedOut = new CellSet(outW);
+  if (hover?.grid === 'output' && hover.row >= 0 && hover.row < outH && hover.col >= 0 && hover.col < outW) {
+    linkedOut.add(hover.row, hover.col);
+    linkedCanvas.add(hover.row + pad.top, hover.col + pad.left);
+    for (const src of scatterSources(plan, hover.row, hover.col)) {
+      linkedIn.add(src.iy, src.ix, times(w[weightIndex(current, src.ky, src.kx)]));
+      linkedK.add(src.ky, src.kx, `←${coords(src.iy, src.ix)}`);
+    }
+  } else if (hover?.grid === 'input' && hover.row >= 0 && hover.row < inH && hover.col >= 0 && hover.col < inW) {
+    linkedIn.add(hover.row, hover.col);
+    for (const term of step(plan, hover.row * inW + hover.col).terms) {
+      linkedCanvas.add(term.fullY, term.fullX);
+      if (!term.cropped) linkedOut.add(term.oy, term.ox);
+    }
+  }
+
+  const mark = (active: boolean, linked: boolean): Mark => (active ? 'active' : linked ? 'linked' : null);
+  return {
+    input: (r, c) => ({
+      mark: mark(r === current.source.iy && c === current.source.ix, linkedIn.has(r, c)),
+      note: linkedIn.note(r, c),
+    }),
+    kernel: (r, c) => ({ mark: linkedK.has(r, c) ? 'linked' : 'window', note: linkedK.note(r, c) }),
+    canvas: (r, c) => {
+      const cell = canvasCell(plan, r, c);
+      const tone: Tone = cell.cropped ? 'cropped' : cell.added ? 'padding' : reached[r * canvasCols + c] ? 'value' : 'empty';
+      return { tone, mark: mark(stampCanvas.has(r, c), linkedCanvas.has(r, c)) };
+    },
+    output: (r, c) => {
+      const fy = r + pad.top;
+      const fx = c + pad.left;
+      const added = canvasCell(plan, fy, fx).added;
+      const shown = final || reached[fy * canvasCols + fx] === 1;
+      const tone: Tone = added ? 'padding' : shown ? 'value' : 'empty';
+      return { tone, mark: mark(stampOut.has(r, c), linkedOut.has(r, c)) };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transposed convolution, direct form
+// ---------------------------------------------------------------------------------------------
+
+/** The four stages of the direct form; the sweep is every step from 3 on. */
+export type DirectStage = 'zero-insert' | 'pad' | 'flip' | 'sweep';
+
+/** Which stage a direct step belongs to. */
+export function directStage(current: ConvTransposeDirectStep): DirectStage {
+  return current.kind;
+}
+
+/** Index of the current sweep cell (row-major in the output), −1 during the first three stages. */
+export function sweepIndex(current: ConvTransposeDirectStep): number {
+  return current.kind === 'sweep' ? current.index - DIRECT_STAGES : -1;
+}
+
+/** Where each input cell sits in the zero-inserted grid, and how far it moved (in cells) from its place in the input. */
+export function spreadMoves(plan: ConvTransposeDirectPlan): { iy: number; ix: number; zy: number; zx: number; dy: number; dx: number }[] {
+  const moves = [];
+  for (let iy = 0; iy < plan.info.inH; iy++) {
+    for (let ix = 0; ix < plan.info.inW; ix++) {
+      const { zy, zx } = zeroInsertPosition(plan, iy, ix);
+      moves.push({ iy, ix, zy, zx, dy: zy - iy, dx: zx - ix });
+    }
+  }
+  return moves;
+}
+
+/** The looks of the direct view's grids. */
+export interface DirectLooks {
+  /** The zero-inserted input (zeroH × zeroW). */
+  readonly zeroInserted: LookFn;
+  /** The zero-inserted, padded input (paddedH × paddedW). */
+  readonly padded: LookFn;
+  /** The original kernel. */
+  readonly kernel: LookFn;
+  readonly flipped: LookFn;
+  readonly output: LookFn;
+}
+
+/**
+ * Looks for direct step `current`. Tones come from `directGridCell` (input, inserted zero,
+ * padding). Flip stage: each kernel cell notes where it goes, each flipped cell where it came
+ * from. Sweep: the window's taps on the padded grid (noted with the flipped-kernel value they
+ * meet), the flipped kernel, the active output cell; later output cells are empty. Hover: an
+ * output cell links its window on the padded grid, an input cell links where it sits.
+ */
+export function directLooks(plan: ConvTransposeDirectPlan, current: ConvTransposeDirectStep, hover: HoverCell | null, w: ArrayLike<number>): DirectLooks {
+  const { inH, inW, kW, outH, outW, direct } = plan.info;
+  const { paddedW } = plan;
+  const cur = sweepIndex(current);
+
+  const window = new CellSet(paddedW);
+  if (current.kind === 'sweep') for (const term of current.terms) window.add(term.gy, term.gx, times(w[term.wIndex]));
+
+  const linkedPadded = new CellSet(paddedW);
+  const linkedZero = new CellSet(direct.zeroW);
+  const linkedOut = new CellSet(outW);
+  if (hover?.grid === 'output' && hover.row >= 0 && hover.row < outH && hover.col >= 0 && hover.col < outW) {
+    linkedOut.add(hover.row, hover.col);
+    const sweep = step(plan, DIRECT_STAGES + hover.row * outW + hover.col);
+    if (sweep.kind === 'sweep') for (const term of sweep.terms) linkedPadded.add(term.gy, term.gx);
+  } else if (hover?.grid === 'input' && hover.row >= 0 && hover.row < inH && hover.col >= 0 && hover.col < inW) {
+    const { zy, zx } = zeroInsertPosition(plan, hover.row, hover.col);
+    linkedZero.add(zy, zx);
+    linkedPadded.add(zy + direct.pad.top, zx + direct.pad.left);
+  }
+
+  const flipTo = new CellSet(kW);
+  const flipFrom = new CellSet(kW);
+  if (current.kind === 'flip') {
+    for (const m of current.cells) {
+      flipTo.add(m.ky, m.kx, `→${coords(m.fy, m.fx)}`);
+      flipFrom.add(m.fy, m.fx, `←${coords(m.ky, m.kx)}`);
+    }
+  }
+
+  const toneOf = (gy: number, gx: number): Tone => {
+    const source = directGridCell(plan, gy, gx).source;
+    return source === 'input' ? 'value' : source;
+  };
+  return {
+    zeroInserted: (r, c) => ({
+      tone: toneOf(r + direct.pad.top, c + direct.pad.left),
+      mark: linkedZero.has(r, c) ? 'linked' : null,
+    }),
+    padded: (r, c) => ({
+      tone: toneOf(r, c),
+      mark: linkedPadded.has(r, c) ? 'linked' : window.has(r, c) ? 'window' : null,
+      note: window.note(r, c),
+    }),
+    kernel: (r, c) => ({ note: flipTo.note(r, c) }),
+    flipped: (r, c) => ({ mark: current.kind === 'sweep' ? 'window' : null, note: flipFrom.note(r, c) }),
+    output: (r, c) => {
+      const j = r * outW + c;
+      const mark: Mark = j === cur ? 'active' : linkedOut.has(r, c) ? 'linked' : null;
+      return { tone: j > cur ? 'empty' : 'value', mark };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Equations and agreement
+// ---------------------------------------------------------------------------------------------
+
+/** One product as a learner reads it: `2·(−1)`; `muted` for a padding tap or an inserted zero. */
+export interface EquationTerm {
+  readonly text: string;
+  readonly muted: boolean;
+}
+
+const operand = (v: number) => (v < 0 || Object.is(v, -0) ? `(${formatValue(v)})` : formatValue(v));
+
+/**
+ * The products of an equation as text, in the engine's order. `muted[i]` marks a term whose
+ * input is padding or an inserted zero (it reads 0).
+ */
+export function equationTerms(products: readonly Product[], muted: readonly boolean[]): EquationTerm[] {
+  return products.map((p, i) => ({ text: `${operand(p.x)}·${operand(p.w)}`, muted: muted[i] ?? false }));
+}
+
+/**
+ * Whether two engine results hold the same numbers cell for cell. Exact for integers; the two
+ * transposed-convolution forms add the same products in different orders, so floating-point
+ * values may differ in the last bits: allow 1e-9 relative.
+ */
+export function sameNumbers(a: { readonly shape: readonly number[]; readonly data: ArrayLike<number> }, b: { readonly shape: readonly number[]; readonly data: ArrayLike<number> }): boolean {
+  if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) return false;
+  if (a.data.length !== b.data.length) return false;
+  for (let i = 0; i < a.data.length; i++) {
+    const x = a.data[i];
+    const y = b.data[i];
+    if (x !== y && !(Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)))) return false;
+  }
+  return true;
+}

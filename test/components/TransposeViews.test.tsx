@@ -1,0 +1,227 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SIDE_BY_SIDE_QUERY, TransposeViews } from '../../src/components/TransposeViews';
+import { computeExplore } from '../../src/engine';
+import { t } from '../../src/i18n';
+import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+
+// --- helpers (the same small set lives in ConvView.test.tsx) ----------------------------------
+
+/** Loads `query` and computes its picture on the main thread (what the worker would send). */
+function showQuery(query: string): void {
+  loadQuery(query);
+  const s = useStore.getState();
+  const v = selectValidated(s);
+  if (!v.ok) throw new Error(`the query should be valid: ${v.error.message}`);
+  const { x, w } = selectValues(s);
+  useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) }, hover: null, pinned: false });
+}
+
+const rowsOf = (name: string, scope: HTMLElement = document.body) => within(within(scope).getByRole('grid', { name })).getAllByRole('row');
+const cellsOf = (row: HTMLElement) => within(row).getAllByRole('gridcell');
+const valueText = (cell: HTMLElement) =>
+  Array.from(cell.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+const readGrid = (name: string, scope?: HTMLElement) => rowsOf(name, scope).map((row) => cellsOf(row).map(valueText));
+const cellAt = (name: string, r: number, c: number, scope?: HTMLElement) => cellsOf(rowsOf(name, scope)[r])[c];
+const selected = (name: string, scope?: HTMLElement) =>
+  rowsOf(name, scope).flatMap((row, r) => cellsOf(row).flatMap((cell, c) => (cell.getAttribute('aria-selected') === 'true' ? [`${r},${c}`] : []))).sort();
+function readEquation(scope: HTMLElement) {
+  const body = within(within(scope).getByRole('group', { name: t('equation.label') })).getAllByText(/=/).at(-1)?.closest('p')?.textContent ?? '';
+  const [lhs, result] = body.split(' = ');
+  const terms = lhs.split(' + ').map((term) => term.split('·').map((s) => Number(s.replace(/[()]/g, ''))));
+  return { terms, result: result.trim() };
+}
+const button = (scope: HTMLElement, key: 'transport.next' | 'transport.prev' | 'transport.last' | 'transport.first') =>
+  within(scope).getByRole('button', { name: t(key) });
+const position = (scope: HTMLElement) => within(scope).getByText(/^Step \d+ of \d+$/).textContent;
+
+/**
+ * All-ones transposed conv per axis, counted independently: how many (input i, tap j) pairs
+ * land on output o, i·s + j − padBefore = o.
+ */
+function onesConvTAxis(n: number, k: number, s: number, padBefore: number, outSize: number): number[] {
+  return Array.from({ length: outSize }, (_, o) => {
+    let count = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) if (i * s + j - padBefore === o) count++;
+    return count;
+  });
+}
+const outer = (a: number[], b: number[]) => a.map((u) => b.map((v) => String(u * v)));
+
+/** A MediaQueryList stand-in: `wide` decides whether the side-by-side query matches. */
+function stubMatchMedia(wide: boolean) {
+  vi.stubGlobal('matchMedia', (query: string): MediaQueryList =>
+    Object.assign(new EventTarget(), {
+      matches: query === SIDE_BY_SIDE_QUERY ? wide : false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+    }),
+  );
+}
+
+const tab = (key: 'view.scatter' | 'view.direct') => screen.getByRole('tab', { name: t(key) });
+const panel = () => screen.getByRole('tabpanel');
+
+beforeEach(() => loadQuery(''));
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('TransposeViews as tabs (narrow screens)', () => {
+  it("issue 3's worked example: TF convT in=3 k=3 s=2 SAME out=5 ones gives the outer product of [1,2,1,2,1]", async () => {
+    const user = userEvent.setup();
+    showQuery('?op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones');
+    render(<TransposeViews />);
+    // SAME for output 5: 2 cells cropped in all, 1 before.
+    const axis = onesConvTAxis(3, 3, 2, 1, 5);
+    expect(axis).toEqual([1, 2, 1, 2, 1]);
+    await user.click(button(panel(), 'transport.last'));
+    expect(readGrid('Output', panel())).toEqual(outer(axis, axis));
+    expect(screen.getByText(t('view.same'))).toBeInTheDocument();
+  });
+
+  it("issue 3's worked example with out=6: the outer product of [1,1,2,1,2,1], in both views", async () => {
+    const user = userEvent.setup();
+    showQuery('?op=convT&fw=tf&in=3&k=3&s=2&p=same&out=6&vals=ones');
+    render(<TransposeViews />);
+    // out=6: SAME pads 1 in all for the forward conv, 0 before: the canvas (7) loses its last row.
+    const axis = onesConvTAxis(3, 3, 2, 0, 6);
+    await user.click(button(panel(), 'transport.last'));
+    expect(readGrid('Output', panel())).toEqual(outer(axis, axis));
+    await user.click(tab('view.direct'));
+    await user.click(button(panel(), 'transport.last'));
+    expect(readGrid(t('grid.directOutput'), panel())).toEqual(outer(axis, axis));
+    expect(screen.getByText(t('view.same'))).toBeInTheDocument();
+  });
+
+  it('tabs switch the view (and params.view); each view keeps its own step', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=convT&in=3&k=3&s=2&p=1&vals=int');
+    render(<TransposeViews />);
+    expect(screen.getByRole('tablist', { name: t('view.tabs') })).toBeInTheDocument();
+    expect(tab('view.scatter')).toHaveAttribute('aria-selected', 'true');
+    expect(within(panel()).getByRole('grid', { name: t('grid.canvas') })).toBeInTheDocument();
+    await user.click(button(panel(), 'transport.next'));
+    await user.click(button(panel(), 'transport.next'));
+    expect(position(panel())).toBe(t('transport.position', { i: 3, n: 9 }));
+
+    await user.click(tab('view.direct'));
+    expect(useStore.getState().params.view).toBe('direct');
+    expect(tab('view.direct')).toHaveAttribute('aria-selected', 'true');
+    expect(within(panel()).queryByRole('grid', { name: t('grid.canvas') })).toBeNull();
+    expect(within(panel()).getByRole('grid', { name: t('grid.zeroInserted') })).toBeInTheDocument();
+    expect(position(panel())).toBe(t('transport.position', { i: 1, n: 3 + 5 * 5 }));
+    await user.click(button(panel(), 'transport.next'));
+
+    await user.click(tab('view.scatter'));
+    expect(position(panel())).toBe(t('transport.position', { i: 3, n: 9 }));
+    expect(useStore.getState().steps).toMatchObject({ scatter: 2, direct: 1 });
+  });
+
+  it('arrow keys move between the tabs', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=convT&in=3&k=3&s=2&vals=ones');
+    render(<TransposeViews />);
+    tab('view.scatter').focus();
+    await user.keyboard('{ArrowRight}');
+    expect(useStore.getState().params.view).toBe('direct');
+    expect(tab('view.direct')).toHaveFocus();
+  });
+
+  it('scatter: each step stamps the kernel from one input cell; cropped cells are struck, the output fills with partial sums', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones');
+    render(<TransposeViews />);
+    const p = panel();
+    expect(selected('Input', p)).toEqual(['0,0']);
+    // Stamp 0 covers canvas rows/cols 0..2; the output sees rows/cols 0..1 of it (1 cropped before).
+    expect(selected(t('grid.canvas'), p)).toEqual(['0,0', '0,1', '0,2', '1,0', '1,1', '1,2', '2,0', '2,1', '2,2']);
+    expect(selected('Output', p)).toEqual(['0,0', '0,1', '1,0', '1,1']);
+    expect(readGrid('Output', p)[0]).toEqual(['1', '1', '', '', '']);
+    expect(within(p).getByRole('grid', { name: 'Output' }).closest('figure')).toHaveTextContent(t('scatter.partial'));
+    await user.click(button(p, 'transport.next'));
+    expect(selected('Input', p)).toEqual(['0,1']);
+    expect(readGrid('Output', p)[0]).toEqual(['1', '2', '1', '1', '']);
+  });
+
+  it('direct: the stages show the formula numbers, the flipped kernel, then an equation equal to the output cell', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=convT&in=3&k=3&s=2&p=1&a=1&vals=int&seed=5');
+    render(<TransposeViews />);
+    await user.click(tab('view.direct'));
+    const p = panel();
+    // Zero insertion: 3 inputs with 1 zero between → 5.
+    expect(readGrid(t('grid.zeroInserted'), p)).toHaveLength(5);
+    await user.click(button(p, 'transport.next'));
+    // p' = 1·(3 − 1) − 1 = 1 before; the bottom/right add the output padding 1.
+    expect(within(p).getByText("top: p' = 1·(3 − 1) − 1 = 1")).toBeInTheDocument();
+    expect(within(p).getByText("bottom: p' = 1·(3 − 1) − 1 + 1 (output padding) = 2")).toBeInTheDocument();
+    expect(readGrid(t('grid.paddedZero'), p)).toHaveLength(5 + 1 + 2);
+    await user.click(button(p, 'transport.next'));
+    const w = selectValues(useStore.getState()).w.map(String);
+    const rotated = [2, 1, 0].map((r) => [2, 1, 0].map((c) => w[r * 3 + c]));
+    expect(readGrid(t('grid.flipped'), p)).toEqual(rotated);
+    expect(readGrid('Kernel', p)).toEqual([0, 1, 2].map((r) => w.slice(r * 3, r * 3 + 3)));
+    for (let j = 0; j < 4; j++) {
+      await user.click(button(p, 'transport.next'));
+      const { terms, result } = readEquation(p);
+      expect(result).toBe(String(terms.reduce((acc, [a, b]) => acc + a * b, 0)));
+      const active = selected(t('grid.directOutput'), p);
+      expect(active).toEqual([`${Math.floor(j / 6)},${j % 6}`]);
+      const [r, c] = active[0].split(',').map(Number);
+      expect(valueText(cellAt(t('grid.directOutput'), r, c, p))).toBe(result);
+    }
+  });
+
+  it('says so, as an alert, when the two views disagree', () => {
+    showQuery('?op=convT&in=3&k=3&s=2&vals=ones');
+    const picture = useStore.getState().picture;
+    if (!picture || picture.numbers.op !== 'convT') throw new Error('expected a convT picture');
+    const broken = Float64Array.from(picture.numbers.directOutput.data);
+    broken[4] += 1;
+    useStore.setState({ picture: { ...picture, numbers: { ...picture.numbers, directOutput: { shape: picture.numbers.directOutput.shape, data: broken } } } });
+    render(<TransposeViews />);
+    expect(screen.getByRole('alert')).toHaveTextContent(t('view.differ'));
+  });
+});
+
+describe('TransposeViews side by side (wide screens)', () => {
+  it('shows both views at once, no tabs; clicking inside one makes it the active view', async () => {
+    stubMatchMedia(true);
+    const user = userEvent.setup();
+    showQuery('?op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones');
+    render(<TransposeViews />);
+    expect(screen.queryByRole('tablist')).toBeNull();
+    const scatter = screen.getByRole('region', { name: t('view.scatter') });
+    const direct = screen.getByRole('region', { name: t('view.direct') });
+    expect(useStore.getState().params.view).toBe('scatter');
+    await user.click(button(direct, 'transport.last'));
+    expect(useStore.getState().params.view).toBe('direct');
+    expect(position(scatter)).toBe(t('transport.position', { i: 1, n: 9 }));
+    await user.click(button(scatter, 'transport.last'));
+    expect(useStore.getState().params.view).toBe('scatter');
+    expect(readGrid('Output', scatter)).toEqual(readGrid(t('grid.directOutput'), direct));
+    expect(screen.getByText(t('view.same'))).toBeInTheDocument();
+  });
+
+  it('hovering an output cell links both views: the scatter sources and the direct window', async () => {
+    stubMatchMedia(true);
+    const user = userEvent.setup();
+    showQuery('?op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones');
+    render(<TransposeViews />);
+    const scatter = screen.getByRole('region', { name: t('view.scatter') });
+    const direct = screen.getByRole('region', { name: t('view.direct') });
+    await user.click(button(direct, 'transport.last'));
+    await user.hover(cellAt('Output', 2, 2, scatter));
+    // Output (2, 2) is canvas (3, 3) = i·2 + k: inputs 1 (tap 1) on each axis.
+    expect(selected('Input', scatter)).toEqual(['0,0', '1,1']); // (0, 0) is the scatter's current source
+    // In the direct view its window is padded rows/cols 2..4 (stride 1), linked.
+    expect(selected(t('grid.paddedZero'), direct)).toEqual(['2,2', '2,3', '2,4', '3,2', '3,3', '3,4', '4,2', '4,3', '4,4']);
+    act(() => useStore.getState().setHover(null));
+  });
+});
