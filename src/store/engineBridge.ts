@@ -8,6 +8,7 @@ import { selectValidated, selectValues, specOf, useStore } from './index';
 /** Starts following the store; returns the unsubscribe function. */
 export function connectEngine(client: EngineClient): () => void {
   let lastParams: unknown = null;
+  let lastKey = '';
   const run = () => {
     const s = useStore.getState();
     if (s.params === lastParams) return;
@@ -15,8 +16,13 @@ export function connectEngine(client: EngineClient): () => void {
     const v = selectValidated(s);
     if (!v.ok) return;
     const { x, w } = selectValues(s);
+    const spec = specOf(s.params);
+    // Params that change no number (the view, the step) must not recompute the picture.
+    const key = JSON.stringify([spec, x, w]);
+    if (key === lastKey) return;
+    lastKey = key;
     s.setPending(true);
-    client.latest('explore', specOf(s.params), x, w).then(
+    client.latest('explore', spec, x, w).then(
       (r) => {
         if (!r.stale) useStore.getState().setPicture({ explored: v.explored, x, w, numbers: r.value });
       },

@@ -106,6 +106,21 @@ describe('connectEngine with the main-thread client', () => {
     expect(spy.mock.calls.length).toBe(calls);
   });
 
+  it('params that change no number (the transposed view shown) do not ask again', async () => {
+    loadQuery('?op=convT&in=3&k=3&s=2');
+    const client = createEngineClient();
+    const spy = vi.spyOn(client, 'latest');
+    disconnect = connectEngine(client);
+    await vi.waitFor(() => expect(get().picture).not.toBeNull());
+    const calls = spy.mock.calls.length;
+    get().setParams({ view: 'direct' });
+    await flush();
+    expect(spy.mock.calls.length).toBe(calls);
+    get().setParams({ s: [1, 1] });
+    await flush();
+    expect(spy.mock.calls.length).toBe(calls + 1);
+  });
+
   it('two quick changes: only the latter one’s numbers land', async () => {
     disconnect = connectEngine(createEngineClient());
     await vi.waitFor(() => expect(get().picture).not.toBeNull());
