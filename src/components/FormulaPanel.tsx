@@ -130,7 +130,7 @@ export function FormulaPanel() {
             {axes.map((axis) => (
               <div key={axis} className="formula__axis">
                 <h3 className="formula__axis-title">{t(AXIS_TITLE[axis])}</h3>
-                {e.op === 'conv' ? <ConvAxis e={e} axis={axis} facts={e.axes[axis]} /> : <ConvTAxis e={e} axis={axis} facts={e.axes[axis]} />}
+                {e.op === 'conv' ? <ConvAxis e={e} axis={axis} facts={e.axes[axis]} /> : e.op === 'convT' ? <ConvTAxis e={e} axis={axis} facts={e.axes[axis]} /> : null}
               </div>
             ))}
           </div>

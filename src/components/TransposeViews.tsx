@@ -26,7 +26,7 @@ export function TransposeViews() {
   const view = useStore((s) => s.params.view);
   const setParams = useStore((s) => s.setParams);
   const editable = useStore(
-    (s) => !!s.picture && s.params.in[0] === s.picture.explored.info.inH && s.params.in[1] === s.picture.explored.info.inW
+    (s) => !!s.picture && s.picture.explored.op === 'convT' && s.params.in[0] === s.picture.explored.info.inH && s.params.in[1] === s.picture.explored.info.inW
       && s.params.k[0] === s.picture.explored.info.kH && s.params.k[1] === s.picture.explored.info.kW,
   );
   const wide = useMediaQuery(SIDE_BY_SIDE_QUERY);

@@ -5,12 +5,13 @@
 import { useEffect } from 'react';
 import { activeView, useStore } from '../store';
 import { selectPlans } from '../store/plans';
+import type { ViewId } from '../store/playbackSlice';
 
-function countOf(view: 'conv' | 'scatter' | 'direct'): number {
+function countOf(view: ViewId): number {
   const plans = selectPlans(useStore.getState());
   if (!plans) return 0;
-  if (plans.op === 'conv') return view === 'conv' ? plans.counts.conv : 0;
-  return view === 'conv' ? 0 : plans.counts[view];
+  const counts: Partial<Record<ViewId, number>> = plans.counts;
+  return counts[view] ?? 0;
 }
 
 export function useKeyboard(): void {

@@ -3,17 +3,22 @@
  * numbers, in this framework's terms". Resolves the framework's spelling (PyTorch padding and
  * output_padding, or TensorFlow SAME/VALID and output_shape) into the core's records, once,
  * for the shape panel (synchronously) and for the numbers (in the worker).
- * Single image, single channel: x `[1, 1, H, W]`, kernel `[1, 1, kH, kW]`.
+ * One image: x `[1, Cin, H, W]`; conv weight `[Cout, Cin/g, kH, kW]`, transposed weight
+ * `[Cin, Cout/g, kH, kW]`; pooling has no weight and keeps the channels.
  */
 import { ShapeError } from './errors';
 import {
-  computeConv2DInfo, computeConvTranspose2DInfo, checkInt, convInputSizes,
-  outputPaddingChoices, symmetricPads, tfLegalTransposeSizes, tfPads, tfTransposePads,
-  type Conv2DInfo, type ConvTranspose2DInfo, type Pads, type TfPadding,
+  computeConv2DInfo, computeConvTranspose2DInfo, computePool2DInfo, computeTfPool2DInfo, computeUnpool2DInfo, checkInt,
+  convInputSizes, outputPaddingChoices, symmetricPads, tfLegalTransposeSizes, tfPads, tfTransposePads, unpoolSizes,
+  type Conv2DInfo, type ConvTranspose2DInfo, type Pads, type Pool2DInfo, type TfPadding, type Unpool2DInfo,
 } from './shape';
 
 export type Framework = 'torch' | 'tf';
-export type ExploreOp = 'conv' | 'convT';
+export type ExploreOp = 'conv' | 'convT' | 'unpool';
+/** Which pooling the unpooling undoes. */
+export type PoolKind = 'max' | 'avg';
+/** The largest channel count the explorer draws. */
+export const MAX_CHANNELS = 4;
 type HW = readonly [number, number];
 
 /** What the learner picked. `padding` is numbers (PyTorch) or SAME/VALID (TensorFlow). */
@@ -27,8 +32,12 @@ export interface ExploreSpec {
   readonly dilation: HW;
   /** PyTorch output_padding (transposed conv only). */
   readonly outputPadding: HW;
-  /** TensorFlow output_shape H×W (transposed conv only); null picks the default legal size. */
+  /** TensorFlow output_shape H×W (transposed conv), or the unpooled size; null picks the default. */
   readonly outputShape: HW | null;
+  /** Channels and groups (conv and transposed conv); all 1 when omitted. Pooling uses `in` only. */
+  readonly channels?: { readonly in: number; readonly out: number; readonly groups: number };
+  /** The pooling that `unpool` undoes; max when omitted. */
+  readonly pool?: PoolKind;
 }
 
 /** Per axis: the sizes that explain why output_padding / output_shape exist. */
@@ -45,7 +54,14 @@ export interface AxisFacts {
 /** A validated exploration: the core record and the facts the formula panel shows. */
 export type Explored =
   | { readonly op: 'conv'; readonly spec: ExploreSpec; readonly info: Conv2DInfo; readonly axes: readonly [AxisFacts, AxisFacts] }
-  | { readonly op: 'convT'; readonly spec: ExploreSpec; readonly info: ConvTranspose2DInfo; readonly axes: readonly [AxisFacts, AxisFacts] };
+  | { readonly op: 'convT'; readonly spec: ExploreSpec; readonly info: ConvTranspose2DInfo; readonly axes: readonly [AxisFacts, AxisFacts] }
+  | {
+      readonly op: 'unpool';
+      readonly spec: ExploreSpec;
+      readonly pool: Pool2DInfo;
+      readonly unpool: Unpool2DInfo;
+      readonly axes: readonly [AxisFacts, AxisFacts];
+    };
 
 /** The default TF output_shape of one axis: v·s for SAME (what generators use), the smallest legal for VALID. */
 export function defaultTfOutputSize(v: number, k: number, s: number, padding: TfPadding, d: number): number {
@@ -73,9 +89,18 @@ function torchPads(spec: ExploreSpec): Pads {
 export function explore(spec: ExploreSpec): Explored {
   const [inH, inW] = [checkInt(spec.input[0], 'input', 1, 1024, 'height'), checkInt(spec.input[1], 'input', 1, 1024, 'width')];
   const [kH, kW] = [checkInt(spec.kernel[0], 'kernel', 1, 64, 'height'), checkInt(spec.kernel[1], 'kernel', 1, 64, 'width')];
-  const xShape = [1, 1, inH, inW];
-  const wShape = [1, 1, kH, kW];
-  const base = { stride: spec.stride, dilation: spec.dilation, groups: 1 };
+  const ch = spec.channels ?? { in: 1, out: 1, groups: 1 };
+  const cin = checkInt(ch.in, 'inChannels', 1, MAX_CHANNELS);
+  const cout = checkInt(ch.out, 'outChannels', 1, MAX_CHANNELS);
+  const groups = checkInt(ch.groups, 'groups', 1, MAX_CHANNELS);
+  if (spec.op === 'unpool') return explorePooling(spec, [1, cin, inH, inW], kH, kW);
+  const xShape = [1, cin, inH, inW];
+  const wShape = spec.op === 'conv' ? [cout, cin / groups, kH, kW] : [cin, cout / groups, kH, kW];
+  if (!Number.isInteger(cin / groups) || !Number.isInteger(cout / groups)) {
+    // The core says the same; checked here first so the weight's shape is never fractional.
+    computeConv2DInfo([1, cin, inH, inW], [cout, 1, kH, kW], { stride: [1, 1], pad: symmetricPads(0, 0), dilation: [1, 1], groups });
+  }
+  const base = { stride: spec.stride, dilation: spec.dilation, groups };
   const [sH, sW] = spec.stride;
   const [dH, dW] = spec.dilation;
   if (spec.op === 'conv') {
@@ -115,4 +140,46 @@ export function explore(spec: ExploreSpec): Explored {
     return { siblings: choices.map((c) => c.size), tfPad: null, legalOut: choices.map((c) => c.size), outputPaddingChoices: choices };
   };
   return { op: 'convT', spec, info, axes: [axis(inH, kH, sH, pad.top, dH), axis(inW, kW, sW, pad.left, dW)] };
+}
+
+/** Pooling then unpooling: the pool's record and the unpool's (its output size from outputShape). */
+function explorePooling(spec: ExploreSpec, xShape: readonly number[], kH: number, kW: number): Explored {
+  const [inH, inW] = [xShape[2], xShape[3]];
+  const [sH, sW] = spec.stride;
+  if (spec.fw === 'tf') {
+    const padding = tfPaddingOf(spec);
+    const pool = computeTfPool2DInfo(xShape, [kH, kW], [sH, sW], padding);
+    // TensorFlow has no unpool op; tutorials scatter by the argmax back into the input's shape.
+    const outH = spec.outputShape?.[0] ?? inH;
+    const outW = spec.outputShape?.[1] ?? inW;
+    if (outH !== inH || outW !== inW) {
+      throw new ShapeError(
+        'output-size',
+        'outputShape',
+        `With TensorFlow the unpooled size is the input's size, ${inH}×${inW} (the argmax indices point into it); got ${outH}×${outW}.`,
+        { legal: [inH], got: [outH, outW] },
+      );
+    }
+    const { batch, channels, strideH, strideW, pad } = pool;
+    const unpool: Unpool2DInfo = { batch, channels, inH: pool.outH, inW: pool.outW, outH: inH, outW: inW, kH, kW, strideH, strideW, pad };
+    const axis = (i: number, o: number, k: number, s: number, before: number, after: number): AxisFacts => ({
+      siblings: tfLegalTransposeSizes(o, k, s, padding, 1),
+      tfPad: { before, after },
+      legalOut: [i],
+      outputPaddingChoices: [],
+    });
+    return { op: 'unpool', spec, pool, unpool, axes: [axis(inH, pool.outH, kH, sH, pad.top, pad.bottom), axis(inW, pool.outW, kW, sW, pad.left, pad.right)] };
+  }
+  const padding = torchPads(spec);
+  const opts = { kernelSize: [kH, kW] as const, stride: [sH, sW] as const, padding: [padding.top, padding.left] as const };
+  const pool = computePool2DInfo(xShape, opts);
+  const unpool = computeUnpool2DInfo([xShape[0], xShape[1], pool.outH, pool.outW], {
+    ...opts,
+    outputSize: spec.outputShape ? [spec.outputShape[0], spec.outputShape[1]] : [inH, inW],
+  });
+  const axis = (o: number, k: number, s: number, p: number): AxisFacts => {
+    const legal = unpoolSizes(o, k, s, p).legal;
+    return { siblings: convInputSizes(o, k, s, 2 * p, 1), tfPad: null, legalOut: legal, outputPaddingChoices: [] };
+  };
+  return { op: 'unpool', spec, pool, unpool, axes: [axis(pool.outH, kH, sH, padding.top), axis(pool.outW, kW, sW, padding.left)] };
 }

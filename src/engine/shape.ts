@@ -470,6 +470,20 @@ export function computePool2DInfo(xShape: readonly number[], opts: PoolOptions):
   };
 }
 
+/**
+ * TensorFlow pooling on x `[N, C, H, W]` (the core's layout): SAME or VALID pads, the odd
+ * extra bottom/right. A TF pool is an unpadded pool over the explicitly padded input, so the
+ * window is checked against the padded size; SAME's padding (at most k − 1 in all) always
+ * leaves a real cell in every window.
+ */
+export function computeTfPool2DInfo(xShape: readonly number[], kernel: readonly [number, number], stride: readonly [number, number], padding: TfPadding): Pool2DInfo {
+  numel(xShape, 'x');
+  const [n, c, h, w] = xShape;
+  const pad = tfPads(h, w, kernel[0], kernel[1], stride[0], stride[1], padding);
+  const padded = computePool2DInfo([n, c, h + pad.top + pad.bottom, w + pad.left + pad.right], { kernelSize: kernel, stride });
+  return { ...padded, inH: h, inW: w, pad };
+}
+
 function checkPoolPadding(p: number, k: number, axis: string): void {
   if (p > Math.floor(k / 2)) {
     throw new ShapeError(

@@ -8,7 +8,8 @@ import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { createPlaybackSlice, type PlaybackSlice, type ViewId } from './playbackSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
-import { parseQuery, writeQuery, type Params } from './urlParams';
+import { PRESET_QUERIES } from './presets';
+import { inputLength, parseQuery, weightLength, writeQuery, type Params } from './urlParams';
 
 export type State = ParamsSlice & PlaybackSlice & ResultsSlice & UiSlice;
 
@@ -21,19 +22,19 @@ export const useStore = create<State>()((...a) => ({
 
 /** The view the keyboard and the URL's `step` drive. */
 export function activeView(params: Params): ViewId {
-  return params.op === 'conv' ? 'conv' : params.view;
+  return params.op === 'convT' ? params.view : params.op;
 }
 
 /** Loads a query string into the store (params, the active view's step, notices). */
 export function loadQuery(search: string): void {
-  const { params, notices } = parseQuery(search);
-  const steps = { conv: 0, scatter: 0, direct: 0, [activeView(params)]: params.step };
+  const { params, notices } = parseQuery(search, PRESET_QUERIES);
+  const steps = { conv: 0, scatter: 0, direct: 0, unpool: 0, [activeView(params)]: params.step };
   useStore.setState({ params, notices, steps, drafts: {}, playing: null });
 }
 
 /** The query string for the current state (the active view's step included). */
 export function currentQuery(s: State): string {
-  return writeQuery({ ...s.params, step: s.steps[activeView(s.params)] });
+  return writeQuery({ ...s.params, step: s.steps[activeView(s.params)] }, PRESET_QUERIES);
 }
 
 /** The engine's question for these params. */
@@ -48,6 +49,8 @@ export function specOf(p: Params): ExploreSpec {
     dilation: p.d,
     outputPadding: p.a,
     outputShape: p.out,
+    channels: { in: p.cin, out: p.op === 'unpool' ? p.cin : p.cout, groups: p.op === 'unpool' ? 1 : p.g },
+    pool: p.pool,
   };
 }
 
@@ -78,6 +81,6 @@ export const selectValidated = memoOnParams((p): Validated => {
 
 /** The input and kernel values on screen: the learner's edits, else the chosen fill. */
 export const selectValues = memoOnParams((p) => ({
-  x: p.x ?? Array.from(fillValues(p.vals, p.in[0] * p.in[1], p.seed, 'input')),
-  w: p.w ?? Array.from(fillValues(p.vals, p.k[0] * p.k[1], p.seed, 'kernel')),
+  x: p.x ?? Array.from(fillValues(p.vals, inputLength(p), p.seed, 'input')),
+  w: p.w ?? Array.from(fillValues(p.vals, weightLength(p), p.seed, 'kernel')),
 }));

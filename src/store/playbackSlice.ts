@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { State } from './index';
 
-export type ViewId = 'conv' | 'scatter' | 'direct';
+export type ViewId = 'conv' | 'scatter' | 'direct' | 'unpool';
 
 /** Steps per second the speed control offers. */
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
@@ -18,7 +18,7 @@ export interface PlaybackSlice {
 }
 
 export const createPlaybackSlice: StateCreator<State, [], [], PlaybackSlice> = (set) => ({
-  steps: { conv: 0, scatter: 0, direct: 0 },
+  steps: { conv: 0, scatter: 0, direct: 0, unpool: 0 },
   playing: null,
   speed: 2,
   setStep: (view, step) => set((s) => (s.steps[view] === step ? s : { steps: { ...s.steps, [view]: step } })),

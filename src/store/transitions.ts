@@ -28,6 +28,7 @@ export function legalOutputShape(params: Params): LegalOutputShape | null {
   if (params.op !== 'convT' || params.fw !== 'tf') return null;
   try {
     const e = explore(specOf({ ...params, out: null }));
+    if (e.op !== 'convT') return null;
     return { legal: [e.axes[0].legalOut, e.axes[1].legalOut], fallback: [e.info.outH, e.info.outW] };
   } catch (err) {
     if (isShapeError(err)) return null;

@@ -4,10 +4,14 @@
  * falls back to its default and is reported, never silently dropped.
  */
 export type HW = readonly [number, number];
-export type Op = 'conv' | 'convT';
+export type Op = 'conv' | 'convT' | 'unpool';
 export type Fw = 'torch' | 'tf';
 export type Vals = 'ones' | 'int' | 'rand';
 export type View = 'scatter' | 'direct';
+export type Pool = 'max' | 'avg';
+/** The panel under the animation: the sizes, or one of the other views of the same numbers. */
+export type Panel = 'sizes' | 'matrix' | 'checkerboard' | 'roundtrip' | 'gradient' | 'code';
+export const PANELS: readonly Panel[] = ['sizes', 'matrix', 'checkerboard', 'roundtrip', 'gradient', 'code'];
 export type PadSpec = HW | 'same' | 'valid';
 
 /** Everything a picture depends on. */
@@ -21,12 +25,20 @@ export interface Params {
   readonly d: HW;
   readonly a: HW;
   readonly out: HW | null;
+  /** Input channels, output channels, groups (convolutions; pooling uses cin). */
+  readonly cin: number;
+  readonly cout: number;
+  readonly g: number;
+  readonly pool: Pool;
   readonly vals: Vals;
   readonly seed: number;
   readonly x: readonly number[] | null;
   readonly w: readonly number[] | null;
   readonly step: number;
   readonly view: View;
+  readonly panel: Panel;
+  /** The worked example this picture was opened as (cleared once the learner changes a number). */
+  readonly preset: string | null;
 }
 
 export type ParamKey = keyof Params;
@@ -52,6 +64,9 @@ export const BOUNDS = {
   d: { min: 1, max: 4 },
   a: { min: 0, max: 7 },
   out: { min: 1, max: 256 },
+  cin: { min: 1, max: 4 },
+  cout: { min: 1, max: 4 },
+  g: { min: 1, max: 4 },
   seed: { min: 0, max: 2 ** 31 - 1 },
   step: { min: 0, max: 1_000_000 },
 } as const satisfies Record<string, Bounds>;
@@ -66,12 +81,18 @@ export const DEFAULTS: Params = {
   d: [1, 1],
   a: [0, 0],
   out: null,
+  cin: 1,
+  cout: 1,
+  g: 1,
+  pool: 'max',
   vals: 'int',
   seed: 1,
   x: null,
   w: null,
   step: 0,
   view: 'scatter',
+  panel: 'sizes',
+  preset: null,
 };
 
 const intIn = (text: string, b: Bounds): number | undefined => {
@@ -97,7 +118,7 @@ export function writeHW(v: HW): string {
 const parseNumbers = (text: string): number[] | undefined => {
   const parts = text.split(',');
   const nums = parts.map((t) => (t.trim() === '' ? NaN : Number(t)));
-  return nums.length > 0 && nums.length <= 1024 && nums.every(Number.isFinite) ? nums : undefined;
+  return nums.length > 0 && nums.length <= 4096 && nums.every(Number.isFinite) ? nums : undefined;
 };
 
 const oneOf = <T extends string>(...options: readonly T[]) => (text: string): T | undefined =>
@@ -115,7 +136,7 @@ type Table = { readonly [K in ParamKey]: KeySpec<K> };
 
 /** The table, in parse order (later keys may depend on earlier ones). */
 export const TABLE: Table = {
-  op: { parse: oneOf<Op>('conv', 'convT'), write: String },
+  op: { parse: oneOf<Op>('conv', 'convT', 'unpool'), write: String },
   fw: { parse: oneOf<Fw>('torch', 'tf'), write: String },
   in: { parse: (t) => parseHW(t, BOUNDS.in), write: writeHW },
   k: { parse: (t) => parseHW(t, BOUNDS.k), write: writeHW },
@@ -128,16 +149,34 @@ export const TABLE: Table = {
   d: { parse: (t) => parseHW(t, BOUNDS.d), write: writeHW },
   a: { parse: (t) => parseHW(t, BOUNDS.a), write: writeHW },
   out: { parse: (t) => parseHW(t, BOUNDS.out), write: (v) => (v ? writeHW(v) : '') },
+  cin: { parse: (t) => intIn(t, BOUNDS.cin), write: String },
+  cout: { parse: (t) => intIn(t, BOUNDS.cout), write: String },
+  g: { parse: (t) => intIn(t, BOUNDS.g), write: String },
+  pool: { parse: oneOf<Pool>('max', 'avg'), write: String },
   vals: { parse: oneOf<Vals>('ones', 'int', 'rand'), write: String },
   seed: { parse: (t) => intIn(t, BOUNDS.seed), write: String },
-  x: { parse: (t, ctx) => sized(parseNumbers(t), ctx.in), write: (v) => (v ? v.join(',') : '') },
-  w: { parse: (t, ctx) => sized(parseNumbers(t), ctx.k), write: (v) => (v ? v.join(',') : '') },
+  x: { parse: (t, ctx) => sized(parseNumbers(t), inputLength(ctx)), write: (v) => (v ? v.join(',') : '') },
+  w: { parse: (t, ctx) => sized(parseNumbers(t), weightLength(ctx)), write: (v) => (v ? v.join(',') : '') },
   step: { parse: (t) => intIn(t, BOUNDS.step), write: String },
   view: { parse: oneOf<View>('scatter', 'direct'), write: String },
+  panel: { parse: oneOf<Panel>(...PANELS), write: String },
+  preset: { parse: (t) => (/^[a-z0-9-]{1,40}$/.test(t) ? t : undefined), write: (v) => v ?? '' },
 };
 
-function sized(nums: number[] | undefined, hw: HW): number[] | undefined {
-  return nums && nums.length === hw[0] * hw[1] ? nums : undefined;
+function sized(nums: number[] | undefined, length: number): number[] | undefined {
+  return nums && nums.length === length ? nums : undefined;
+}
+
+/** How many input values these params draw: Cin·H·W. */
+export function inputLength(p: Params): number {
+  return p.cin * p.in[0] * p.in[1];
+}
+
+/** How many kernel values: conv Cout·(Cin/g)·kH·kW, transposed Cin·(Cout/g)·kH·kW, pooling none. */
+export function weightLength(p: Params): number {
+  if (p.op === 'unpool') return 0;
+  const per = p.op === 'conv' ? p.cout * (p.cin / p.g) : p.cin * (p.cout / p.g);
+  return Number.isInteger(per) ? per * p.k[0] * p.k[1] : 0;
 }
 
 const KEYS = Object.keys(TABLE) as ParamKey[];
@@ -147,13 +186,23 @@ function defaultOf<K extends ParamKey>(key: K, ctx: Params): Params[K] {
   return spec.fallback ? spec.fallback(ctx) : DEFAULTS[key];
 }
 
-/** Parses a query string into Params plus a notice for every key it ignored. */
-export function parseQuery(search: string): { params: Params; notices: UrlNotice[] } {
+/**
+ * Parses a query string into Params plus a notice for every key it ignored. A known `preset`
+ * (its query from `presets`) is the base the other keys change.
+ */
+export function parseQuery(search: string, presets: Readonly<Record<string, string>> = {}): { params: Params; notices: UrlNotice[] } {
   const q = new URLSearchParams(search);
   const notices: UrlNotice[] = [];
+  const presetId = q.get('preset');
+  const base = presetId !== null && presetId in presets ? new URLSearchParams(presets[presetId]) : null;
+  if (presetId !== null && !base) notices.push({ key: 'preset', value: presetId, reason: 'bad-value' });
   let ctx: Params = { ...DEFAULTS };
   for (const key of KEYS) {
-    const text = q.get(key);
+    if (key === 'preset') {
+      ctx = { ...ctx, preset: base ? presetId : null };
+      continue;
+    }
+    const text = q.get(key) ?? base?.get(key) ?? null;
     let value = defaultOf(key, ctx);
     if (text !== null) {
       const parsed = (TABLE[key] as KeySpec<typeof key>).parse(text, ctx);
@@ -168,16 +217,21 @@ export function parseQuery(search: string): { params: Params; notices: UrlNotice
   return { params: ctx, notices };
 }
 
-/** Writes Params as a query string, leaving out every key at its default. */
-export function writeQuery(params: Params): string {
+/**
+ * Writes Params as a query string, leaving out every key at its default; with a preset, the
+ * preset's own values are the defaults (so the link stays short and reads back the same).
+ */
+export function writeQuery(params: Params, presets: Readonly<Record<string, string>> = {}): string {
   const q = new URLSearchParams();
+  const base = params.preset !== null && params.preset in presets ? parseQuery(`preset=${params.preset}`, presets).params : null;
   let ctx: Params = { ...DEFAULTS };
   for (const key of KEYS) {
     const spec = TABLE[key] as KeySpec<typeof key>;
-    const text = params[key] === null ? '' : spec.write(params[key]);
-    const def = defaultOf(key, ctx);
-    const defText = def === null ? '' : (spec.write as (v: typeof def) => string)(def);
-    if (text !== '' && text !== defText) q.set(key, text);
+    const write = spec.write as (v: Params[typeof key]) => string;
+    const text = params[key] === null ? '' : write(params[key]);
+    const def = base ? base[key] : defaultOf(key, ctx);
+    const defText = def === null ? '' : write(def);
+    if (key === 'preset' ? text !== '' : text !== defText) q.set(key, text);
     ctx = { ...ctx, [key]: params[key] };
   }
   return q.toString().replace(/%2C/g, ',');

@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeExplore, explore, isShapeError, type ExploreSpec, type TfPadding } from '../../src/engine';
+import { infoOf } from '../explored';
 
 type HW = readonly [number, number];
 
@@ -191,20 +192,21 @@ describe('TensorFlow convT default output_shape', () => {
     fc.assert(
       fc.property(pair(tfAxisArb), fc.constantFrom<TfPadding>('SAME', 'VALID'), ([h, w], padding) => {
         const e = explore(tfSpec('convT', h, w, padding, null));
+        if (e.op !== 'convT') throw new Error('expected a transposed convolution');
         const want = (ax: TfAxis) => (padding === 'SAME' ? ax.v * ax.s : Math.min(...tfLegal(ax, padding)));
-        expect([e.info.outH, e.info.outW]).toEqual([want(h), want(w)]);
+        expect([infoOf(e).outH, infoOf(e).outW]).toEqual([want(h), want(w)]);
         // and that size is one TF accepts
-        expect(tfLegal(h, padding)).toContain(e.info.outH);
-        expect(tfLegal(w, padding)).toContain(e.info.outW);
+        expect(tfLegal(h, padding)).toContain(infoOf(e).outH);
+        expect(tfLegal(w, padding)).toContain(infoOf(e).outW);
       }),
     );
   });
 
   it("issue 3's example: in=3, k=3, s=2, SAME gives 6 by default; out=5 and out=6 are legal, out=10 is refused as outputShape", () => {
     const h: TfAxis = { v: 3, k: 3, s: 2, d: 1 };
-    expect(explore(tfSpec('convT', h, h, 'SAME', null)).info.outH).toBe(3 * 2);
-    expect(explore(tfSpec('convT', h, h, 'SAME', [5, 5])).info.outH).toBe(5);
-    expect(explore(tfSpec('convT', h, h, 'SAME', [6, 6])).info.outW).toBe(6);
+    expect(infoOf(explore(tfSpec('convT', h, h, 'SAME', null))).outH).toBe(3 * 2);
+    expect(infoOf(explore(tfSpec('convT', h, h, 'SAME', [5, 5]))).outH).toBe(5);
+    expect(infoOf(explore(tfSpec('convT', h, h, 'SAME', [6, 6]))).outW).toBe(6);
     let caught: unknown = null;
     try {
       explore(tfSpec('convT', h, h, 'SAME', [10, 10]));
@@ -228,7 +230,7 @@ describe('explore axis facts', () => {
         const e = explore(torchSpec('conv', h, w));
         [h, w].forEach((ax, j) => {
           const o = torchConvOut(ax.i, ax.k, ax.s, 2 * ax.p, ax.d);
-          expect(j === 0 ? e.info.outH : e.info.outW).toBe(o);
+          expect(j === 0 ? infoOf(e).outH : infoOf(e).outW).toBe(o);
           const siblings = range(1, (o + 2) * ax.s + eff(ax.k, ax.d)).filter((i) => torchConvOut(i, ax.k, ax.s, 2 * ax.p, ax.d) === o);
           expect(e.axes[j].siblings).toEqual(siblings);
           expect(e.axes[j].siblings).toContain(ax.i);
@@ -247,7 +249,7 @@ describe('explore axis facts', () => {
         const e = explore(tfSpec('conv', h, w, padding, null));
         [h, w].forEach((ax, j) => {
           const o = tfConvOut(ax.v, ax.k, ax.s, padding, ax.d);
-          expect(j === 0 ? e.info.outH : e.info.outW).toBe(o);
+          expect(j === 0 ? infoOf(e).outH : infoOf(e).outW).toBe(o);
           const siblings = range(1, (o + 2) * ax.s + eff(ax.k, ax.d)).filter((i) => tfConvOut(i, ax.k, ax.s, padding, ax.d) === o);
           expect(e.axes[j].siblings).toEqual(siblings);
           expect(e.axes[j].tfPad).toEqual(padding === 'SAME' ? tfSame(ax.v, ax.k, ax.s, ax.d) : { before: 0, after: 0 });
@@ -267,7 +269,7 @@ describe('explore axis facts', () => {
         ),
         ([h, w, padding, oh, ow]) => {
           const e = explore(tfSpec('convT', h, w, padding, [oh, ow]));
-          expect([e.info.outH, e.info.outW]).toEqual([oh, ow]);
+          expect([infoOf(e).outH, infoOf(e).outW]).toEqual([oh, ow]);
           [h, w].forEach((ax, j) => {
             const o = j === 0 ? oh : ow;
             expect(e.axes[j].legalOut).toEqual(tfLegal(ax, padding));
@@ -284,7 +286,7 @@ describe('explore axis facts', () => {
     fc.assert(
       fc.property(pair(torchAxisArb), ([h, w]) => {
         const e = explore(torchSpec('convT', h, w));
-        expect([e.info.outH, e.info.outW]).toEqual([torchConvTOut(h), torchConvTOut(w)]);
+        expect([infoOf(e).outH, infoOf(e).outW]).toEqual([torchConvTOut(h), torchConvTOut(w)]);
         [h, w].forEach((ax, j) => {
           // PyTorch accepts output_padding smaller than the stride or the dilation.
           const choices = range(0, Math.max(ax.s, ax.d) - 1)
@@ -293,7 +295,7 @@ describe('explore axis facts', () => {
           expect(e.axes[j].outputPaddingChoices).toEqual(choices);
           expect(e.axes[j].legalOut).toEqual(choices.map((c) => c.size));
           expect(e.axes[j].siblings).toEqual(choices.map((c) => c.size));
-          expect(e.axes[j].legalOut).toContain(j === 0 ? e.info.outH : e.info.outW);
+          expect(e.axes[j].legalOut).toContain(j === 0 ? infoOf(e).outH : infoOf(e).outW);
           expect(e.axes[j].tfPad).toBeNull();
         });
       }),

@@ -11,6 +11,7 @@ import type { Picture } from '../../src/store/resultsSlice';
 import { createEngineClient, type EngineClient, type WorkerLike } from '../../src/worker/client';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
 import { respond } from '../../src/worker/respond';
+import { infoOf } from '../explored';
 
 const initial = useStore.getInitialState();
 let disconnect: (() => void) | null = null;
@@ -66,7 +67,7 @@ describe('connectEngine with the main-thread client', () => {
     disconnect = connectEngine(createEngineClient());
     await vi.waitFor(() => expect(get().picture).not.toBeNull());
     get().setParams({ in: [7, 7], s: [2, 2], vals: 'rand', seed: 3 });
-    await vi.waitFor(() => expect(get().picture?.explored.info.inH).toBe(7));
+    await vi.waitFor(() => expect(infoOf(get().picture!.explored).inH).toBe(7));
     const { x, w } = selectValues(get());
     expect(get().picture?.x).toEqual(x);
     expect(get().picture?.w).toEqual(w);
@@ -90,7 +91,7 @@ describe('connectEngine with the main-thread client', () => {
     expect(get().engineError).toBeNull();
     // back to a valid choice: a new picture comes
     get().setParams({ k: [2, 2] });
-    await vi.waitFor(() => expect(get().picture?.explored.info.kH).toBe(2));
+    await vi.waitFor(() => expect(infoOf(get().picture!.explored).kH).toBe(2));
     expect(get().picture).not.toBe(before);
   });
 
@@ -127,9 +128,9 @@ describe('connectEngine with the main-thread client', () => {
     const seen = recordPictures();
     get().setParams({ in: [6, 6] });
     get().setParams({ in: [8, 8] });
-    await vi.waitFor(() => expect(get().picture?.explored.info.inH).toBe(8));
+    await vi.waitFor(() => expect(infoOf(get().picture!.explored).inH).toBe(8));
     await flush();
-    expect(seen.map((p) => p.explored.info.inH)).toEqual([8]);
+    expect(seen.map((p) => infoOf(p.explored).inH)).toEqual([8]);
   });
 });
 
@@ -160,11 +161,11 @@ describe('connectEngine with a worker that answers out of order', () => {
     get().setParams({ in: [9, 9] });
     expect(worker.inbox).toHaveLength(2);
     worker.answer(1); // the newer (9×9) first
-    await vi.waitFor(() => expect(get().picture?.explored.info.inH).toBe(9));
+    await vi.waitFor(() => expect(infoOf(get().picture!.explored).inH).toBe(9));
     worker.answer(0); // then the older (6×6)
     await flush();
-    expect(get().picture?.explored.info.inH).toBe(9);
-    expect(seen.map((p) => p.explored.info.inH)).toEqual([9]);
+    expect(infoOf(get().picture!.explored).inH).toBe(9);
+    expect(seen.map((p) => infoOf(p.explored).inH)).toEqual([9]);
     expect(get().pending).toBe(false);
   });
 

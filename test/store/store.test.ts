@@ -11,6 +11,7 @@ import {
   activeView, currentQuery, loadQuery, selectValidated, selectValues, specOf, useStore,
 } from '../../src/store';
 import { DEFAULTS, type HW, type Params } from '../../src/store/urlParams';
+import { infoOf } from '../explored';
 
 const initial = useStore.getInitialState();
 beforeEach(() => useStore.setState(initial, true));
@@ -149,7 +150,7 @@ describe('selectValidated', () => {
     useStore.setState({ params: DEFAULTS });
     const v = selectValidated(get());
     expect(v.ok).toBe(true);
-    if (v.ok) expect([v.explored.info.outH, v.explored.info.outW]).toEqual([5 - 3 + 1, 5 - 3 + 1]);
+    if (v.ok) expect([infoOf(v.explored).outH, infoOf(v.explored).outW]).toEqual([5 - 3 + 1, 5 - 3 + 1]);
   });
 
   it("kernel 7 on input 3 with padding 0 → ShapeError with param 'weight'", () => {
@@ -190,7 +191,7 @@ describe('selectValidated', () => {
     get().setParams({ s: [2, 2] });
     const b = selectValidated(get());
     expect(b).not.toBe(a);
-    expect(b.ok && b.explored.info.strideH).toBe(2);
+    expect(b.ok && infoOf(b.explored).strideH).toBe(2);
     expect(selectValues(get())).not.toBe(values);
     expect(selectValidated(get())).toBe(b);
   });
@@ -199,14 +200,14 @@ describe('selectValidated', () => {
 describe('loadQuery / currentQuery / activeView / specOf', () => {
   it('the step of the query lands on the active view: conv for a convolution', () => {
     loadQuery('?step=4');
-    expect(get().steps).toEqual({ conv: 4, scatter: 0, direct: 0 });
+    expect(get().steps).toEqual({ conv: 4, scatter: 0, direct: 0, unpool: 0 });
   });
 
   it('…and the chosen view of a transposed convolution', () => {
     loadQuery('?op=convT&view=direct&step=7');
-    expect(get().steps).toEqual({ conv: 0, scatter: 0, direct: 7 });
+    expect(get().steps).toEqual({ conv: 0, scatter: 0, direct: 7, unpool: 0 });
     loadQuery('?op=convT&step=2');
-    expect(get().steps).toEqual({ conv: 0, scatter: 2, direct: 0 });
+    expect(get().steps).toEqual({ conv: 0, scatter: 2, direct: 0, unpool: 0 });
   });
 
   it('sets params and notices, and stops playback', () => {
@@ -242,7 +243,7 @@ describe('loadQuery / currentQuery / activeView / specOf', () => {
     const p: Params = { ...DEFAULTS, op: 'convT', fw: 'tf', in: [3, 4], k: [2, 3], s: [2, 1], p: 'valid', d: [1, 2], out: [7, 8] };
     expect(specOf(p)).toEqual({
       op: 'convT', fw: 'tf', input: [3, 4], kernel: [2, 3], stride: [2, 1], padding: 'VALID',
-      dilation: [1, 2], outputPadding: [0, 0], outputShape: [7, 8],
+      dilation: [1, 2], outputPadding: [0, 0], outputShape: [7, 8], channels: { in: 1, out: 1, groups: 1 }, pool: 'max',
     });
     expect(specOf({ ...p, p: 'same' }).padding).toBe('SAME');
     expect(specOf(DEFAULTS).padding).toEqual([0, 0]);

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  BOUNDS, DEFAULTS, parseHW, parseQuery, writeHW, writeQuery,
+  BOUNDS, DEFAULTS, PANELS, parseHW, parseQuery, writeHW, writeQuery,
   type HW, type ParamKey, type Params,
 } from '../../src/store/urlParams';
 
@@ -28,7 +28,7 @@ const cellArb = fc.oneof(
 /** Every valid Params: padding spelled as numbers with PyTorch, SAME/VALID with TensorFlow. */
 const paramsArb: fc.Arbitrary<Params> = fc
   .record({
-    op: fc.constantFrom('conv', 'convT' as const),
+    op: fc.constantFrom('conv', 'convT', 'unpool' as const),
     fw: fc.constantFrom('torch', 'tf' as const),
     in: hwArb(BOUNDS.in),
     k: hwArb(BOUNDS.k),
@@ -40,17 +40,31 @@ const paramsArb: fc.Arbitrary<Params> = fc
     seed: fc.integer(BOUNDS.seed),
     step: fc.integer(BOUNDS.step),
     view: fc.constantFrom('scatter', 'direct' as const),
+    panel: fc.constantFrom(...PANELS),
+    pool: fc.constantFrom('max', 'avg' as const),
+    g: fc.integer(BOUNDS.g),
+    cinPer: fc.integer({ min: 1, max: 4 }),
+    coutPer: fc.integer({ min: 1, max: 4 }),
     customX: fc.boolean(),
     customW: fc.boolean(),
+  })
+  .map((r) => {
+    // Channel counts stay within bounds and divisible by the groups.
+    const g = Math.min(r.g, 4);
+    const per = Math.floor(4 / g);
+    return { ...r, g, cin: g * Math.min(r.cinPer, per), cout: g * Math.min(r.coutPer, per) };
   })
   .chain((r) =>
     fc.record({
       p: r.fw === 'tf' ? fc.constantFrom<Params['p']>('same', 'valid') : hwArb(BOUNDS.p),
-      x: r.customX ? fc.array(cellArb, { minLength: r.in[0] * r.in[1], maxLength: r.in[0] * r.in[1] }) : fc.constant(null),
-      w: r.customW ? fc.array(cellArb, { minLength: r.k[0] * r.k[1], maxLength: r.k[0] * r.k[1] }) : fc.constant(null),
+      x: r.customX ? fc.array(cellArb, { minLength: r.cin * r.in[0] * r.in[1], maxLength: r.cin * r.in[0] * r.in[1] }) : fc.constant(null),
+      w:
+        r.customW && r.op !== 'unpool'
+          ? fc.array(cellArb, { minLength: (r.cin * r.cout / r.g) * r.k[0] * r.k[1], maxLength: (r.cin * r.cout / r.g) * r.k[0] * r.k[1] })
+          : fc.constant(null),
     }).map(({ p, x, w }): Params => ({
-      op: r.op, fw: r.fw, in: r.in, k: r.k, s: r.s, p, d: r.d, a: r.a, out: r.out,
-      vals: r.vals, seed: r.seed, x, w, step: r.step, view: r.view,
+      op: r.op, fw: r.fw, in: r.in, k: r.k, s: r.s, p, d: r.d, a: r.a, out: r.out, cin: r.cin, cout: r.cout, g: r.g, pool: r.pool,
+      vals: r.vals, seed: r.seed, x, w, step: r.step, view: r.view, panel: r.panel, preset: null,
     })),
   );
 

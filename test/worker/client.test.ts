@@ -314,7 +314,8 @@ describe('transferables', () => {
     if (!message.ok) throw new Error('expected a value');
     const value = message.value as ExploreNumbers;
     if (value.op !== 'convT') throw new Error('expected convT numbers');
-    const arrays = [value.output, value.full, value.zeroInserted, value.padded, value.flippedWeight, value.directOutput].map((t) => t.data);
+    const tensors = [value.output, value.full, value.zeroInserted, value.padded, value.flippedWeight, value.directOutput, value.roundTrip, value.adjoint.probe, value.adjoint.image];
+    const arrays = [...tensors.map((t) => t.data), ...(value.matrix ? Object.values(value.matrix).filter((v) => ArrayBuffer.isView(v)) : [])];
     const buffers = new Set(arrays.map((a) => a.buffer));
     expect(transfer).toHaveLength(buffers.size);
     for (const b of buffers) expect(transfer).toContain(b);

@@ -14,10 +14,9 @@ import {
   checkTfPadding,
   computeConv2DInfo,
   computeConvTranspose2DInfo,
-  computePool2DInfo,
+  computeTfPool2DInfo,
   tfPads,
   tfTransposePads,
-  type Pool2DInfo,
   type TfPadding,
 } from '../shape';
 import { conv2dKernel } from '../kernels/conv2d';
@@ -288,17 +287,7 @@ export function maxPoolWithArgmax(input: Tensor, opts: TfMaxPoolWithArgmaxOption
   const [kH, kW] = tfPair(opts.ksize, 'ksize', 1);
   const [strideH, strideW] = tfPair(opts.strides, 'strides', 1);
   const padding = checkTfPadding(opts.padding);
-  const pad = tfPads(h, w, kH, kW, strideH, strideW, padding);
-  // A TF pool is an unpadded pool over the explicitly padded input. Validating it that way lets the
-  // core check the window fits (VALID) without its PyTorch rule of symmetric, half-kernel padding;
-  // SAME's own padding (at most k − 1 in total, odd extra after) always leaves a real cell per window.
-  const padded = asTf(POOL_NAMES, () =>
-    computePool2DInfo([n, c, h + pad.top + pad.bottom, w + pad.left + pad.right], {
-      kernelSize: [kH, kW],
-      stride: [strideH, strideW],
-    }),
-  );
-  const info: Pool2DInfo = { ...padded, inH: h, inW: w, pad };
+  const info = asTf(POOL_NAMES, () => computeTfPool2DInfo([n, c, h, w], [kH, kW], [strideH, strideW], padding));
   const { output, indices } = maxPoolKernel(info, permute4(input, TO_NCHW).data);
   const { outH, outW } = info;
   const plane = outH * outW;

@@ -17,14 +17,22 @@ export function maxUnpool2d(x: Tensor, indices: Tensor, opts: Unpool2dOptions): 
   checkIndicesShape(indices, xShape);
   checkTensor(indices, 4, 'indices', NCHW);
   const info = computeUnpool2DInfo(xShape, opts);
-  checkIndexValues(indices.data, info);
+  return { shape: [info.batch, info.channels, info.outH, info.outW], data: maxUnpoolFromInfo(info, x.data, indices.data) };
+}
+
+/**
+ * Max unpooling for a validated record (TensorFlow's asymmetric pads included): x and indices
+ * hold the record's [N, C, inH, inW] values; indices are checked. Allocates the output.
+ */
+export function maxUnpoolFromInfo(info: Unpool2DInfo, x: Float64Array, indices: Float64Array): Float64Array {
+  checkIndexValues(indices, info);
   const inPlane = info.inH * info.inW;
   const outPlane = info.outH * info.outW;
   const out = new Float64Array(info.batch * info.channels * outPlane);
   for (let plane = 0; plane < info.batch * info.channels; plane++) {
-    for (let i = plane * inPlane; i < (plane + 1) * inPlane; i++) out[plane * outPlane + indices.data[i]] = x.data[i];
+    for (let i = plane * inPlane; i < (plane + 1) * inPlane; i++) out[plane * outPlane + indices[i]] = x[i];
   }
-  return { shape: [info.batch, info.channels, info.outH, info.outW], data: out };
+  return out;
 }
 
 /**
@@ -35,6 +43,11 @@ export function maxUnpool2d(x: Tensor, indices: Tensor, opts: Unpool2dOptions): 
  */
 export function avgUnpool2d(x: Tensor, opts: Unpool2dOptions): Tensor {
   const info = computeUnpool2DInfo(checkTensor(x, 4, 'x', NCHW), opts);
+  return { shape: [info.batch, info.channels, info.outH, info.outW], data: avgUnpoolFromInfo(info, x.data) };
+}
+
+/** Average unpooling for a validated record (TensorFlow's asymmetric pads included). Allocates the output and one plane of counts. */
+export function avgUnpoolFromInfo(info: Unpool2DInfo, x: Float64Array): Float64Array {
   const { batch, channels, inH, inW, outH, outW } = info;
   const out = new Float64Array(batch * channels * outH * outW);
   const counts = windowCounts(info);
@@ -42,7 +55,7 @@ export function avgUnpool2d(x: Tensor, opts: Unpool2dOptions): Tensor {
     const base = plane * outH * outW;
     for (let oy = 0; oy < inH; oy++) {
       for (let ox = 0; ox < inW; ox++) {
-        const v = x.data[(plane * inH + oy) * inW + ox];
+        const v = x[(plane * inH + oy) * inW + ox];
         forEachWindowCell(info, oy, ox, (cell) => {
           out[base + cell] += v;
         });
@@ -50,7 +63,7 @@ export function avgUnpool2d(x: Tensor, opts: Unpool2dOptions): Tensor {
     }
     for (let cell = 0; cell < outH * outW; cell++) if (counts[cell] > 0) out[base + cell] /= counts[cell];
   }
-  return { shape: [batch, channels, outH, outW], data: out };
+  return out;
 }
 
 /** How many pooling windows cover each output cell (the same for every plane). */
