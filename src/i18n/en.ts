@@ -1,5 +1,16 @@
 /** English: the reference catalogue. Every word the app shows is here. `{name}` is replaced. */
+import { enChannels } from './en-channels';
+import { enCode } from './en-code';
+import { enPanels } from './en-panels';
+import { enPresets } from './en-presets';
+import { enUnpool } from './en-unpool';
+
 export const en = {
+  ...enChannels,
+  ...enCode,
+  ...enPanels,
+  ...enPresets,
+  ...enUnpool,
   'app.title': 'ConvArith',
   'app.tagline': 'Convolution arithmetic, step by step, with real numbers',
   'op.label': 'Operation',

@@ -44,7 +44,9 @@ export const createParamsSlice: StateCreator<State, [], [], ParamsSlice> = (set)
       const refill = patch.vals !== undefined || patch.seed !== undefined;
       const x = 'x' in patch ? next.x : refill ? null : resizeValues(s.params.x, s.params.in, next.in);
       const w = 'w' in patch ? next.w : refill ? null : resizeValues(s.params.w, s.params.k, next.k);
-      return { params: { ...next, x, w } };
+      // A worked example stays named only while its numbers are unchanged.
+      const keepsPreset = Object.keys(patch).every((k) => k === 'view' || k === 'panel' || k === 'step' || k === 'preset');
+      return { params: { ...next, x, w, preset: keepsPreset ? next.preset : null } };
     }),
   setDraft: (field, text) =>
     set((s) => {
@@ -57,7 +59,7 @@ export const createParamsSlice: StateCreator<State, [], [], ParamsSlice> = (set)
     set((s) => {
       const values = [...(s.params[grid] ?? current)];
       values[index] = value;
-      return { params: { ...s.params, [grid]: values } };
+      return { params: { ...s.params, [grid]: values, preset: null } };
     }),
   dismissNotices: () => set({ notices: [] }),
 });

@@ -1,0 +1,3 @@
+/** English messages of the code views (merged into en.ts). */
+export const enCode = {
+} as const;

@@ -1,0 +1,3 @@
+/** English messages of the panels views (merged into en.ts). */
+export const enPanels = {
+} as const;

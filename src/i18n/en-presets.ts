@@ -1,0 +1,3 @@
+/** English messages of the presets views (merged into en.ts). */
+export const enPresets = {
+} as const;
