@@ -1,22 +1,31 @@
-/** The page: controls on the side, the animation in the middle, the sizes underneath. */
+/**
+ * The page: controls on the side, the animation in the middle, more views underneath. Views
+ * other than the convolution load on demand, so the first page stays light.
+ */
+import { lazy, Suspense } from 'react';
 import { t } from '../i18n';
 import { useStore } from '../store';
 import { Controls } from './Controls';
 import { ConvView } from './ConvView';
-import { FormulaPanel } from './FormulaPanel';
+import { MorePanels } from './MorePanels';
 import { Notices } from './Notices';
-import { TransposeViews } from './TransposeViews';
+import { PresetPicker } from './PresetPicker';
 import { useKeyboard } from './useKeyboard';
+
+const TransposeViews = lazy(() => import('./TransposeViews').then((m) => ({ default: m.TransposeViews })));
+const UnpoolView = lazy(() => import('./UnpoolView').then((m) => ({ default: m.UnpoolView })));
 
 export function App() {
   useKeyboard();
   const op = useStore((s) => s.picture?.explored.op ?? null);
   const engineError = useStore((s) => s.engineError);
+  const loading = <p className="app__loading">{t('loading')}</p>;
   return (
     <div className="app">
       <header className="app__header">
         <h1 className="app__title">{t('app.title')}</h1>
         <p className="app__tagline">{t('app.tagline')}</p>
+        <PresetPicker />
       </header>
       <Notices />
       <div className="app__body">
@@ -29,8 +38,10 @@ export function App() {
               {t('worker.failed', { message: engineError })}
             </p>
           ) : null}
-          {op === null ? <p className="app__loading">{t('loading')}</p> : op === 'conv' ? <ConvView /> : <TransposeViews />}
-          <FormulaPanel />
+          <Suspense fallback={loading}>
+            {op === null ? loading : op === 'conv' ? <ConvView /> : op === 'convT' ? <TransposeViews /> : <UnpoolView />}
+          </Suspense>
+          <MorePanels />
         </main>
       </div>
     </div>

@@ -1,15 +1,19 @@
-/** Colours for values: a diverging ramp (blue for negative, white at 0, orange for positive). */
-import { interpolateRgb } from 'd3-interpolate';
+/**
+ * Colours for values: a diverging ramp, blue for negative, white at 0, orange for positive,
+ * pale enough for black digits at both ends. d3-interpolate's number interpolator walks the
+ * lightness; the hues are fixed.
+ */
+import { interpolateNumber } from 'd3-interpolate';
 
-const toNegative = interpolateRgb('#ffffff', '#7fa7d4');
-const toPositive = interpolateRgb('#ffffff', '#f0a45d');
+const lightness = interpolateNumber(100, 72);
 
-/** A colour function for values whose largest magnitude is `maxAbs` (pale enough for black digits). */
+/** A colour function for values whose largest magnitude is `maxAbs`. */
 export function valueColor(maxAbs: number): (v: number) => string {
   const m = maxAbs > 0 ? maxAbs : 1;
   return (v) => {
     const t = Math.min(1, Math.abs(v) / m);
-    return v < 0 ? toNegative(t) : toPositive(t);
+    const l = lightness(t).toFixed(1);
+    return v < 0 ? `hsl(212 62% ${l}%)` : `hsl(28 85% ${l}%)`;
   };
 }
 

@@ -1,14 +1,14 @@
 /** How numbers read on screen: integers as integers, others to 3 significant digits. */
-import { format } from 'd3-format';
-
-const sig3 = format('.3~g');
 
 /** `12`, `-0.5`, `0.333`, `1.23e+4`: short and never NaN (non-finite values show as an em dash). */
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return '—';
   if (Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);
-  const s = sig3(v);
-  return s === '-0' ? '0' : s.replace('−', '-');
+  const abs = Math.abs(v);
+  // toPrecision gives 3 significant digits; trailing zeros (and a bare point) add nothing.
+  const text = abs >= 1e-3 && abs < 1e6 ? v.toPrecision(3) : v.toExponential(2);
+  const trimmed = text.replace(/(\.\d*?)0+(?=$|e)/, '$1').replace(/\.(?=$|e)/, '');
+  return trimmed === '-0' ? '0' : trimmed;
 }
 
 /** Full precision, for a tooltip. */

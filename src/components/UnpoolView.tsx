@@ -1,0 +1,116 @@
+/**
+ * Pooling and unpooling (op=unpool), one animation in two phases on one scrubber: pooling
+ * window by window (max: the winner, its switch recorded in both frameworks' spellings;
+ * average: the mean), then unpooling value by value (max: each value back to its switch,
+ * zeros elsewhere; average: each value copied into its window, overlaps averaged), and at the
+ * last step the original beside the result with what survived and what was lost. One row of
+ * grids per channel. Everything is drawn from the last valid picture.
+ */
+import { useCallback, useMemo } from 'react';
+import { t, type MessageKey } from '../i18n';
+import { selectValues, useStore } from '../store';
+import { selectPlans, type Plans } from '../store/plans';
+import type { Picture } from '../store/resultsSlice';
+import { maxAbs, valueColor } from '../viz/color';
+import {
+  avgCoverage, channelPlans, phaseAt, phaseStarts, survival, unpoolProgress,
+  type ChannelPlans, type UnpoolPhase,
+} from '../viz/unpoolLooks';
+import { Transport } from './Transport';
+import { ChannelRow, type PoolNumbers } from './unpool/ChannelRow';
+import { PhaseNav } from './unpool/PhaseNav';
+import { UnpoolLegend, type UnpoolLegendItem } from './unpool/UnpoolLegend';
+
+export function UnpoolView() {
+  const picture = useStore((s) => s.picture);
+  const plans = useStore(selectPlans);
+  if (!picture || !plans || plans.op !== 'unpool' || picture.numbers.op !== 'unpool') return null;
+  return <UnpoolBody picture={picture} plans={plans} numbers={picture.numbers} />;
+}
+
+interface BodyProps {
+  readonly picture: Picture;
+  readonly plans: Extract<Plans, { op: 'unpool' }>;
+  readonly numbers: PoolNumbers;
+}
+
+const CAPTIONS: Record<'max' | 'avg', Record<UnpoolPhase, MessageKey>> = {
+  max: { pool: 'unpool.caption.maxPool', unpool: 'unpool.caption.maxUnpool', compare: 'unpool.caption.compare' },
+  avg: { pool: 'unpool.caption.avgPool', unpool: 'unpool.caption.avgUnpool', compare: 'unpool.caption.compare' },
+};
+
+function UnpoolBody({ picture, plans, numbers }: BodyProps) {
+  const { poolSteps } = plans;
+  const count = plans.counts.unpool;
+  // Both plans come from the store's memoised selector, so this object changes only with the picture.
+  const base = useMemo<ChannelPlans>(() => ({ pool: plans.pool, unpool: plans.unpool }), [plans.pool, plans.unpool]);
+  const step = useStore((s) => Math.min(s.steps.unpool, count - 1));
+  const speed = useStore((s) => s.speed);
+  const info = base.pool.info;
+  const channels = info.channels;
+  // Edits go to the current params' values; only offer them while those are the picture's sizes.
+  const editable = useStore((s) => s.params.op === 'unpool' && s.params.in[0] === info.inH && s.params.in[1] === info.inW && s.params.cin === channels);
+  const setCell = useStore((s) => s.setCell);
+  const { x } = picture;
+  const kind = base.pool.kind === 'maxPool' ? 'max' : 'avg';
+
+  const all = useMemo(() => channelPlans(base, numbers.indices.data, channels), [base, numbers.indices, channels]);
+  const at = phaseAt(step, poolSteps, count);
+  const progress = useMemo(
+    () => all.map((p) => (at.unpoolIndex < 0 ? null : unpoolProgress(p.unpool, at.unpoolIndex))),
+    [all, at.unpoolIndex],
+  );
+  const compare = at.phase === 'compare';
+  const survivals = useMemo(
+    () => (compare ? all.map((p) => survival(x, numbers.output.data, p.pool.channel, { inH: info.inH, inW: info.inW, outH: p.unpool.info.outH, outW: p.unpool.info.outW })) : null),
+    [compare, all, x, numbers.output, info.inH, info.inW],
+  );
+  const coverage = useMemo(() => (base.unpool.kind === 'avgUnpool' ? avgCoverage(base.unpool) : null), [base.unpool]);
+  const color = useMemo(() => valueColor(Math.max(maxAbs(x), maxAbs(numbers.pooled.data), maxAbs(numbers.output.data))), [x, numbers.pooled, numbers.output]);
+
+  const onEdit = useCallback(
+    (channel: number, row: number, col: number, v: number) =>
+      setCell('x', (channel * info.inH + row) * info.inW + col, v, selectValues(useStore.getState()).x),
+    [setCell, info.inH, info.inW],
+  );
+
+  const hasPadding = info.pad.top + info.pad.bottom + info.pad.left + info.pad.right > 0;
+  const padItem: UnpoolLegendItem = kind === 'max' ? 'paddingMax' : base.pool.kind === 'avgPool' && base.pool.countIncludePad ? 'paddingZero' : 'paddingOut';
+  const legend: UnpoolLegendItem[] =
+    at.phase === 'pool'
+      ? [...(kind === 'max' ? (['window', 'active', 'switch'] as const) : (['window', 'active'] as const)), ...(hasPadding ? [padItem] : [])]
+      : at.phase === 'unpool'
+        ? [...(['active', 'zero'] as const), ...(coverage?.overlap ? (['pending'] as const) : []), ...(kind === 'max' ? (['switch'] as const) : [])]
+        : ['kept', 'lost', 'zero'];
+  const notes: MessageKey[] = at.phase !== 'pool' && coverage ? [...(coverage.overlap ? (['unpool.avgOverlap'] as const) : []), ...(coverage.gaps ? (['unpool.avgGaps'] as const) : [])] : [];
+  // Shorter than a step at the current speed, so a playing animation never piles tokens up.
+  const tokenMs = Math.min(700, Math.round(800 / speed));
+
+  return (
+    <section className="unpool" aria-label={t('unpool.view')}>
+      <Transport view="unpool" count={count} />
+      <PhaseNav phase={at.phase} starts={phaseStarts(poolSteps, count)} />
+      <p className="unpool__caption">{t(CAPTIONS[kind][at.phase])}</p>
+      {notes.map((key) => (
+        <p key={key} className="unpool__note">{t(key)}</p>
+      ))}
+      {all.map((plans, c) => (
+        <ChannelRow
+          key={c}
+          plans={plans}
+          channel={c}
+          channels={channels}
+          at={at}
+          numbers={numbers}
+          x={x}
+          progress={progress[c]}
+          survival={survivals ? survivals[c] : null}
+          color={color}
+          onEdit={editable ? onEdit : undefined}
+          tokenMs={tokenMs}
+        />
+      ))}
+      <UnpoolLegend items={legend} />
+    </section>
+  );
+}
