@@ -1,0 +1,118 @@
+/**
+ * Python literal writers shared by the PyTorch and TensorFlow generators. They only format:
+ * a value is written exactly as JavaScript holds it (integers as integers, other numbers with
+ * every digit `String` keeps), so the script computes on the page's own numbers.
+ */
+import type { Explored } from '../engine';
+import { t } from '../i18n';
+
+/** One number as a Python literal: `3`, `-0.25`, `1e-7` (never NaN: non-finite values are spelled out). */
+export function pyNumber(v: number): string {
+  if (Number.isNaN(v)) return "float('nan')";
+  if (!Number.isFinite(v)) return v > 0 ? "float('inf')" : "float('-inf')";
+  // String(-0) is "0" already; String keeps the shortest text that reads back as the same double.
+  return String(v);
+}
+
+/** `(a, b)`: a Python tuple of two integers (per-axis arguments, height first). */
+export function pyPair(pair: readonly [number, number]): string {
+  return `(${pyNumber(pair[0])}, ${pyNumber(pair[1])})`;
+}
+
+/** `[a, b, …]`: a flat Python list. */
+export function pyList(values: readonly number[]): string {
+  return `[${values.map(pyNumber).join(', ')}]`;
+}
+
+/**
+ * A row-major array as a nested Python list, one innermost row per line, numbers right-aligned
+ * within the array and blank lines between planes (like numpy prints). `values` holds
+ * product(shape) numbers; `indent` is the column the opening bracket sits at (continuation lines
+ * line up under it). Returns the text without a trailing newline; allocates the strings.
+ */
+export function pyNested(values: ArrayLike<number>, shape: readonly number[], indent = 0): string {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (values.length !== size) throw new RangeError(`pyNested: ${values.length} values for shape [${shape.join(', ')}]`);
+  const texts = Array.from(values, (v) => pyNumber(v));
+  const width = texts.reduce((w, s) => Math.max(w, s.length), 0);
+  const cells = texts.map((s) => s.padStart(width));
+  if (shape.length === 0) return cells[0];
+  const pad = ' '.repeat(indent);
+  // Writes dims[depth…] starting at flat index `at`; `col` is the column of this level's "[".
+  const write = (depth: number, at: number, col: number): string => {
+    const n = shape[depth];
+    if (depth === shape.length - 1) return `[${cells.slice(at, at + n).join(', ')}]`;
+    const stride = shape.slice(depth + 1).reduce((a, b) => a * b, 1);
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(write(depth + 1, at + i * stride, col + 1));
+    // A blank line between blocks of rank ≥ 2 (planes), a plain line break between rows.
+    const gap = shape.length - depth - 1 >= 2 ? '\n\n' : '\n';
+    return `[${parts.join(`,${gap}${pad}${' '.repeat(col + 1)}`)}]`;
+  };
+  return write(0, 0, 0);
+}
+
+/** The column a comment wraps at, so a script reads without scrolling sideways. */
+export const COMMENT_WIDTH = 96;
+
+/**
+ * `# comment` lines at `indent` spaces, word-wrapped at COMMENT_WIDTH; a line break inside the
+ * text (a translator's) cannot end the comment. Returns the lines joined by newlines.
+ */
+export function pyComment(text: string, indent = 0): string {
+  const lead = `${' '.repeat(indent)}# `;
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line !== '' && lead.length + line.length + 1 + word.length > COMMENT_WIDTH) {
+      lines.push(lead + line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(lead + line);
+  return lines.join('\n');
+}
+
+/** What a generator writes about: the picture on screen (its validated record and its values). */
+export interface CodeSource {
+  /** The engine's record of the operation (sizes, pads, legal outputs). */
+  readonly explored: Explored;
+  /** The input on the page: [Cin, H, W] row-major (one image, NCHW). */
+  readonly x: readonly number[];
+  /** The kernel on the page: conv [Cout, Cin/g, kH, kW], transposed [Cin, Cout/g, kH, kW]; empty for pooling. */
+  readonly w: readonly number[];
+}
+
+/** The lines of a `name = <ctor>(\n    <nested>,\n    dtype=…,\n)` assignment. */
+export function pyTensorAssign(name: string, ctor: string, values: ArrayLike<number>, shape: readonly number[], dtype: string): string[] {
+  return [`${name} = ${ctor}(`, `    ${pyNested(values, shape, 4)},`, `    dtype=${dtype},`, ')'];
+}
+
+/** "height …; width …" for a per-axis list (the words from the catalogue). */
+export function axisList(pick: (axis: 0 | 1) => string): string {
+  return `${t('axis.h')} ${pick(0)}; ${t('axis.w')} ${pick(1)}`;
+}
+
+/**
+ * `head(arg, arg, …)tail` on one line when it fits in COMMENT_WIDTH columns, else broken after
+ * the parenthesis with the arguments packed on indented lines and a trailing comma (the way
+ * Python formatters write long calls). `indent` is the statement's own indentation.
+ */
+export function pyCall(head: string, args: readonly string[], indent = 0, tail = ''): string {
+  const pad = ' '.repeat(indent);
+  const one = `${pad}${head}(${args.join(', ')})${tail}`;
+  if (one.length <= COMMENT_WIDTH || args.length === 0) return one;
+  const inner = `${pad}    `;
+  const lines = [`${pad}${head}(`];
+  let line = '';
+  for (const arg of args) {
+    const piece = `${arg},`;
+    if (line !== '' && inner.length + line.length + 1 + piece.length > COMMENT_WIDTH) {
+      lines.push(inner + line);
+      line = piece;
+    } else line = line === '' ? piece : `${line} ${piece}`;
+  }
+  lines.push(inner + line, `${pad})${tail}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,246 @@
+/**
+ * The picture on screen as a runnable PyTorch script: the page's input and kernel written out,
+ * the `torch.nn.functional` call with the page's parameters, the `nn` layer that does the same,
+ * and `print` of what the page shows. With TensorFlow semantics the script still reproduces the
+ * page's numbers: TF's uneven SAME pads become an explicit `F.pad` or a crop (the recipes below,
+ * exported so tests can replay them with the engine). Pure: params and values in, text out; the
+ * numbers are only formatted, never computed on.
+ */
+import type { Conv2DInfo, ConvTranspose2DInfo, Explored, Pads, Pool2DInfo, Unpool2DInfo } from '../engine';
+import { t, type MessageKey, type Vars } from '../i18n';
+import { axisList, pyCall, pyComment, pyPair, pyTensorAssign, type CodeSource } from './format';
+
+type HW = readonly [number, number];
+
+/** How the script pads a convolution's input: PyTorch's own `padding=`, or `F.pad` first when TF's pads are uneven. */
+export type TorchConvPadding =
+  | { readonly kind: 'symmetric'; readonly padding: HW }
+  | { readonly kind: 'explicit'; readonly pads: Pads };
+
+/** The padding recipe for a convolution record's pads (symmetric ones go to `padding=`). */
+export function torchConvPadding(pad: Pads): TorchConvPadding {
+  return pad.top === pad.bottom && pad.left === pad.right ? { kind: 'symmetric', padding: [pad.top, pad.left] } : { kind: 'explicit', pads: pad };
+}
+
+/**
+ * How the script reaches a transposed convolution's output: PyTorch's `padding=` and
+ * `output_padding=` when the crop is even, else the full scatter (no padding), `F.pad` of
+ * `extend` rows/columns of zeros at the bottom/right (output padding beyond the scatter), and
+ * the slice rows [start, end) × cols [start, end).
+ */
+export type TorchTransposeRecipe =
+  | { readonly kind: 'symmetric'; readonly padding: HW; readonly outputPadding: HW }
+  | { readonly kind: 'crop'; readonly extend: HW; readonly rows: HW; readonly cols: HW };
+
+/** The recipe for a transposed-convolution record (TF's uneven SAME crops need the slice). */
+export function torchTransposeRecipe(info: ConvTranspose2DInfo): TorchTransposeRecipe {
+  const { pad } = info;
+  if (pad.top === pad.bottom && pad.left === pad.right) {
+    return { kind: 'symmetric', padding: [pad.top, pad.left], outputPadding: [info.outputPaddingH, info.outputPaddingW] };
+  }
+  return {
+    kind: 'crop',
+    extend: [info.outputPaddingH, info.outputPaddingW],
+    rows: [pad.top, pad.top + info.outH],
+    cols: [pad.left, pad.left + info.outW],
+  };
+}
+
+/**
+ * How the script pools and max-unpools: PyTorch's own `padding=` (PyTorch semantics, or TF with
+ * no padding), or TF's uneven pads applied first (−inf for max, so padding never wins), pooling
+ * and unpooling in the padded plane of `paddedSize`, then the slice rows × cols.
+ */
+export type TorchPoolRecipe =
+  | { readonly kind: 'direct'; readonly padding: HW; readonly outputSize: HW }
+  | { readonly kind: 'padded'; readonly pads: Pads; readonly paddedSize: HW; readonly rows: HW; readonly cols: HW };
+
+/** The pooling recipe for a pool/unpool pair of records. */
+export function torchPoolRecipe(pool: Pool2DInfo, unpool: Unpool2DInfo, fw: 'torch' | 'tf'): TorchPoolRecipe {
+  const { pad } = pool;
+  const none = pad.top === 0 && pad.bottom === 0 && pad.left === 0 && pad.right === 0;
+  if (fw === 'torch' || none) return { kind: 'direct', padding: [pad.top, pad.left], outputSize: [unpool.outH, unpool.outW] };
+  return {
+    kind: 'padded',
+    pads: pad,
+    paddedSize: [pool.inH + pad.top + pad.bottom, pool.inW + pad.left + pad.right],
+    rows: [pad.top, pad.top + pool.inH],
+    cols: [pad.left, pad.left + pool.inW],
+  };
+}
+
+const c = (key: MessageKey, vars?: Vars, indent = 0): string => pyComment(t(key, vars), indent);
+const shapeText = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
+/** F.pad's order: left, right, top, bottom. */
+const fPad = (p: Pads): string => `(${p.left}, ${p.right}, ${p.top}, ${p.bottom})`;
+const slice = (rows: HW, cols: HW): string => `[:, :, ${rows[0]}:${rows[1]}, ${cols[0]}:${cols[1]}]`;
+const DTYPE = 'torch.float64';
+
+/** Writes the PyTorch script for the picture on screen. Returns the whole text (ends with a newline). */
+export function torchCode(src: CodeSource): string {
+  const e = src.explored;
+  const lines = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
+  const xShape = e.op === 'unpool' ? [1, e.pool.channels, e.pool.inH, e.pool.inW] : [1, e.info.inChannels, e.info.inH, e.info.inW];
+  lines.push(c('code.py.input', { shape: shapeText(xShape) }), ...pyTensorAssign('x', 'torch.tensor', src.x, xShape, DTYPE), '');
+  if (e.op === 'conv') lines.push(...convLines(e, src.w));
+  else if (e.op === 'convT') lines.push(...convTLines(e, src.w));
+  else lines.push(...poolLines(e));
+  return `${lines.join('\n')}\n`;
+}
+
+function weightLines(info: Conv2DInfo, w: readonly number[], transposed: boolean): string[] {
+  const shape = transposed ? [info.inChannels, info.outPerGroup, info.kH, info.kW] : [info.outChannels, info.inPerGroup, info.kH, info.kW];
+  return [c(transposed ? 'code.py.convTWeight' : 'code.py.convWeight', { shape: shapeText(shape) }), ...pyTensorAssign('w', 'torch.tensor', w, shape, DTYPE), ''];
+}
+
+/** `name = layer(args)`, `with torch.no_grad(): name.weight.copy_(w)`, and the check that it gives y. */
+function layerCheck(name: string, layer: string, args: readonly string[], output: string): string[] {
+  return [
+    c('code.py.layer', { layer }),
+    pyCall(`${name} = ${layer}`, args),
+    'with torch.no_grad():',
+    `    ${name}.weight.copy_(w)`,
+    `print(torch.equal(${output}, y))  # ${t('code.py.sameNumbers')}`,
+  ];
+}
+
+function convLines(e: Extract<Explored, { op: 'conv' }>, w: readonly number[]): string[] {
+  const { info } = e;
+  const recipe = torchConvPadding(info.pad);
+  const lines = weightLines(info, w, false);
+  let input = 'x';
+  let padding: string;
+  if (recipe.kind === 'symmetric') {
+    padding = pyPair(recipe.padding);
+    if (e.spec.fw === 'tf') lines.push(c('code.torch.tfPadsEven', { padding: tfName(e.spec.padding), pair: padding }));
+  } else {
+    const p = recipe.pads;
+    lines.push(c('code.torch.tfPadsUneven', { padding: tfName(e.spec.padding), top: p.top, bottom: p.bottom, left: p.left, right: p.right }));
+    lines.push(`xp = F.pad(x, ${fPad(p)})`);
+    input = 'xp';
+    padding = '0';
+  }
+  const options = [`stride=${pyPair([info.strideH, info.strideW])}`, `padding=${padding}`, `dilation=${pyPair([info.dilationH, info.dilationW])}`, `groups=${info.groups}`];
+  lines.push(pyCall('y = F.conv2d', [input, 'w', ...options]), 'print(y)', '');
+  const layerArgs = [`${info.inChannels}`, `${info.outChannels}`, `kernel_size=${pyPair([info.kH, info.kW])}`, ...options, 'bias=False', `dtype=${DTYPE}`];
+  lines.push(...layerCheck('conv', 'nn.Conv2d', layerArgs, `conv(${input})`));
+  return lines;
+}
+
+function tfName(padding: Explored['spec']['padding']): string {
+  return typeof padding === 'string' ? padding : '';
+}
+
+function convTLines(e: Extract<Explored, { op: 'convT' }>, w: readonly number[]): string[] {
+  const { info } = e;
+  const recipe = torchTransposeRecipe(info);
+  const lines = weightLines(info, w, true);
+  const stride = `stride=${pyPair([info.strideH, info.strideW])}`;
+  const tail = [`groups=${info.groups}`, `dilation=${pyPair([info.dilationH, info.dilationW])}`];
+  const legal = axisList((a) => e.axes[a].legalOut.join(', '));
+  let post = (expr: string) => expr;
+  let options: string[];
+  if (recipe.kind === 'symmetric') {
+    options = [stride, `padding=${pyPair(recipe.padding)}`, `output_padding=${pyPair(recipe.outputPadding)}`, ...tail];
+    const several = e.axes.some((a) => a.outputPaddingChoices.length > 1);
+    if (e.spec.fw === 'torch' && several) {
+      const choices = axisList((a) => e.axes[a].outputPaddingChoices.map((ch) => t('code.torch.choice', { a: ch.a, size: ch.size })).join(', '));
+      lines.push(c('code.torch.outputPaddingChoices', { choices }));
+    } else if (e.spec.fw === 'tf') {
+      lines.push(c('code.torch.tfOutputEven', { h: info.outH, w: info.outW, legal, padding: pyPair(recipe.padding), outputPadding: pyPair(recipe.outputPadding) }));
+    }
+    lines.push(pyCall('y = F.conv_transpose2d', ['x', 'w', ...options]));
+  } else {
+    const p = info.pad;
+    options = [stride, ...tail];
+    const extend = recipe.extend[0] > 0 || recipe.extend[1] > 0;
+    const uneven = t('code.torch.tfOutputUneven', { h: info.outH, w: info.outW, legal, top: p.top, bottom: p.bottom, left: p.left, right: p.right });
+    const added = extend ? ` ${t('code.torch.tfOutputPadding', { oh: recipe.extend[0], ow: recipe.extend[1] })}` : '';
+    lines.push(pyComment(`${uneven}${added} ${t('code.torch.tfOutputCut')}`));
+    post = (expr) => `${extend ? `F.pad(${expr}, (0, ${recipe.extend[1]}, 0, ${recipe.extend[0]}))` : expr}${slice(recipe.rows, recipe.cols)}`;
+    lines.push(pyCall('full = F.conv_transpose2d', ['x', 'w', ...options]), `y = ${post('full')}`);
+  }
+  lines.push('print(y)', '');
+  const layerArgs = [`${info.inChannels}`, `${info.outChannels}`, `kernel_size=${pyPair([info.kH, info.kW])}`, ...options, 'bias=False', `dtype=${DTYPE}`];
+  lines.push(...layerCheck('convT', 'nn.ConvTranspose2d', layerArgs, post('convT(x)')));
+  return lines;
+}
+
+function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
+  const { pool, unpool } = e;
+  const recipe = torchPoolRecipe(pool, unpool, e.spec.fw);
+  const k = [`kernel_size=${pyPair([pool.kH, pool.kW])}`, `stride=${pyPair([pool.strideH, pool.strideW])}`];
+  const lines: string[] = [];
+  const max = e.spec.pool !== 'avg';
+  const p = pool.pad;
+  if (max) {
+    if (recipe.kind === 'direct') {
+      const kp = [...k, `padding=${pyPair(recipe.padding)}`];
+      const outputSize = `output_size=${pyPair(recipe.outputSize)}`;
+      lines.push(
+        c('code.torch.maxPool'),
+        pyCall('pooled, indices = F.max_pool2d', ['x', ...kp, 'return_indices=True']),
+        'print(pooled)',
+        `print(indices)  # ${t('code.torch.indices')}`,
+        '',
+        c('code.torch.maxUnpool'),
+        pyCall('y = F.max_unpool2d', ['pooled', 'indices', ...kp, outputSize]),
+        'print(y)',
+        '',
+        c('code.torch.poolLayers'),
+        pyCall('pool = nn.MaxPool2d', [...kp, 'return_indices=True']),
+        pyCall('unpool = nn.MaxUnpool2d', kp),
+        'pooled2, indices2 = pool(x)',
+        `print(torch.equal(unpool(pooled2, indices2, ${outputSize}), y))  # ${t('code.py.sameNumbers')}`,
+      );
+    } else {
+      lines.push(
+        c('code.torch.tfMaxPad', { top: p.top, bottom: p.bottom, left: p.left, right: p.right }),
+        `xp = F.pad(x, ${fPad(p)}, value=float('-inf'))`,
+        pyCall('pooled, indices = F.max_pool2d', ['xp', ...k, 'return_indices=True']),
+        'print(pooled)',
+        '',
+        c('code.torch.tfMaxIndices'),
+        pyCall('y = F.max_unpool2d', ['pooled', 'indices', ...k, `output_size=${pyPair(recipe.paddedSize)}`], 0, slice(recipe.rows, recipe.cols)),
+        'print(y)',
+      );
+    }
+    return lines;
+  }
+  if (recipe.kind === 'direct') {
+    lines.push(
+      c(e.spec.fw === 'torch' ? 'code.torch.avgPool' : 'code.torch.avgPoolValid'),
+      pyCall('pooled = F.avg_pool2d', ['x', ...k, `padding=${pyPair(recipe.padding)}`]),
+    );
+  } else {
+    lines.push(
+      c('code.torch.tfAvg', { top: p.top, bottom: p.bottom, left: p.left, right: p.right }),
+      pyCall('sums = F.avg_pool2d', [`F.pad(x, ${fPad(p)})`, ...k, 'divisor_override=1']),
+      pyCall('cells = F.avg_pool2d', [`F.pad(torch.ones_like(x), ${fPad(p)})`, ...k, 'divisor_override=1']),
+      'pooled = sums / cells',
+    );
+  }
+  lines.push('print(pooled)', '', ...avgUnpoolLoop(unpool, 'PyTorch'));
+  return lines;
+}
+
+/** Average unpooling as a loop over the pooled cells (no PyTorch op does it). */
+function avgUnpoolLoop(u: Unpool2DInfo, framework: string): string[] {
+  return [
+    c('code.avgUnpool', { framework }),
+    `H, W = ${u.outH}, ${u.outW}`,
+    `kH, kW, sH, sW = ${u.kH}, ${u.kW}, ${u.strideH}, ${u.strideW}`,
+    `pad_top, pad_left = ${u.pad.top}, ${u.pad.left}`,
+    `y = torch.zeros(1, ${u.channels}, H, W, dtype=${DTYPE})`,
+    `count = torch.zeros(1, ${u.channels}, H, W, dtype=${DTYPE})`,
+    'for i in range(pooled.shape[2]):',
+    '    for j in range(pooled.shape[3]):',
+    '        top, left = i * sH - pad_top, j * sW - pad_left',
+    '        rows = slice(max(top, 0), min(top + kH, H))',
+    '        cols = slice(max(left, 0), min(left + kW, W))',
+    '        y[:, :, rows, cols] += pooled[:, :, i:i + 1, j:j + 1]',
+    '        count[:, :, rows, cols] += 1',
+    'y = torch.where(count > 0, y / count.clamp(min=1), y)',
+    'print(y)',
+  ];
+}

@@ -1,0 +1,105 @@
+/**
+ * The checkerboard of a transposed convolution: how many kernel taps land on each output cell
+ * (the length of the engine's scatterSources for that cell: index relations, no arithmetic),
+ * as a heat map. The overlap is even only when the kernel size is divisible by the stride; the
+ * panel says whether it is, why, and how to fix it. For a convolution it explains that the
+ * pattern belongs to the transposed convolution and offers a one-click switch.
+ */
+import { useMemo } from 'react';
+import { t } from '../i18n';
+import { useStore } from '../store';
+import { selectPlans } from '../store/plans';
+import { BOUNDS } from '../store/urlParams';
+import { valueColor } from '../viz/color';
+import { divisible, evenKernel, interiorCounts, overlapCounts, overlapLook } from '../viz/matrixLooks';
+import { Grid } from './Grid';
+import { PanelSlot } from './MatrixView';
+
+const CELL = { max: 2.4, min: 1.6 };
+
+export function CheckerboardView() {
+  const op = useStore((s) => s.picture?.explored.op ?? null);
+  const setParams = useStore((s) => s.setParams);
+  if (op === 'conv') {
+    return (
+      <div className="checkerboard">
+        <p className="checkerboard__text">{t('checker.conv')}</p>
+        <button type="button" className="checkerboard__button" onClick={() => setParams({ op: 'convT' })}>
+          {t('checker.switch')}
+        </button>
+      </div>
+    );
+  }
+  return op === 'convT' ? <OverlapMap /> : null;
+}
+
+function OverlapMap() {
+  const plans = useStore(selectPlans);
+  const setParams = useStore((s) => s.setParams);
+  const plan = plans?.op === 'convT' ? plans.scatter : null;
+  const overlap = useMemo(() => (plan ? overlapCounts(plan) : null), [plan]);
+  const view = useMemo(() => {
+    if (!overlap) return null;
+    let max = 0;
+    for (const n of overlap.counts) max = Math.max(max, n);
+    return {
+      value: (r: number, c: number) => overlap.counts[r * overlap.cols + c],
+      look: overlapLook(overlap),
+      color: valueColor(max),
+      interior: interiorCounts(overlap),
+    };
+  }, [overlap]);
+  if (!plan || !overlap || !view) return null;
+  const { kH, kW, strideH, strideW, dilationH, dilationW, outChannels } = plan.info;
+  const even = view.interior.length === 1;
+  const fixH = evenKernel(kH, strideH, BOUNDS.k.max);
+  const fixW = evenKernel(kW, strideW, BOUNDS.k.max);
+  const axes = [
+    { axis: t('formula.height'), k: kH, s: strideH },
+    { axis: t('formula.width'), k: kW, s: strideW },
+  ];
+
+  return (
+    <div className="checkerboard">
+      <p className="checkerboard__text">{t('checker.intro')}</p>
+      <PanelSlot cols={overlap.cols} {...CELL}>
+        <Grid
+          name={t('panels.grid.overlap')}
+          rows={overlap.rows}
+          cols={overlap.cols}
+          value={view.value}
+          look={view.look}
+          color={view.color}
+          maxCell={CELL.max}
+        />
+      </PanelSlot>
+      {outChannels > 1 ? <p className="checkerboard__note">{t('checker.sameForChannels')}</p> : null}
+      <p className={`checkerboard__verdict checkerboard__verdict--${even ? 'even' : 'uneven'}`} role="status">
+        {view.interior.length === 0
+          ? t('checker.noInterior')
+          : even
+            ? t('checker.even', { n: view.interior[0] })
+            : t('checker.uneven', { counts: view.interior.join(', ') })}
+      </p>
+      <p className="checkerboard__text">{t('checker.rule')}</p>
+      <ul className="checkerboard__axes">
+        {axes.map((a) => (
+          <li key={a.axis}>{t(divisible(a.k, a.s) ? 'checker.axisYes' : 'checker.axisNo', a)}</li>
+        ))}
+      </ul>
+      {dilationH > 1 || dilationW > 1 ? <p className="checkerboard__note">{t('checker.dilated')}</p> : null}
+      <p className="checkerboard__text">{t(even ? 'checker.fixed' : 'checker.fix')}</p>
+      {!even && dilationH === 1 && dilationW === 1 && fixH !== null && fixW !== null && (fixH !== kH || fixW !== kW) ? (
+        <button type="button" className="checkerboard__button" onClick={() => setParams({ k: [fixH, fixW] })}>
+          {t('checker.try', { kh: fixH, kw: fixW })}
+        </button>
+      ) : null}
+      <ul className="views__legend" aria-label={t('legend.label')}>
+        <li className="views__legend-item">
+          <span className="views__swatch views__swatch--window" aria-hidden="true" />
+          {t('checker.legendInterior')}
+        </li>
+      </ul>
+    </div>
+  );
+}

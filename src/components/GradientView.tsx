@@ -1,0 +1,79 @@
+/**
+ * The gradient: the transposed convolution is the gradient of the convolution with respect to
+ * its input, because the two are adjoint: ⟨conv(x), y⟩ = ⟨x, convT(y)⟩. The worker supplies a
+ * probe y shaped like the output (the upstream gradient), its image convT(y) and both inner
+ * products (numbers.adjoint); the page writes the products out and shows the two sums equal.
+ * For a transposed convolution the roles swap: ⟨convT(x), y⟩ = ⟨x, conv(y)⟩.
+ */
+import { useMemo } from 'react';
+import type { Tensor } from '../engine';
+import { t } from '../i18n';
+import { useStore } from '../store';
+import { maxAbs, valueColor } from '../viz/color';
+import { formatValue } from '../viz/format';
+import { innerProductText, sameValue } from '../viz/matrixLooks';
+import { Grid } from './Grid';
+import { channelName, PanelSlot } from './MatrixView';
+
+const CELL = { max: 2.4, min: 1.6 };
+
+function Planes({ name, tensor }: { readonly name: string; readonly tensor: Tensor }) {
+  const [, channels, h, w] = tensor.shape;
+  const view = useMemo(
+    () => ({
+      values: Array.from({ length: channels }, (_, ch) => (r: number, c: number) => tensor.data[(ch * h + r) * w + c]),
+      color: valueColor(maxAbs(tensor.data)),
+    }),
+    [tensor, channels, h, w],
+  );
+  return (
+    <>
+      {view.values.map((value, ch) => (
+        <PanelSlot key={ch} cols={w} {...CELL}>
+          <Grid name={channelName(name, ch, channels)} rows={h} cols={w} value={value} color={view.color} maxCell={CELL.max} />
+        </PanelSlot>
+      ))}
+    </>
+  );
+}
+
+export function GradientView() {
+  const picture = useStore((s) => s.picture);
+  if (!picture || picture.numbers.op === 'unpool' || picture.explored.op === 'unpool') return null;
+  const { adjoint, output } = picture.numbers;
+  const conv = picture.explored.op === 'conv';
+  const equal = sameValue(adjoint.outputDotProbe, adjoint.inputDotImage);
+  return (
+    <div className="gradient">
+      <p className="gradient__text">{t(conv ? 'gradient.introConv' : 'gradient.introConvT')}</p>
+      <p className="gradient__text">{t(conv ? 'gradient.whyConv' : 'gradient.whyConvT')}</p>
+      <div className="gradient__grids">
+        <Planes name={t('panels.grid.upstream')} tensor={adjoint.probe} />
+        <span className="gradient__arrow" aria-hidden="true">{conv ? '→ convT →' : '→ conv →'}</span>
+        <Planes name={t(conv ? 'panels.grid.convTOfY' : 'panels.grid.convOfY')} tensor={adjoint.image} />
+      </div>
+      <div className="gradient__sums" role="group" aria-label={t('gradient.sums')}>
+        <p className="gradient__sum">
+          <span className="gradient__lhs">{t(conv ? 'gradient.lhsConv' : 'gradient.lhsConvT')}</span>
+          {' = '}
+          <span className="gradient__terms">{innerProductText(output.data, adjoint.probe.data)}</span>
+          {' = '}
+          <strong className="gradient__value">{formatValue(adjoint.outputDotProbe)}</strong>
+        </p>
+        <p className="gradient__sum">
+          <span className="gradient__lhs">{t(conv ? 'gradient.rhsConv' : 'gradient.rhsConvT')}</span>
+          {' = '}
+          <span className="gradient__terms">{innerProductText(picture.x, adjoint.image.data)}</span>
+          {' = '}
+          <strong className="gradient__value">{formatValue(adjoint.inputDotImage)}</strong>
+        </p>
+      </div>
+      <p className={`gradient__verdict${equal ? '' : ' gradient__verdict--bug'}`} role={equal ? 'status' : 'alert'}>
+        {equal
+          ? t('gradient.equal', { a: formatValue(adjoint.outputDotProbe), b: formatValue(adjoint.inputDotImage) })
+          : t('gradient.unequal', { a: formatValue(adjoint.outputDotProbe), b: formatValue(adjoint.inputDotImage) })}
+      </p>
+      <p className="gradient__text">{t(conv ? 'gradient.matrixConv' : 'gradient.matrixConvT')}</p>
+    </div>
+  );
+}

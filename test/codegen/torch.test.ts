@@ -1,0 +1,416 @@
+/**
+ * The PyTorch script generator: exact lines for the worked examples, valid Python for random
+ * pictures (python3's own parser), and the recipes the script follows (F.pad first, crop of the
+ * full scatter, pooling in the padded plane) replayed with the engine's PyTorch-semantics ops,
+ * which the fixtures tie to PyTorch. When python3 can import torch, the scripts also run.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  avgPool2d, computeExplore, conv2d, convTranspose2d, explore, fillValues, isShapeError, maxPool2d, maxUnpool2d, padOrCrop, tensor,
+  type Explored, type ExploreNumbers, type Tensor,
+} from '../../src/engine';
+import { pyNested, pyNumber } from '../../src/codegen/format';
+import { torchCode, torchConvPadding, torchPoolRecipe, torchTransposeRecipe } from '../../src/codegen/torch';
+import { specOf } from '../../src/store';
+import { DEFAULTS, parseQuery, type Params } from '../../src/store/urlParams';
+
+// ---------------------------------------------------------------------------------------------
+// Pictures: a query as the page would hold it, its record, values and the engine's numbers
+// ---------------------------------------------------------------------------------------------
+
+interface Picture {
+  readonly explored: Explored;
+  readonly x: number[];
+  readonly w: number[];
+  readonly numbers: ExploreNumbers;
+}
+
+function pictureOf(params: Params): Picture | null {
+  try {
+    const explored = explore(specOf(params));
+    const cin = params.cin;
+    const wLen = explored.op === 'unpool' ? 0 : explored.op === 'conv'
+      ? explored.info.outChannels * explored.info.inPerGroup * explored.info.kH * explored.info.kW
+      : explored.info.inChannels * explored.info.outPerGroup * explored.info.kH * explored.info.kW;
+    const x = params.x ? [...params.x] : Array.from(fillValues(params.vals, cin * params.in[0] * params.in[1], params.seed, 'input'));
+    const w = params.w ? [...params.w] : Array.from(fillValues(params.vals, wLen, params.seed, 'kernel'));
+    return { explored, x, w, numbers: computeExplore(specOf(params), x, w) };
+  } catch (e) {
+    if (isShapeError(e)) return null;
+    throw e;
+  }
+}
+
+const fromQuery = (q: string): Picture => {
+  const pic = pictureOf(parseQuery(q).params);
+  if (!pic) throw new Error(`not a valid picture: ${q}`);
+  return pic;
+};
+
+const pair = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }));
+
+/** Random pictures of `op` (any semantics, channels, groups, padding, output size), valid ones only. */
+const pictures = (op: Params['op']) =>
+  fc
+    .record({
+      fw: fc.constantFrom<Params['fw']>('torch', 'tf'),
+      inH: fc.integer({ min: 1, max: 7 }),
+      inW: fc.integer({ min: 1, max: 7 }),
+      k: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })),
+      s: pair,
+      p: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })),
+      tfPad: fc.constantFrom<'same' | 'valid'>('same', 'valid'),
+      d: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
+      a: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })),
+      outPick: fc.tuple(fc.nat(3), fc.nat(3)),
+      cin: fc.integer({ min: 1, max: 3 }),
+      cout: fc.integer({ min: 1, max: 3 }),
+      g: fc.integer({ min: 1, max: 3 }),
+      pool: fc.constantFrom<Params['pool']>('max', 'avg'),
+      vals: fc.constantFrom<Params['vals']>('int', 'rand', 'ones'),
+      seed: fc.integer({ min: 0, max: 1000 }),
+    })
+    .map((r): Picture | null => {
+      const base: Params = {
+        ...DEFAULTS, op, fw: r.fw, in: [r.inH, r.inW], k: r.k, s: r.s, p: r.fw === 'tf' ? r.tfPad : r.p,
+        d: op === 'unpool' ? [1, 1] : r.d, a: r.fw === 'torch' && op === 'convT' ? r.a : [0, 0],
+        cin: r.cin, cout: r.cout, g: r.g, pool: r.pool, vals: r.vals, seed: r.seed,
+      };
+      const first = pictureOf(base);
+      // Some legal output size other than the default: TF's output_shape, PyTorch's unpool size.
+      if (!first || !((op === 'convT' && r.fw === 'tf') || (op === 'unpool' && r.fw === 'torch'))) return first;
+      const [lh, lw] = first.explored.axes.map((ax) => ax.legalOut);
+      if (lh.length === 0 || lw.length === 0) return first;
+      return pictureOf({ ...base, out: [lh[r.outPick[0] % lh.length], lw[r.outPick[1] % lw.length]] }) ?? first;
+    })
+    .filter((p): p is Picture => p !== null);
+
+// ---------------------------------------------------------------------------------------------
+// Python
+// ---------------------------------------------------------------------------------------------
+
+const PARSE = [
+  'import ast, json, sys',
+  'out = []',
+  'for src in json.load(sys.stdin):',
+  '    try:',
+  '        ast.parse(src)',
+  '        out.append(None)',
+  '    except SyntaxError as e:',
+  "        out.append(f'{e.msg} at line {e.lineno}: {e.text}')",
+  'print(json.dumps(out))',
+].join('\n');
+
+/** python3's verdict on each source: null when it parses, else the SyntaxError. */
+function parsePython(sources: readonly string[]): (string | null)[] {
+  const r = spawnSync('python3', ['-c', PARSE], { input: JSON.stringify(sources), encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    throw new Error(`These tests need python3 on PATH to parse the generated code (python3 -c 'import ast'): ${r.error?.message ?? r.stderr}`);
+  }
+  return JSON.parse(r.stdout) as (string | null)[];
+}
+
+const hasTorch = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
+
+const linesOf = (text: string): string[] => text.split('\n');
+
+/**
+ * The script's statements: a call the generator broke over several lines (a line ending in "("
+ * up to the ")" at the same indentation) joined back into one line, so tests can assert whole calls.
+ */
+function statements(text: string): string[] {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*).*\($/.exec(lines[i]);
+    if (!open) {
+      out.push(lines[i]);
+      continue;
+    }
+    const close = lines.findIndex((l, j) => j > i && l.startsWith(`${open[1]})`));
+    const args = lines.slice(i + 1, close).map((l) => l.trim()).join(' ').replace(/,$/, '');
+    out.push(`${lines[i]}${args}${lines[close].slice(open[1].length)}`);
+    i = close;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// NCHW helpers for replaying the recipes (independent of the generator)
+// ---------------------------------------------------------------------------------------------
+
+const xTensor = (p: Picture): Tensor => {
+  const e = p.explored;
+  return e.op === 'unpool' ? tensor([1, e.pool.channels, e.pool.inH, e.pool.inW], p.x) : tensor([1, e.info.inChannels, e.info.inH, e.info.inW], p.x);
+};
+
+/** Pads every plane with `value` (F.pad's constant mode). */
+function padWith(t: Tensor, top: number, bottom: number, left: number, right: number, value: number): Tensor {
+  const [n, c, h, w] = t.shape;
+  const H = h + top + bottom;
+  const W = w + left + right;
+  const out = new Float64Array(n * c * H * W).fill(value);
+  for (let pl = 0; pl < n * c; pl++) {
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[(pl * H + y + top) * W + x + left] = t.data[(pl * h + y) * w + x];
+  }
+  return { shape: [n, c, H, W], data: out };
+}
+
+/** t[:, :, r0:r1, c0:c1] */
+function sliceHW(t: Tensor, [r0, r1]: readonly [number, number], [c0, c1]: readonly [number, number]): Tensor {
+  const [n, c, h, w] = t.shape;
+  expect(r1).toBeLessThanOrEqual(h);
+  expect(c1).toBeLessThanOrEqual(w);
+  const out: number[] = [];
+  for (let pl = 0; pl < n * c; pl++) for (let y = r0; y < r1; y++) for (let x = c0; x < c1; x++) out.push(t.data[(pl * h + y) * w + x]);
+  return tensor([n, c, r1 - r0, c1 - c0], out);
+}
+
+const plain = (t: Tensor) => ({ shape: [...t.shape], data: Array.from(t.data) });
+
+/** Replays the script's recipe with the engine's PyTorch ops; returns what `print(y)` shows. */
+function replay(p: Picture): { y: Tensor | null; pooled?: Tensor } {
+  const e = p.explored;
+  const x = xTensor(p);
+  if (e.op === 'conv') {
+    const { info } = e;
+    const w = tensor([info.outChannels, info.inPerGroup, info.kH, info.kW], p.w);
+    const r = torchConvPadding(info.pad);
+    const opts = { stride: [info.strideH, info.strideW] as const, dilation: [info.dilationH, info.dilationW] as const, groups: info.groups };
+    if (r.kind === 'symmetric') return { y: conv2d(x, w, { ...opts, padding: r.padding }) };
+    return { y: conv2d(padOrCrop(x, r.pads), w, { ...opts, padding: 0 }) };
+  }
+  if (e.op === 'convT') {
+    const { info } = e;
+    const w = tensor([info.inChannels, info.outPerGroup, info.kH, info.kW], p.w);
+    const r = torchTransposeRecipe(info);
+    const opts = { stride: [info.strideH, info.strideW] as const, dilation: [info.dilationH, info.dilationW] as const, groups: info.groups };
+    if (r.kind === 'symmetric') return { y: convTranspose2d(x, w, { ...opts, padding: r.padding, outputPadding: r.outputPadding }) };
+    const full = convTranspose2d(x, w, opts);
+    return { y: sliceHW(padOrCrop(full, { top: 0, left: 0, bottom: r.extend[0], right: r.extend[1] }), r.rows, r.cols) };
+  }
+  const { pool, unpool } = e;
+  const r = torchPoolRecipe(pool, unpool, e.spec.fw);
+  const kernelSize = [pool.kH, pool.kW] as const;
+  const stride = [pool.strideH, pool.strideW] as const;
+  if (e.spec.pool === 'avg') {
+    if (r.kind === 'direct') return { y: null, pooled: avgPool2d(x, { kernelSize, stride, padding: r.padding }) };
+    // divisor_override=1 sums each window of the zero-padded input; the same over ones counts the real cells.
+    const sums = avgPool2d(padWith(x, r.pads.top, r.pads.bottom, r.pads.left, r.pads.right, 0), { kernelSize, stride });
+    const ones = tensor(x.shape, new Float64Array(x.data.length).fill(1));
+    const cells = avgPool2d(padWith(ones, r.pads.top, r.pads.bottom, r.pads.left, r.pads.right, 0), { kernelSize, stride });
+    // avg = sum / (kH·kW) on both, so the ratio is sum / cells (compared with a tolerance below).
+    return { y: null, pooled: tensor(sums.shape, Array.from(sums.data, (v, i) => v / cells.data[i])) };
+  }
+  if (r.kind === 'direct') {
+    const { output, indices } = maxPool2d(x, { kernelSize, stride, padding: r.padding });
+    return { pooled: output, y: maxUnpool2d(output, indices, { kernelSize, stride, padding: r.padding, outputSize: r.outputSize }) };
+  }
+  // −inf padding; the engine refuses non-finite values, and −1e300 never wins against the page's numbers either.
+  const xp = padWith(x, r.pads.top, r.pads.bottom, r.pads.left, r.pads.right, -1e300);
+  expect([xp.shape[2], xp.shape[3]]).toEqual(r.paddedSize);
+  const { output, indices } = maxPool2d(xp, { kernelSize, stride });
+  return { pooled: output, y: sliceHW(maxUnpool2d(output, indices, { kernelSize, stride, outputSize: r.paddedSize }), r.rows, r.cols) };
+}
+
+/** The avg-unpool loop exactly as the script writes it, with the numbers read from the script's text. */
+function runAvgLoop(script: string, pooled: Tensor): Tensor {
+  const grab = (re: RegExp): number[] => {
+    const m = re.exec(script);
+    if (!m) throw new Error(`missing ${re}`);
+    return m.slice(1).map(Number);
+  };
+  const [H, W] = grab(/^H, W = (\d+), (\d+)$/m);
+  const [kH, kW, sH, sW] = grab(/^kH, kW, sH, sW = (\d+), (\d+), (\d+), (\d+)$/m);
+  const [padTop, padLeft] = grab(/^pad_top, pad_left = (\d+), (\d+)$/m);
+  const [, C, h, w] = pooled.shape;
+  const y = new Float64Array(C * H * W);
+  const count = new Float64Array(C * H * W);
+  for (let i = 0; i < h; i++) {
+    for (let j = 0; j < w; j++) {
+      const top = i * sH - padTop;
+      const left = j * sW - padLeft;
+      for (let c = 0; c < C; c++) {
+        for (let r = Math.max(top, 0); r < Math.min(top + kH, H); r++) {
+          for (let q = Math.max(left, 0); q < Math.min(left + kW, W); q++) {
+            y[(c * H + r) * W + q] += pooled.data[(c * h + i) * w + j];
+            count[(c * H + r) * W + q] += 1;
+          }
+        }
+      }
+    }
+  }
+  return tensor([1, C, H, W], Array.from(y, (v, i) => (count[i] > 0 ? v / count[i] : v)));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('format: exact literals', () => {
+  it('integers stay integers, other numbers keep every digit JavaScript holds', () => {
+    expect(pyNumber(3)).toBe('3');
+    expect(pyNumber(-0)).toBe('0');
+    expect(pyNumber(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(Number(pyNumber(1 / 3))).toBe(1 / 3);
+    expect(pyNumber(1e-7)).toBe('1e-7');
+  });
+
+  it('one row per line, aligned under the innermost bracket, a blank line between planes', () => {
+    expect(pyNested([1, -2, 3, 4, 5, 6, 7, 8], [2, 2, 2], 4).split('\n')).toEqual([
+      '[[[ 1, -2],',
+      '      [ 3,  4]],',
+      '',
+      '     [[ 5,  6],',
+      '      [ 7,  8]]]',
+    ]);
+  });
+});
+
+describe('PyTorch code: exact calls for the worked examples', () => {
+  it('torch-convT-2x2 (PyTorch ConvTranspose2d docs example from issue 4): literals, the call and the layer', () => {
+    const pic = fromQuery('op=convT&fw=torch&in=2&k=3&x=1,0,2,1&w=1,0,1,0,1,1,1,0,0');
+    const raw = linesOf(torchCode(pic));
+    const lines = statements(torchCode(pic));
+    expect(lines.slice(0, 3)).toEqual(['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F']);
+    expect(raw).toContain('    [[[[1, 0],');
+    expect(raw).toContain('       [2, 1]]]],');
+    expect(raw).toContain('    [[[[1, 0, 1],');
+    expect(raw).toContain('       [0, 1, 1],');
+    expect(raw).toContain('       [1, 0, 0]]]],');
+    expect(raw.filter((l) => l === '    dtype=torch.float64,')).toHaveLength(2);
+    expect(lines).toContain('y = F.conv_transpose2d(x, w, stride=(1, 1), padding=(0, 0), output_padding=(0, 0), groups=1, dilation=(1, 1))');
+    expect(lines).toContain(
+      'convT = nn.ConvTranspose2d(1, 1, kernel_size=(3, 3), stride=(1, 1), padding=(0, 0), output_padding=(0, 0), groups=1, dilation=(1, 1), bias=False, dtype=torch.float64)',
+    );
+    expect(lines).toContain('    convT.weight.copy_(w)');
+    expect(lines).toContain('print(y)');
+  });
+
+  it('conv in=5 k=3 s=2 p=1, 2→4 channels in 2 groups: F.conv2d and nn.Conv2d with every argument', () => {
+    const lines = statements(torchCode(fromQuery('op=conv&in=5&k=3&s=2&p=1&cin=2&cout=4&g=2')));
+    expect(lines).toContain('y = F.conv2d(x, w, stride=(2, 2), padding=(1, 1), dilation=(1, 1), groups=2)');
+    expect(lines).toContain('conv = nn.Conv2d(2, 4, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), dilation=(1, 1), groups=2, bias=False, dtype=torch.float64)');
+    expect(lines).toContain('print(torch.equal(conv(x), y))  # True: the same numbers');
+  });
+
+  it('TF conv 6×6, k=3, s=2, SAME (TF tutorial): the uneven pads go to F.pad, then padding=0', () => {
+    // Independent: TF SAME total = (⌈6/2⌉ − 1)·2 + 3 − 6 = 1 → 0 before, 1 after.
+    const total = (Math.ceil(6 / 2) - 1) * 2 + 3 - 6;
+    const [before, after] = [Math.floor(total / 2), total - Math.floor(total / 2)];
+    const lines = statements(torchCode(fromQuery('op=conv&fw=tf&in=6&k=3&s=2&p=same&vals=ones')));
+    expect(lines).toContain(`xp = F.pad(x, (${before}, ${after}, ${before}, ${after}))`);
+    expect(lines).toContain('y = F.conv2d(xp, w, stride=(2, 2), padding=0, dilation=(1, 1), groups=1)');
+    expect(lines).toContain('print(torch.equal(conv(xp), y))  # True: the same numbers');
+  });
+
+  it('TF conv 5×5, k=3, s=2, SAME (TF tutorial): even pads are PyTorch padding=(1, 1)', () => {
+    const lines = statements(torchCode(fromQuery('op=conv&fw=tf&in=5&k=3&s=2&p=same&vals=ones')));
+    expect(lines).toContain('y = F.conv2d(x, w, stride=(2, 2), padding=(1, 1), dilation=(1, 1), groups=1)');
+    expect(lines.some((l) => l.startsWith('xp = '))).toBe(false);
+  });
+
+  it('TF conv2d_transpose 3×3 → output_shape 5×5 and 6×6, k=3, s=2, SAME (TF tutorial)', () => {
+    const five = statements(torchCode(fromQuery('op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones')));
+    expect(five).toContain('y = F.conv_transpose2d(x, w, stride=(2, 2), padding=(1, 1), output_padding=(0, 0), groups=1, dilation=(1, 1))');
+    // 6×6: SAME pads of 6 are 0 and 1 (uneven); the full scatter is (3 − 1)·2 + 3 = 7, cut to rows/cols 0…5.
+    const six = statements(torchCode(fromQuery('op=convT&fw=tf&in=3&k=3&s=2&p=same&out=6&vals=ones')));
+    expect(six).toContain('full = F.conv_transpose2d(x, w, stride=(2, 2), groups=1, dilation=(1, 1))');
+    expect(six).toContain('y = full[:, :, 0:6, 0:6]');
+    expect(six).toContain('print(torch.equal(convT(x)[:, :, 0:6, 0:6], y))  # True: the same numbers');
+  });
+
+  it('torch-maxunpool-4x4 (PyTorch MaxUnpool2d docs): max_pool2d with indices, max_unpool2d, and the layers', () => {
+    const lines = statements(torchCode(fromQuery('op=unpool&in=4&k=2&s=2&x=' + Array.from({ length: 16 }, (_, i) => i + 1).join(','))));
+    expect(lines).toContain('pooled, indices = F.max_pool2d(x, kernel_size=(2, 2), stride=(2, 2), padding=(0, 0), return_indices=True)');
+    expect(lines).toContain('y = F.max_unpool2d(pooled, indices, kernel_size=(2, 2), stride=(2, 2), padding=(0, 0), output_size=(4, 4))');
+    expect(lines).toContain('unpool = nn.MaxUnpool2d(kernel_size=(2, 2), stride=(2, 2), padding=(0, 0))');
+    expect(linesOf(torchCode(fromQuery('op=unpool&in=4&k=2&s=2&x=' + Array.from({ length: 16 }, (_, i) => i + 1).join(','))))).toContain('    [[[[ 1,  2,  3,  4],');
+  });
+
+  it('TF max pooling 5×5, k=2, s=2, SAME: −inf padding, unpool in the padded 6×6 plane, cut back to 5×5', () => {
+    const lines = statements(torchCode(fromQuery('op=unpool&fw=tf&in=5&k=2&s=2&p=same')));
+    expect(lines).toContain("xp = F.pad(x, (0, 1, 0, 1), value=float('-inf'))");
+    expect(lines).toContain('pooled, indices = F.max_pool2d(xp, kernel_size=(2, 2), stride=(2, 2), return_indices=True)');
+    expect(lines).toContain('y = F.max_unpool2d(pooled, indices, kernel_size=(2, 2), stride=(2, 2), output_size=(6, 6))[:, :, 0:5, 0:5]');
+  });
+
+  it('average pooling: F.avg_pool2d (PyTorch) or window sums over real cells (TF SAME), then the unpooling loop', () => {
+    const torchAvg = statements(torchCode(fromQuery('op=unpool&in=4&k=3&s=2&p=1&pool=avg')));
+    expect(torchAvg).toContain('pooled = F.avg_pool2d(x, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1))');
+    expect(torchAvg).toContain('H, W = 4, 4');
+    expect(torchAvg).toContain('y = torch.where(count > 0, y / count.clamp(min=1), y)');
+    const tfAvg = statements(torchCode(fromQuery('op=unpool&fw=tf&in=5&k=2&s=2&p=same&pool=avg')));
+    expect(tfAvg).toContain('sums = F.avg_pool2d(F.pad(x, (0, 1, 0, 1)), kernel_size=(2, 2), stride=(2, 2), divisor_override=1)');
+    expect(tfAvg).toContain('cells = F.avg_pool2d(F.pad(torch.ones_like(x), (0, 1, 0, 1)), kernel_size=(2, 2), stride=(2, 2), divisor_override=1)');
+    expect(tfAvg).toContain('pooled = sums / cells');
+  });
+
+  it('comments stay comments: wrapped under 97 columns, never a bare line of prose', () => {
+    const text = torchCode(fromQuery('op=convT&fw=tf&in=3&k=3&s=2&p=same&out=6'));
+    for (const line of linesOf(text)) if (line.trimStart().startsWith('#')) expect(line.length).toBeLessThanOrEqual(96);
+  });
+});
+
+describe('PyTorch code is valid Python (python3 ast.parse)', () => {
+  it('the parser can say no (a broken script is reported)', () => {
+    const [ok, broken] = parsePython(['y = 1\n', 'y = F.conv2d(x, w\n']);
+    expect(ok).toBeNull();
+    expect(broken).toMatch(/line/);
+  });
+
+  it('a dozen random pictures of each operation, both semantics, parse', () => {
+    const sources: string[] = [];
+    for (const op of ['conv', 'convT', 'unpool'] as const) {
+      fc.assert(
+        fc.property(pictures(op), (pic) => {
+          sources.push(torchCode(pic));
+        }),
+        { numRuns: 12, seed: 4 + op.length },
+      );
+    }
+    expect(sources).toHaveLength(36);
+    const verdicts = parsePython(sources);
+    verdicts.forEach((v, i) => expect(v, sources[i]).toBeNull());
+  }, 30_000);
+});
+
+describe('the scripts follow recipes that reproduce the page (replayed with the engine)', () => {
+  for (const op of ['conv', 'convT', 'unpool'] as const) {
+    it(`${op}: the recipe's output equals the page's numbers`, () => {
+      fc.assert(
+        fc.property(pictures(op), (pic) => {
+          const n = pic.numbers;
+          const got = replay(pic);
+          if (n.op === 'unpool') {
+            expect(got.pooled && plain(got.pooled).shape).toEqual(n.pooled.shape);
+            Array.from(got.pooled?.data ?? []).forEach((v, i) => expect(v).toBeCloseTo(n.pooled.data[i], 12));
+            if (pic.explored.spec.pool === 'avg') {
+              expect(plain(runAvgLoop(torchCode(pic), n.pooled))).toEqual(plain(n.output));
+            } else {
+              expect(got.y && plain(got.y)).toEqual(plain(n.output));
+            }
+          } else {
+            // Exact for integers; random values may differ in the last bit where another kernel sums in another order.
+            expect(got.y?.shape).toEqual(n.output.shape);
+            got.y?.data.forEach((v, i) => expect(Math.abs(v - n.output.data[i])).toBeLessThanOrEqual(1e-12));
+          }
+        }),
+        { numRuns: 100 },
+      );
+    }, 30_000);
+  }
+});
+
+describe.runIf(hasTorch)('with PyTorch installed: the script prints the page numbers', () => {
+  it('runs a few pictures and compares y', () => {
+    const pics = ['op=convT&fw=torch&in=2&k=3&x=1,0,2,1&w=1,0,1,0,1,1,1,0,0', 'op=conv&fw=tf&in=6&k=3&s=2&p=same', 'op=unpool&fw=tf&in=5&k=2&s=2&p=same'];
+    for (const q of pics) {
+      const pic = fromQuery(q);
+      const r = spawnSync('python3', ['-c', `${torchCode(pic)}\nimport json\nprint(json.dumps(y.flatten().tolist()))`], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const last = r.stdout.trim().split('\n').pop() ?? '[]';
+      expect(JSON.parse(last)).toEqual(Array.from(pic.numbers.output.data));
+    }
+  });
+});

@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MorePanels } from '../../src/components/MorePanels';
+import { useKeyboard } from '../../src/components/useKeyboard';
+import { computeExplore } from '../../src/engine';
+import { t } from '../../src/i18n';
+import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+
+// The Code tab's panel is another component's subject (its own tests); here it only has to appear.
+vi.mock('../../src/components/CodePanel', () => ({ CodePanel: () => <p>code panel</p> }));
+
+function showQuery(query: string): void {
+  loadQuery(query);
+  const s = useStore.getState();
+  const v = selectValidated(s);
+  if (!v.ok) throw new Error(`the query should be valid: ${v.error.message}`);
+  const { x, w } = selectValues(s);
+  useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) } });
+}
+
+const tabNames = () => within(screen.getByRole('tablist', { name: t('panels.label') })).getAllByRole('tab').map((tab) => tab.textContent);
+const tab = (key: Parameters<typeof t>[0]) => screen.getByRole('tab', { name: t(key) });
+/** The panels with the page's shortcuts listening, as in the app. */
+function WithShortcuts() {
+  useKeyboard();
+  return <MorePanels />;
+}
+const ALL = ['sizes', 'matrix', 'checkerboard', 'roundtrip', 'gradient', 'code'] as const;
+
+beforeEach(() => loadQuery(''));
+afterEach(cleanup);
+
+describe('MorePanels', () => {
+  it('convolution: six tabs, Sizes selected by default, showing the formula panel', () => {
+    showQuery('?op=conv&in=4&k=3');
+    render(<MorePanels />);
+    expect(tabNames()).toEqual(ALL.map((p) => t(`panels.tab.${p}`)));
+    expect(tab('panels.tab.sizes')).toHaveAttribute('aria-selected', 'true');
+    const panel = screen.getByRole('tabpanel', { name: t('panels.tab.sizes') });
+    expect(within(panel).getByRole('region', { name: t('formula.title') })).toBeInTheDocument();
+  });
+
+  it('the URL’s panel picks the tab: panel=matrix shows the matrix (loaded on demand)', async () => {
+    showQuery('?op=conv&in=4&k=3&panel=matrix');
+    render(<MorePanels />);
+    expect(tab('panels.tab.matrix')).toHaveAttribute('aria-selected', 'true');
+    const panel = screen.getByRole('tabpanel', { name: t('panels.tab.matrix') });
+    expect(await within(panel).findByRole('grid', { name: t('panels.grid.matrix') })).toBeInTheDocument();
+  });
+
+  it('a click selects a tab and sets params.panel; every panel renders its view', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=convT&in=3&k=3&s=2');
+    render(<MorePanels />);
+    const expectations: [typeof ALL[number], (panel: HTMLElement) => Promise<HTMLElement>][] = [
+      ['checkerboard', (panel) => within(panel).findByRole('grid', { name: t('panels.grid.overlap') })],
+      ['roundtrip', (panel) => within(panel).findByRole('grid', { name: t('panels.grid.roundTrip') })],
+      ['gradient', (panel) => within(panel).findByRole('grid', { name: t('panels.grid.upstream') })],
+      ['code', (panel) => within(panel).findByText('code panel')],
+      ['matrix', (panel) => within(panel).findByRole('grid', { name: t('panels.grid.flatInput') })],
+      ['sizes', (panel) => within(panel).findByRole('region', { name: t('formula.title') })],
+    ];
+    for (const [p, find] of expectations) {
+      await user.click(tab(`panels.tab.${p}`));
+      expect(useStore.getState().params.panel).toBe(p);
+      expect(tab(`panels.tab.${p}`)).toHaveAttribute('aria-selected', 'true');
+      expect(await find(screen.getByRole('tabpanel', { name: t(`panels.tab.${p}`) }))).toBeInTheDocument();
+    }
+  });
+
+  it('←/→ move between tabs (wrapping), select them and keep focus on the tab; the animation’s step does not move', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=conv&in=4&k=3');
+    render(<WithShortcuts />);
+    const stepBefore = useStore.getState().steps.conv;
+    tab('panels.tab.sizes').focus();
+    await user.keyboard('{ArrowRight}');
+    expect(useStore.getState().params.panel).toBe('matrix');
+    expect(tab('panels.tab.matrix')).toHaveFocus();
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(useStore.getState().params.panel).toBe('code');
+    expect(tab('panels.tab.code')).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(useStore.getState().params.panel).toBe('sizes');
+    await user.keyboard('{End}');
+    expect(useStore.getState().params.panel).toBe('code');
+    expect(useStore.getState().steps.conv).toBe(stepBefore);
+    // Elsewhere on the page the same key steps the animation (the shortcut is live in this test).
+    tab('panels.tab.code').blur();
+    await user.keyboard('{ArrowRight}');
+    expect(useStore.getState().steps.conv).toBe(stepBefore + 1);
+    // Only the selected tab is in the tab order.
+    expect(screen.getAllByRole('tab').filter((el) => el.tabIndex === 0)).toEqual([tab('panels.tab.code')]);
+  });
+
+  it('pooling offers only Sizes and Code; an unavailable panel in the URL shows Sizes', () => {
+    showQuery('?op=unpool&in=4&k=2&s=2&panel=matrix');
+    render(<MorePanels />);
+    expect(tabNames()).toEqual([t('panels.tab.sizes'), t('panels.tab.code')]);
+    expect(tab('panels.tab.sizes')).toHaveAttribute('aria-selected', 'true');
+    expect(useStore.getState().params.panel).toBe('matrix');
+  });
+});
