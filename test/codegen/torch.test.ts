@@ -4,115 +4,13 @@
  * full scatter, pooling in the padded plane) replayed with the engine's PyTorch-semantics ops,
  * which the fixtures tie to PyTorch. When python3 can import torch, the scripts also run.
  */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  avgPool2d, computeExplore, conv2d, convTranspose2d, explore, fillValues, isShapeError, maxPool2d, maxUnpool2d, padOrCrop, tensor,
-  type Explored, type ExploreNumbers, type Tensor,
-} from '../../src/engine';
+import { avgPool2d, conv2d, convTranspose2d, maxPool2d, maxUnpool2d, padOrCrop, tensor, type Tensor } from '../../src/engine';
 import { pyNested, pyNumber } from '../../src/codegen/format';
 import { torchCode, torchConvPadding, torchPoolRecipe, torchTransposeRecipe } from '../../src/codegen/torch';
-import { specOf } from '../../src/store';
-import { DEFAULTS, parseQuery, type Params } from '../../src/store/urlParams';
+import { fromQuery, parsePython, pictures, type Picture } from './pictures';
 
-// ---------------------------------------------------------------------------------------------
-// Pictures: a query as the page would hold it, its record, values and the engine's numbers
-// ---------------------------------------------------------------------------------------------
-
-interface Picture {
-  readonly explored: Explored;
-  readonly x: number[];
-  readonly w: number[];
-  readonly numbers: ExploreNumbers;
-}
-
-function pictureOf(params: Params): Picture | null {
-  try {
-    const explored = explore(specOf(params));
-    const cin = params.cin;
-    const wLen = explored.op === 'unpool' ? 0 : explored.op === 'conv'
-      ? explored.info.outChannels * explored.info.inPerGroup * explored.info.kH * explored.info.kW
-      : explored.info.inChannels * explored.info.outPerGroup * explored.info.kH * explored.info.kW;
-    const x = params.x ? [...params.x] : Array.from(fillValues(params.vals, cin * params.in[0] * params.in[1], params.seed, 'input'));
-    const w = params.w ? [...params.w] : Array.from(fillValues(params.vals, wLen, params.seed, 'kernel'));
-    return { explored, x, w, numbers: computeExplore(specOf(params), x, w) };
-  } catch (e) {
-    if (isShapeError(e)) return null;
-    throw e;
-  }
-}
-
-const fromQuery = (q: string): Picture => {
-  const pic = pictureOf(parseQuery(q).params);
-  if (!pic) throw new Error(`not a valid picture: ${q}`);
-  return pic;
-};
-
-const pair = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }));
-
-/** Random pictures of `op` (any semantics, channels, groups, padding, output size), valid ones only. */
-const pictures = (op: Params['op']) =>
-  fc
-    .record({
-      fw: fc.constantFrom<Params['fw']>('torch', 'tf'),
-      inH: fc.integer({ min: 1, max: 7 }),
-      inW: fc.integer({ min: 1, max: 7 }),
-      k: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })),
-      s: pair,
-      p: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })),
-      tfPad: fc.constantFrom<'same' | 'valid'>('same', 'valid'),
-      d: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
-      a: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })),
-      outPick: fc.tuple(fc.nat(3), fc.nat(3)),
-      cin: fc.integer({ min: 1, max: 3 }),
-      cout: fc.integer({ min: 1, max: 3 }),
-      g: fc.integer({ min: 1, max: 3 }),
-      pool: fc.constantFrom<Params['pool']>('max', 'avg'),
-      vals: fc.constantFrom<Params['vals']>('int', 'rand', 'ones'),
-      seed: fc.integer({ min: 0, max: 1000 }),
-    })
-    .map((r): Picture | null => {
-      const base: Params = {
-        ...DEFAULTS, op, fw: r.fw, in: [r.inH, r.inW], k: r.k, s: r.s, p: r.fw === 'tf' ? r.tfPad : r.p,
-        d: op === 'unpool' ? [1, 1] : r.d, a: r.fw === 'torch' && op === 'convT' ? r.a : [0, 0],
-        cin: r.cin, cout: r.cout, g: r.g, pool: r.pool, vals: r.vals, seed: r.seed,
-      };
-      const first = pictureOf(base);
-      // Some legal output size other than the default: TF's output_shape, PyTorch's unpool size.
-      if (!first || !((op === 'convT' && r.fw === 'tf') || (op === 'unpool' && r.fw === 'torch'))) return first;
-      const [lh, lw] = first.explored.axes.map((ax) => ax.legalOut);
-      if (lh.length === 0 || lw.length === 0) return first;
-      return pictureOf({ ...base, out: [lh[r.outPick[0] % lh.length], lw[r.outPick[1] % lw.length]] }) ?? first;
-    })
-    .filter((p): p is Picture => p !== null);
-
-// ---------------------------------------------------------------------------------------------
-// Python
-// ---------------------------------------------------------------------------------------------
-
-const PARSE = [
-  'import ast, json, sys',
-  'out = []',
-  'for src in json.load(sys.stdin):',
-  '    try:',
-  '        ast.parse(src)',
-  '        out.append(None)',
-  '    except SyntaxError as e:',
-  "        out.append(f'{e.msg} at line {e.lineno}: {e.text}')",
-  'print(json.dumps(out))',
-].join('\n');
-
-/** python3's verdict on each source: null when it parses, else the SyntaxError. */
-function parsePython(sources: readonly string[]): (string | null)[] {
-  const r = spawnSync('python3', ['-c', PARSE], { input: JSON.stringify(sources), encoding: 'utf8' });
-  if (r.error || r.status !== 0) {
-    throw new Error(`These tests need python3 on PATH to parse the generated code (python3 -c 'import ast'): ${r.error?.message ?? r.stderr}`);
-  }
-  return JSON.parse(r.stdout) as (string | null)[];
-}
-
-const hasTorch = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
 
 const linesOf = (text: string): string[] => text.split('\n');
 
@@ -400,17 +298,4 @@ describe('the scripts follow recipes that reproduce the page (replayed with the 
       );
     }, 30_000);
   }
-});
-
-describe.runIf(hasTorch)('with PyTorch installed: the script prints the page numbers', () => {
-  it('runs a few pictures and compares y', () => {
-    const pics = ['op=convT&fw=torch&in=2&k=3&x=1,0,2,1&w=1,0,1,0,1,1,1,0,0', 'op=conv&fw=tf&in=6&k=3&s=2&p=same', 'op=unpool&fw=tf&in=5&k=2&s=2&p=same'];
-    for (const q of pics) {
-      const pic = fromQuery(q);
-      const r = spawnSync('python3', ['-c', `${torchCode(pic)}\nimport json\nprint(json.dumps(y.flatten().tolist()))`], { encoding: 'utf8' });
-      expect(r.status, r.stderr).toBe(0);
-      const last = r.stdout.trim().split('\n').pop() ?? '[]';
-      expect(JSON.parse(last)).toEqual(Array.from(pic.numbers.output.data));
-    }
-  });
 });
