@@ -1,3 +1,71 @@
-/** English messages of the presets views (merged into en.ts). */
+/**
+ * English messages of the worked examples (merged into en.ts): the picker's words, and each
+ * preset's title and source keyed by its id (`preset.<id>.title`, `preset.<id>.source`).
+ */
+const GUIDE = 'Dumoulin & Visin, “A guide to convolution arithmetic for deep learning” (2016)';
+const TF_TUTORIAL = 'TensorFlow tutorials on tf.nn.conv2d_transpose';
+const DCGAN = 'TensorFlow DCGAN tutorial (tensorflow.org/tutorials/generative/dcgan)';
+const STEPS = 'The transposed convolution as a direct convolution in three steps (insert s − 1 zeros, pad d(k − 1) − p, slide the flipped kernel with stride 1)';
+
 export const enPresets = {
+  'presets.label': 'Worked examples',
+  'presets.choose': 'Choose a worked example…',
+  'presets.from': 'From: {source}',
+  'presets.refused': 'Not possible: {message}',
+  'presets.group.tf': 'TensorFlow tutorials',
+  'presets.group.torch': 'PyTorch documentation',
+  'presets.group.formula': 'Transposed convolution in three steps',
+  'presets.group.dcgan': 'DCGAN',
+  'presets.group.guide': 'A guide to convolution arithmetic',
+
+  'preset.tf-ones-5x5.title': 'TF: ones [1,5,5,3] ⊛ ones [3,3,3,1], stride 2 SAME → [[12,18,12],[18,27,18],[12,18,12]], then transposed back to [1,5,5,3]',
+  'preset.tf-ones-5x5.source': `${TF_TUTORIAL}: all-ones 5×5×3 input, stride 2, SAME`,
+  'preset.tf-ones-6x6.title': 'TF: ones [1,6,6,3] → [[27,27,18],[27,27,18],[18,18,12]] (the odd padding goes bottom/right), then transposed back to [1,6,6,3]',
+  'preset.tf-ones-6x6.source': `${TF_TUTORIAL}: all-ones 6×6×3 input, stride 2, SAME`,
+  'preset.tf-3x3-to-6x6.title': 'TF: conv2d_transpose of ones [1,3,3,1] to output_shape [1,6,6,3], stride 2 SAME',
+  'preset.tf-3x3-to-6x6.source': `${TF_TUTORIAL}: output_shape 6×6 from a 3×3 value`,
+  'preset.tf-impossible-10x10.title': 'TF: the same to output_shape [1,10,10,3]: refused, and why',
+  'preset.tf-impossible-10x10.source': `${TF_TUTORIAL}: an output_shape TensorFlow refuses`,
+  'preset.tf-4x4-valid.title': 'TF: ones [1,4,4,1], 2×2 kernel [1,0,−1,−2], stride 2 VALID, and the transpose back to 4×4',
+  'preset.tf-4x4-valid.source': `${TF_TUTORIAL}: 4×4 input, kernel [1,0,−1,−2], VALID`,
+  'preset.tf-4x4-same.title': 'TF: ones [1,4,4,1], 2×2 kernel [1,0,−1,−2], stride 2 SAME, and the transpose back to 4×4',
+  'preset.tf-4x4-same.source': `${TF_TUTORIAL}: 4×4 input, kernel [1,0,−1,−2], SAME`,
+  'preset.tf-97-stride4.title': 'TF: 97×97, k=3, s=4 gives 25 after SAME and 24 after VALID; here 24 goes back to 97 with VALID (legal 95…98; under SAME 24 allows only 93…96, 25 allows 97…100)',
+  'preset.tf-97-stride4.source': `${TF_TUTORIAL}: 97×97 input, kernel 3, stride 4`,
+  'preset.tf-argmax-unpool.title': 'TF: max_pool_with_argmax of a 4×4×2 image whose rows are [0,4], [1,5], [2,6], [3,7], 2×2 stride 2, then unpooled by the argmax',
+  'preset.tf-argmax-unpool.source': 'TensorFlow: tf.nn.max_pool_with_argmax example (ties go to the first maximum)',
+  'preset.torch-convT-2x2.title': 'PyTorch: ConvTranspose2d of [[1,0],[2,1]] with kernel [[1,0,1],[0,1,1],[1,0,0]] → [[1,0,1,0],[2,2,3,1],[1,2,3,1],[2,1,0,0]], the same as zero-padding by 2 and the flipped kernel',
+  'preset.torch-convT-2x2.source': 'PyTorch nn.ConvTranspose2d worked example (stride 1, padding 0)',
+  'preset.torch-maxunpool-4x4.title': 'PyTorch: MaxPool2d(2, 2, return_indices=True) on 1…16 → [[6,8],[14,16]], then MaxUnpool2d back',
+  'preset.torch-maxunpool-4x4.source': 'PyTorch documentation, nn.MaxUnpool2d example',
+  'preset.formula-s1-p0-k3.title': 'Transposed convolution 2×2 → 4×4 (k=3, s=1, p=0) in three steps',
+  'preset.formula-s1-p0-k3.source': `${STEPS}; o = (i − 1)s − 2p + k`,
+  'preset.formula-s2-p0-k3.title': 'Transposed convolution 2×2 → 5×5 (k=3, s=2, p=0) in three steps',
+  'preset.formula-s2-p0-k3.source': `${STEPS}; o = (i − 1)s − 2p + k`,
+  'preset.formula-s2-p1-k3.title': 'Transposed convolution 3×3 → 5×5 (k=3, s=2, p=1) in three steps',
+  'preset.formula-s2-p1-k3.source': `${STEPS}; o = (i − 1)s − 2p + k`,
+  'preset.dcgan-generator.title': 'DCGAN generator: the 7×7 → 14×14 layer (k=5, s=2, SAME) of the chain 7×7 → 7×7 → 14×14 → 28×28',
+  'preset.dcgan-generator.source': `${DCGAN}: Conv2DTranspose(5×5, stride 1) 7 → 7, then stride 2 7 → 14 (shown), then stride 2 14 → 28`,
+  'preset.guide-no-padding-unit-strides.title': 'Guide: no padding, unit strides: 4×4 input, 3×3 kernel → 2×2, and its 4×16 matrix',
+  'preset.guide-no-padding-unit-strides.source': `${GUIDE}, relationship 1: o = i − k + 1`,
+  'preset.guide-arbitrary-padding.title': 'Guide: arbitrary padding: 5×5 input, 4×4 kernel, padding 2 → 6×6',
+  'preset.guide-arbitrary-padding.source': `${GUIDE}, relationship 2: o = i − k + 2p + 1`,
+  'preset.guide-half-padding.title': 'Guide: half (same) padding: 5×5 input, 3×3 kernel, padding 1 → 5×5',
+  'preset.guide-half-padding.source': `${GUIDE}, relationship 3: p = ⌊k / 2⌋ gives o = i`,
+  'preset.guide-full-padding.title': 'Guide: full padding: 5×5 input, 3×3 kernel, padding 2 → 7×7',
+  'preset.guide-full-padding.source': `${GUIDE}, relationship 4: p = k − 1 gives o = i + k − 1`,
+  'preset.guide-no-padding-strided.title': 'Guide: no padding, stride 2: 5×5 input, 3×3 kernel → 2×2',
+  'preset.guide-no-padding-strided.source': `${GUIDE}, relationship 5: o = ⌊(i − k) / s⌋ + 1`,
+  'preset.guide-padding-strided.title': 'Guide: padding 1, stride 2: 5×5 input, 3×3 kernel → 3×3',
+  'preset.guide-padding-strided.source': `${GUIDE}, relationship 6: o = ⌊(i + 2p − k) / s⌋ + 1`,
+  'preset.guide-padding-strided-odd.title': 'Guide: the odd case: 6×6 and 5×5 both convolve to 3×3 (k=3, s=2, p=1), so the transpose needs output padding 1 to give 6×6',
+  'preset.guide-padding-strided-odd.source': `${GUIDE}, relationships 6 and 14: o′ = s(i′ − 1) + a + k − 2p`,
+  'preset.guide-pooling.title': 'Guide: max pooling: 5×5 input, 3×3 window, stride 1 → 3×3 (the guide’s 5×5 numbers)',
+  'preset.guide-pooling.source': `${GUIDE}, relationship 7: o = ⌊(i − k) / s⌋ + 1`,
+  'preset.guide-dilated.title': 'Guide: dilation 2: 7×7 input, 3×3 kernel → 3×3',
+  'preset.guide-dilated.source': `${GUIDE}, relationship 15: o = ⌊(i + 2p − k − (k − 1)(d − 1)) / s⌋ + 1`,
+  'preset.guide-numeric-stride1.title': 'Guide: the numeric figure, stride 1: 5×5 input, 3×3 kernel → [[12,12,17],[10,17,19],[9,6,14]]',
+  'preset.guide-numeric-stride1.source': `${GUIDE}, chapter 1, the numeric convolution figure`,
+  'preset.guide-numeric-stride2-pad1.title': 'Guide: the numeric figure, stride 2, padding 1 → [[6,17,3],[8,17,13],[6,4,4]]',
+  'preset.guide-numeric-stride2-pad1.source': `${GUIDE}, chapter 1, the numeric convolution figure with padding and strides`,
 } as const;
