@@ -19,6 +19,27 @@ export type ExploreOp = 'conv' | 'convT' | 'unpool';
 export type PoolKind = 'max' | 'avg';
 /** The largest channel count the explorer draws. */
 export const MAX_CHANNELS = 4;
+/** The longest side of any grid the explorer draws (output, scatter canvas, padded grid): larger ones freeze a page. */
+export const MAX_DRAWN_SIDE = 64;
+
+/** Refuses a transposed convolution whose grids would be too large to draw, naming the sizes. */
+function checkDrawable(info: ConvTranspose2DInfo): void {
+  const canvas = Math.max(info.fullH + info.outputPaddingH, info.fullW + info.outputPaddingW);
+  const padded = Math.max(
+    info.direct.zeroH + info.direct.pad.top + info.direct.pad.bottom,
+    info.direct.zeroW + info.direct.pad.left + info.direct.pad.right,
+  );
+  const side = Math.max(info.outH, info.outW, canvas, padded);
+  if (side > MAX_DRAWN_SIDE) {
+    throw new ShapeError(
+      'too-large',
+      'input',
+      `The output would be ${info.outH}×${info.outW} (its scatter canvas ${info.fullH + info.outputPaddingH}×${info.fullW + info.outputPaddingW}): ` +
+        `too large to draw cell by cell; the explorer draws grids up to ${MAX_DRAWN_SIDE}×${MAX_DRAWN_SIDE}. Use a smaller input, stride, kernel or dilation.`,
+      { got: side, max: MAX_DRAWN_SIDE },
+    );
+  }
+}
 type HW = readonly [number, number];
 
 /** What the learner picked. `padding` is numbers (PyTorch) or SAME/VALID (TensorFlow). */
@@ -126,6 +147,7 @@ export function explore(spec: ExploreSpec): Explored {
     const outW = spec.outputShape?.[1] ?? defaultTfOutputSize(inW, kW, sW, padding, dW);
     const { pad, outputPadding } = tfTransposePads(inH, inW, outH, outW, kH, kW, sH, sW, padding, dH, dW);
     const info = computeConvTranspose2DInfo(xShape, wShape, { ...base, pad, outputPadding });
+    checkDrawable(info);
     const axis = (v: number, k: number, s: number, d: number, o: number): AxisFacts => {
       const legal = tfLegalTransposeSizes(v, k, s, padding, d);
       const p = padding === 'SAME' ? tfPads(o, o, k, k, s, s, padding, d, d) : null;
@@ -135,6 +157,7 @@ export function explore(spec: ExploreSpec): Explored {
   }
   const pad = torchPads(spec);
   const info = computeConvTranspose2DInfo(xShape, wShape, { ...base, pad, outputPadding: spec.outputPadding });
+  checkDrawable(info);
   const axis = (i: number, k: number, s: number, p: number, d: number): AxisFacts => {
     const choices = outputPaddingChoices(i, k, s, p, d);
     return { siblings: choices.map((c) => c.size), tfPad: null, legalOut: choices.map((c) => c.size), outputPaddingChoices: choices };

@@ -317,3 +317,23 @@ describe('explore axis facts', () => {
     }
   });
 });
+
+describe('the explorer refuses grids too large to draw', () => {
+  it('in=32, k=7, s=8 transposed gives a 255×255 output: refused with the sizes and what would work', () => {
+    let caught: unknown = null;
+    try {
+      explore({ ...torchSpec('convT', { i: 32, k: 7, s: 8, p: 0, d: 1, a: 0 }, { i: 32, k: 7, s: 8, p: 0, d: 1, a: 0 }) });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ShapeError);
+    expect((caught as ShapeError).code).toBe('too-large');
+    expect((caught as ShapeError).param).toBe('input');
+    expect((caught as ShapeError).message).toMatch(/255×255.*up to 64×64.*smaller input, stride/);
+  });
+
+  it('a 64-wide transposed output is still drawn (in=32, k=2, s=2 → 64×64)', () => {
+    const e = explore({ ...torchSpec('convT', { i: 32, k: 2, s: 2, p: 0, d: 1, a: 0 }, { i: 32, k: 2, s: 2, p: 0, d: 1, a: 0 }) });
+    expect(infoOf(e).outH).toBe(64);
+  });
+});
