@@ -20,7 +20,7 @@ export type PoolKind = 'max' | 'avg';
 /** The largest channel count the explorer draws. */
 export const MAX_CHANNELS = 4;
 /** The longest side of any grid the explorer draws (output, scatter canvas, padded grid): larger ones freeze a page. */
-export const MAX_DRAWN_SIDE = 64;
+export const MAX_DRAWN_SIDE = 72;
 
 /** Refuses a transposed convolution whose grids would be too large to draw, naming the sizes. */
 function checkDrawable(info: ConvTranspose2DInfo): void {
@@ -34,8 +34,8 @@ function checkDrawable(info: ConvTranspose2DInfo): void {
     throw new ShapeError(
       'too-large',
       'input',
-      `The output would be ${info.outH}×${info.outW} (its scatter canvas ${info.fullH + info.outputPaddingH}×${info.fullW + info.outputPaddingW}): ` +
-        `too large to draw cell by cell; the explorer draws grids up to ${MAX_DRAWN_SIDE}×${MAX_DRAWN_SIDE}. Use a smaller input, stride, kernel or dilation.`,
+      `The output would be ${info.outH}×${info.outW}, its scatter canvas ${canvas} and its padded, zero-inserted grid ${padded} cells across: ` +
+        `too large to draw cell by cell; the explorer draws grids up to ${MAX_DRAWN_SIDE} cells across. Use a smaller input, stride, kernel or dilation.`,
       { got: side, max: MAX_DRAWN_SIDE },
     );
   }

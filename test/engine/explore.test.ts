@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeExplore, explore, isShapeError, type ExploreSpec, type TfPadding } from '../../src/engine';
+import { computeExplore, explore, isShapeError, ShapeError, type ExploreSpec, type TfPadding } from '../../src/engine';
 import { infoOf } from '../explored';
 
 type HW = readonly [number, number];
@@ -329,10 +329,10 @@ describe('the explorer refuses grids too large to draw', () => {
     expect(caught).toBeInstanceOf(ShapeError);
     expect((caught as ShapeError).code).toBe('too-large');
     expect((caught as ShapeError).param).toBe('input');
-    expect((caught as ShapeError).message).toMatch(/255×255.*up to 64×64.*smaller input, stride/);
+    expect((caught as ShapeError).message).toMatch(/255×255.*up to 72 cells across.*smaller input, stride/);
   });
 
-  it('a 64-wide transposed output is still drawn (in=32, k=2, s=2 → 64×64)', () => {
+  it('a 64-wide transposed output is still drawn (in=32, k=2, s=2 → 64×64, padded grid 65)', () => {
     const e = explore({ ...torchSpec('convT', { i: 32, k: 2, s: 2, p: 0, d: 1, a: 0 }, { i: 32, k: 2, s: 2, p: 0, d: 1, a: 0 }) });
     expect(infoOf(e).outH).toBe(64);
   });
