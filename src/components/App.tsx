@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { t } from '../i18n';
-import { useStore } from '../store';
+import { selectValidated, useStore } from '../store';
 import { Controls } from './Controls';
 import { ConvView } from './ConvView';
 import { MorePanels } from './MorePanels';
@@ -19,7 +19,9 @@ export function App() {
   useKeyboard();
   const op = useStore((s) => s.picture?.explored.op ?? null);
   const engineError = useStore((s) => s.engineError);
-  const loading = <p className="app__loading">{t('loading')}</p>;
+  // Before any picture, an impossible first choice leaves nothing to draw: say so instead of "Computing…".
+  const impossible = useStore((s) => !selectValidated(s).ok);
+  const loading = <p className="app__loading">{t(impossible ? 'app.nothingYet' : 'loading')}</p>;
   return (
     <div className="app">
       <header className="app__header">

@@ -96,6 +96,7 @@ export const en = {
   'error.kept': 'The picture shows the last valid setting.',
   'worker.failed': 'The engine could not compute this: {message}',
   'loading': 'Computing…',
+  'app.nothingYet': 'Nothing to draw yet: the setting marked in the controls is not possible. Change it and the picture appears.',
   'lang.label': 'Language',
   'controls.label': 'Settings',
   'controls.sizes': 'Sizes (height × width)',
