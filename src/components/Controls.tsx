@@ -1,5 +1,6 @@
 /**
- * The learner's choices: operation, semantics, sizes per axis and values. Every change goes
+ * The learner's choices: operation, semantics, sizes per axis, channels and groups (pooling:
+ * its kind, window, stride, padding, unpooled size and channels) and values. Every change goes
  * through `transition` (the rules that keep params meaningful) into the store, and from there
  * into the URL. Text that does not parse stays in its field as a draft; a combination the
  * engine refuses shows the engine's sentence next to the field it blames, while the picture
@@ -10,13 +11,17 @@ import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import { selectValidated, useStore } from '../store';
 import type { FieldId } from '../store/paramsSlice';
-import { legalOutputShape, transition } from '../store/transitions';
-import { BOUNDS, type Fw, type HW, type Op, type Params, type Vals } from '../store/urlParams';
+import { hasOutputSize, legalOutputShape, transition } from '../store/transitions';
+import { BOUNDS, type Fw, type HW, type Op, type Params, type Pool, type Vals } from '../store/urlParams';
 import { faultOf, parseWhole, type FormField } from '../viz/fieldErrors';
 import { EngineError } from './controls/EngineError';
 import { HWField, type HWKey } from './controls/HWField';
+import { NumberField } from './controls/NumberField';
 import { OutputShapeField } from './controls/OutputShapeField';
 import { RadioGroup } from './controls/RadioGroup';
+
+/** The whole-number fields: channels and groups. */
+type CountKey = 'cin' | 'cout' | 'g';
 
 /** Applies the learner's patch with its consequences (see transitions.ts). */
 function apply(patch: Partial<Params>): void {
@@ -48,18 +53,22 @@ export function Controls() {
   const fault = validated.ok ? null : faultOf(validated.error);
 
   const isT = params.op === 'convT';
-  const shownFields: FormField[] = ['in', 'k', 's', 'p', 'd'];
+  const pooling = params.op === 'unpool';
+  const shownFields: FormField[] = ['in', 'k', 's', 'p'];
+  if (!pooling) shownFields.push('d');
   if (isT && params.fw === 'torch') shownFields.push('a');
-  if (isT && params.fw === 'tf') shownFields.push('out');
+  if (hasOutputSize(params.op, params.fw)) shownFields.push('out');
+  shownFields.push(...(pooling ? ['cin' as const] : ['cin' as const, 'cout' as const, 'g' as const]));
   // A refusal about a field that is not on screen is shown above the fields instead.
   const errorAt: FormField | 'top' | null = !fault ? null : fault.field && shownFields.includes(fault.field) ? fault.field : 'top';
   const errorBlock = validated.ok ? null : <EngineError id={errorId} message={validated.error.message} />;
   const faultyAxes = (field: FormField): readonly [boolean, boolean] =>
     errorAt === field && fault ? [fault.axis !== 1, fault.axis !== 0] : [false, false];
 
-  const hw = (field: HWKey, value: HW, bounds: { min: number; max: number }) => (
+  const hw = (field: HWKey, value: HW, bounds: { min: number; max: number }, label?: string) => (
     <HWField
       field={field}
+      label={label}
       value={value}
       bounds={bounds}
       drafts={[drafts[`${field}.0`], drafts[`${field}.1`]]}
@@ -77,6 +86,21 @@ export function Controls() {
     </HWField>
   );
 
+  const count = (field: CountKey, label: string) => (
+    <NumberField
+      label={label}
+      value={params[field]}
+      bounds={BOUNDS[field]}
+      draft={drafts[field]}
+      faulty={errorAt === field}
+      errorId={errorId}
+      onValue={(n) => apply(field === 'cin' ? { cin: n } : field === 'cout' ? { cout: n } : { g: n })}
+      onDraft={(text) => setDraft(field, text)}
+    >
+      {errorAt === field ? errorBlock : null}
+    </NumberField>
+  );
+
   const seedDraft = drafts.seed;
   return (
     <form className="controls" aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
@@ -84,7 +108,7 @@ export function Controls() {
       <RadioGroup<Op>
         legend={t('op.label')}
         value={params.op}
-        options={[{ value: 'conv', label: t('op.conv') }, { value: 'convT', label: t('op.convT') }]}
+        options={[{ value: 'conv', label: t('op.conv') }, { value: 'convT', label: t('op.convT') }, { value: 'unpool', label: t('ch.op.unpool') }]}
         onChange={(op) => apply({ op })}
       />
       <RadioGroup<Fw>
@@ -93,12 +117,20 @@ export function Controls() {
         options={[{ value: 'torch', label: t('fw.torch') }, { value: 'tf', label: t('fw.tf') }]}
         onChange={(fw) => apply({ fw })}
       />
+      {pooling ? (
+        <RadioGroup<Pool>
+          legend={t('ch.pool.label')}
+          value={params.pool}
+          options={[{ value: 'max', label: t('ch.pool.max') }, { value: 'avg', label: t('ch.pool.avg') }]}
+          onChange={(pool) => apply({ pool })}
+        />
+      ) : null}
 
       <div className="controls__sizes">
         <p className="controls__sizes-title" aria-hidden="true">{t('controls.sizes')}</p>
         {errorAt === 'top' ? errorBlock : null}
         {hw('in', params.in, BOUNDS.in)}
-        {hw('k', params.k, BOUNDS.k)}
+        {hw('k', params.k, BOUNDS.k, pooling ? t('ch.field.window') : undefined)}
         {hw('s', params.s, BOUNDS.s)}
         {typeof params.p === 'string' ? (
           <div className="controls__hw">
@@ -121,10 +153,11 @@ export function Controls() {
         ) : (
           hw('p', params.p, BOUNDS.p)
         )}
-        {hw('d', params.d, BOUNDS.d)}
+        {shownFields.includes('d') ? hw('d', params.d, BOUNDS.d) : null}
         {shownFields.includes('a') ? hw('a', params.a, BOUNDS.a) : null}
         {shownFields.includes('out') ? (
           <OutputShapeField
+            label={pooling ? t('ch.field.unpoolOut') : undefined}
             value={params.out}
             legal={legalOutputShape(params)}
             faulty={faultyAxes('out')}
@@ -134,6 +167,17 @@ export function Controls() {
             {errorAt === 'out' ? errorBlock : null}
           </OutputShapeField>
         ) : null}
+      </div>
+
+      <div className="controls__sizes" role="group" aria-labelledby={`${errorId}-channels`}>
+        <p id={`${errorId}-channels`} className="controls__sizes-title">{t('ch.channels.title')}</p>
+        {pooling ? count('cin', t('ch.field.channels')) : (
+          <>
+            {count('cin', t('ch.field.cin'))}
+            {count('cout', t('ch.field.cout'))}
+            {count('g', t('ch.field.g'))}
+          </>
+        )}
       </div>
 
       <RadioGroup<Vals>

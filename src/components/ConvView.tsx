@@ -2,23 +2,29 @@
  * The convolution, one output cell per step: the input with its padding ring, the kernel (and
  * the spread kernel when dilated), the output filling up, and the step's equation. Hover an
  * output cell for its receptive field, an input cell for the output cells it feeds; click pins.
+ * With several channels: one input grid and one kernel per input channel the followed output
+ * channel reads (its group), an output grid per output channel (all fill in step; the followed
+ * one is the animated one), and the equation summed per channel, then over the channels.
  * Everything is drawn from the last valid picture, so an impossible setting keeps it on screen.
  */
 import { useCallback, useMemo } from 'react';
-import { evaluateTerms, step, type ConvPlan, type Tensor } from '../engine';
+import { convPlan, evaluateTerms, step, type ConvPlan, type Tensor } from '../engine';
 import { t } from '../i18n';
 import { selectValues, useStore } from '../store';
 import { selectPlans } from '../store/plans';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
 import {
-  convLooks, dilatedSize, dilatedValue, paddedInputValue, paddedSize, paddedToInput, plainValue, progressiveValue,
+  convLooks, dilatedSize, dilatedValue, inputPlaneBase, paddedInputValue, paddedSize, paddedToInput, plainValue, progressiveValue, quietLook,
+  weightPlaneBase,
 } from '../viz/looks';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
+import { WeightLayout } from './WeightLayout';
+import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, selectEditable } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
-import { hoverSentence, useHoverHandlers } from './views/hover';
+import { hoverSentence, useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
 
 /** Cell size caps (rem): the main grids, and the small spread-kernel aside. */
@@ -39,125 +45,191 @@ interface BodyProps {
   readonly output: Tensor;
 }
 
+type Cell = { row: number; col: number };
+
 function ConvBody({ picture, plan, count, output }: BodyProps) {
   const at = useStore((s) => Math.min(s.steps.conv, count - 1));
   const hover = useStore((s) => s.hover);
   const pinned = useStore((s) => s.pinned);
   // Edits go to the current params' values; only offer them while those are the picture's sizes.
-  const editable = useStore((s) => s.params.in[0] === plan.info.inH && s.params.in[1] === plan.info.inW && s.params.k[0] === plan.info.kH && s.params.k[1] === plan.info.kW);
+  const editable = useStore(selectEditable);
   const setCell = useStore((s) => s.setCell);
-  const { info } = plan;
+  const setChannel = useStore((s) => s.setChannel);
+  const { info, inputChannels } = plan;
   const { x, w } = picture;
+  const severalIn = info.inChannels > 1;
+  const severalOut = info.outChannels > 1;
 
   const current = useMemo(() => step(plan, at), [plan, at]);
-  const looks = useMemo(() => convLooks(plan, current, hover, w), [plan, current, hover, w]);
+  const looks = useMemo(() => inputChannels.map((ci) => convLooks(plan, current, hover, w, ci)), [plan, inputChannels, current, hover, w]);
+  // The output grid's notes follow the input channel under the pointer (its kernel), else the first.
+  const shared = looks[hover?.grid === 'input' && hover.channel !== undefined ? Math.max(0, inputChannels.indexOf(hover.channel)) : 0];
   const values = useMemo(
-    () => ({
-      input: paddedInputValue(plan, x),
-      kernel: plainValue(w, info.kW),
-      dilated: dilatedValue(plan, w),
-    }),
-    [plan, x, w, info.kW],
+    () => inputChannels.map((ci) => ({
+      input: paddedInputValue(plan, x, ci),
+      kernel: plainValue(w, info.kW, weightPlaneBase(plan, ci)),
+      dilated: dilatedValue(plan, w, weightPlaneBase(plan, ci)),
+    })),
+    [plan, inputChannels, x, w, info.kW],
   );
-  const outputValue = useMemo(() => progressiveValue(plan, output.data, at), [plan, output, at]);
+  // Every output channel fills in step with the followed one; only the followed one is marked.
+  const outputs = useMemo(
+    () => Array.from({ length: info.outChannels }, (_, co) => {
+      if (co === plan.outChannel) return { value: progressiveValue(plan, output.data, at), look: null };
+      const other = convPlan(info, { n: plan.n, channel: co });
+      return { value: progressiveValue(other, output.data, at), look: quietLook(convLooks(other, step(other, at), null, w).output) };
+    }),
+    [plan, info, output, at, w],
+  );
   const colors = useMemo(
     () => ({ x: valueColor(maxAbs(x)), w: valueColor(maxAbs(w)), out: valueColor(maxAbs(output.data)) }),
     [x, w, output],
   );
 
-  const inputRef = useCallback((cell: { row: number; col: number }) => ({ grid: 'input' as const, ...paddedToInput(plan, cell.row, cell.col) }), [plan]);
-  const outputRef = useCallback((cell: { row: number; col: number }) => ({ grid: 'output' as const, row: cell.row, col: cell.col }), []);
-  const inputHover = useHoverHandlers(inputRef);
+  const inputRefs = useMemo(
+    () => inputChannels.map((ci) => (cell: Cell) => ({ grid: 'input' as const, ...paddedToInput(plan, cell.row, cell.col), ...channelRef(ci, severalIn) })),
+    [plan, inputChannels, severalIn],
+  );
+  const inputHovers = useHoverHandlersEach(inputRefs);
+  const outputRef = useCallback(
+    (cell: Cell) => ({ grid: 'output' as const, row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
+    [plan.outChannel, severalOut],
+  );
   const outputHover = useHoverHandlers(outputRef);
 
-  const editInput = useCallback(
-    (r: number, c: number, v: number) => {
-      const { row, col } = paddedToInput(plan, r, c);
-      if (row < 0 || row >= info.inH || col < 0 || col >= info.inW) return;
-      setCell('x', row * info.inW + col, v, selectValues(useStore.getState()).x);
-    },
-    [plan, info.inH, info.inW, setCell],
-  );
-  const editKernel = useCallback(
-    (r: number, c: number, v: number) => setCell('w', r * info.kW + c, v, selectValues(useStore.getState()).w),
-    [info.kW, setCell],
+  const edits = useMemo(
+    () => inputChannels.map((ci) => ({
+      input: (r: number, c: number, v: number) => {
+        const { row, col } = paddedToInput(plan, r, c);
+        if (row < 0 || row >= info.inH || col < 0 || col >= info.inW) return;
+        setCell('x', inputPlaneBase(plan, ci) + row * info.inW + col, v, selectValues(useStore.getState()).x);
+      },
+      kernel: (r: number, c: number, v: number) => setCell('w', weightPlaneBase(plan, ci) + r * info.kW + c, v, selectValues(useStore.getState()).w),
+    })),
+    [plan, inputChannels, info.inH, info.inW, info.kW, setCell],
   );
 
-  const { products } = evaluateTerms(current.terms, x, w);
-  const muted = current.terms.map((term) => term.padding);
+  const equation = useMemo(
+    () => ({
+      products: evaluateTerms(current.terms, x, w).products,
+      muted: current.terms.map((term) => term.padding),
+      channels: channelEquation(current.terms, x, w, (term) => term.padding),
+    }),
+    [current, x, w],
+  );
   const padded = paddedSize(plan);
   const dilated = dilatedSize(plan);
   const isDilated = info.dilationH > 1 || info.dilationW > 1;
   const hasPadding = info.pad.top + info.pad.bottom + info.pad.left + info.pad.right > 0;
   const sentence = hoverSentence(hover, pinned);
+  const severalChannels = severalIn || severalOut;
+  const target = { row: current.target.oy, col: current.target.ox };
+  const pairBasis = boxBasis([
+    { cols: padded.cols, maxCell: MAX_CELL }, { cols: info.kW, maxCell: MAX_CELL }, ...(isDilated ? [{ cols: dilated.cols, maxCell: MAX_CELL_SMALL }] : []),
+  ]);
+  const outputsBasis = boxBasis(outputs.map(() => ({ cols: info.outW, maxCell: MAX_CELL })));
 
   return (
     <section className={`conv-view${padded.rows >= TALL_ROWS ? ' conv-view--tall' : ''}`} aria-label={t('view.conv')}>
       <Transport view="conv" count={count} />
-      <div className="conv-view__grids">
-        <GridSlot cols={padded.cols} maxCell={MAX_CELL}>
-          <Grid
-            name={t('grid.input')}
-            caption={hasPadding ? t('grid.withPadding', { name: t('grid.input'), h: info.inH, w: info.inW, ph: padded.rows, pw: padded.cols }) : undefined}
-            rows={padded.rows}
-            cols={padded.cols}
-            value={values.input}
-            look={looks.input}
-            color={colors.x}
-            onHover={inputHover.onHover}
-            onPick={inputHover.onPick}
-            onEdit={editable ? editInput : undefined}
-            maxCell={MAX_CELL}
-          />
-        </GridSlot>
-        <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-          <Grid
-            name={t('grid.kernel')}
-            rows={info.kH}
-            cols={info.kW}
-            value={values.kernel}
-            look={looks.kernel}
-            color={colors.w}
-            onEdit={editable ? editKernel : undefined}
-            maxCell={MAX_CELL}
-          />
-        </GridSlot>
-        {isDilated ? (
-          <GridSlot cols={dilated.cols} maxCell={MAX_CELL_SMALL}>
-            <Grid
-              name={t('grid.dilated')}
-              caption={t('grid.dilatedCaption', { h: dilated.rows, w: dilated.cols, dh: info.dilationH, dw: info.dilationW })}
-              rows={dilated.rows}
-              cols={dilated.cols}
-              value={values.dilated}
-              look={looks.dilated}
-              color={colors.w}
-              maxCell={MAX_CELL_SMALL}
-            />
-          </GridSlot>
-        ) : null}
-        <GridSlot cols={info.outW} maxCell={MAX_CELL}>
-          <Grid
-            name={t('grid.output')}
-            rows={info.outH}
-            cols={info.outW}
-            value={outputValue}
-            look={looks.output}
-            color={colors.out}
-            onHover={outputHover.onHover}
-            onPick={outputHover.onPick}
-            maxCell={MAX_CELL}
-          />
-        </GridSlot>
+      <ChannelPicker count={info.outChannels} value={plan.outChannel} />
+      <ChannelNote
+        inChannels={info.inChannels} groups={info.groups} outChannel={plan.outChannel} group={plan.group} inputChannels={inputChannels} transposed={false}
+      />
+      <div className={`conv-view__grids${severalChannels ? ' channels__grids' : ''}`}>
+        {inputChannels.map((ci, i) => {
+          const inputName = channelName('grid.input', ci, severalIn);
+          return (
+            <div
+              key={ci}
+              className={severalChannels ? 'channels__pair' : 'channels__flat'}
+              style={pairBasis}
+              role={severalChannels ? 'group' : undefined}
+              aria-label={severalChannels ? t('ch.pair.label', { c: ci + 1 }) : undefined}
+            >
+              <GridSlot cols={padded.cols} maxCell={MAX_CELL}>
+                <Grid
+                  name={inputName}
+                  caption={hasPadding ? t('grid.withPadding', { name: inputName, h: info.inH, w: info.inW, ph: padded.rows, pw: padded.cols }) : undefined}
+                  rows={padded.rows}
+                  cols={padded.cols}
+                  value={values[i].input}
+                  look={looks[i].input}
+                  color={colors.x}
+                  onHover={inputHovers[i].onHover}
+                  onPick={inputHovers[i].onPick}
+                  onEdit={editable ? edits[i].input : undefined}
+                  maxCell={MAX_CELL}
+                />
+              </GridSlot>
+              <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+                <Grid
+                  name={channelName('grid.kernel', ci, severalIn)}
+                  caption={severalChannels ? t('ch.grid.kernelCaption', { h: info.kH, w: info.kW, ci: ci + 1, co: plan.outChannel + 1 }) : undefined}
+                  rows={info.kH}
+                  cols={info.kW}
+                  value={values[i].kernel}
+                  look={looks[i].kernel}
+                  color={colors.w}
+                  onEdit={editable ? edits[i].kernel : undefined}
+                  maxCell={MAX_CELL}
+                />
+              </GridSlot>
+              {isDilated ? (
+                <GridSlot cols={dilated.cols} maxCell={MAX_CELL_SMALL}>
+                  <Grid
+                    name={channelName('grid.dilated', ci, severalIn)}
+                    caption={t('grid.dilatedCaption', { h: dilated.rows, w: dilated.cols, dh: info.dilationH, dw: info.dilationW })}
+                    rows={dilated.rows}
+                    cols={dilated.cols}
+                    value={values[i].dilated}
+                    look={looks[i].dilated}
+                    color={colors.w}
+                    maxCell={MAX_CELL_SMALL}
+                  />
+                </GridSlot>
+              ) : null}
+            </div>
+          );
+        })}
+        <div
+          className={severalChannels ? 'channels__outputs' : 'channels__flat'}
+          style={outputsBasis}
+          role={severalOut ? 'group' : undefined}
+          aria-label={severalOut ? t('ch.outputs.label') : undefined}
+        >
+          {outputs.map((o, co) => {
+            const name = channelName('grid.output', co, severalOut);
+            const followed = co === plan.outChannel;
+            return (
+              <GridSlot key={co} cols={info.outW} maxCell={MAX_CELL}>
+                <Grid
+                  name={name}
+                  caption={severalOut ? t(followed ? 'ch.grid.outputFollowed' : 'ch.grid.outputOther', { name, h: info.outH, w: info.outW }) : undefined}
+                  rows={info.outH}
+                  cols={info.outW}
+                  value={o.value}
+                  look={o.look ?? shared.output}
+                  color={colors.out}
+                  onHover={followed ? outputHover.onHover : undefined}
+                  onPick={followed ? outputHover.onPick : () => setChannel(co)}
+                  maxCell={MAX_CELL}
+                />
+              </GridSlot>
+            );
+          })}
+        </div>
       </div>
       <Equation
-        title={t('step.conv', { row: current.target.oy, col: current.target.ox })}
-        products={products}
-        muted={muted}
+        title={severalChannels ? t('ch.step.conv', { co: plan.outChannel + 1, ...target }) : t('step.conv', target)}
+        products={equation.products}
+        muted={equation.muted}
         result={output.data[current.target.outIndex]}
+        channels={equation.channels}
       />
       <p className="conv-view__hover" aria-live="polite">{sentence ?? t('hover.hint')}</p>
       <Legend items={hasPadding ? ['window', 'active', 'linked', 'padding'] : ['window', 'active', 'linked']} />
+      <WeightLayout info={info} op="conv" />
     </section>
   );
 }

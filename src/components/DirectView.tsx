@@ -3,19 +3,28 @@
  * through: (1) insert s − 1 zeros between input cells, (2) pad p' = d(k − 1) − p per side
  * (plus the output padding on the bottom/right), (3) flip the kernel 180°, (4) slide the
  * flipped kernel with stride 1. Every grid shows the engine's own intermediate tensors.
+ * With several channels each stage shows one grid per input channel of the followed output
+ * channel's group (its zero-inserted and padded plane, its kernel and flipped kernel), a direct
+ * output per output channel, and the sweep's equation summed per channel, then over channels.
  */
 import { useCallback, useMemo, useRef } from 'react';
-import { directGridCell, evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor } from '../engine';
+import {
+  convTransposeDirectPlan, directGridCell, evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor,
+} from '../engine';
 import { t, type MessageKey } from '../i18n';
 import { useStore } from '../store';
 import type { CellRef } from '../store/uiSlice';
 import { maxAbs, valueColor } from '../viz/color';
-import { directLooks, plainValue, progressiveValue, spreadMoves, sweepIndex, type DirectStage } from '../viz/looks';
+import {
+  directLooks, flippedPlaneBase, plainValue, progressiveValue, quietLook, spreadMoves, sweepIndex, tensorPlaneBase, weightPlaneBase,
+  type DirectLooks, type DirectStage, type LookFn, type ValueFn,
+} from '../viz/looks';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
+import { boxBasis, channelEquation, channelName, channelRef } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
-import { useHoverHandlers } from './views/hover';
+import { useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { useSpreadAnimation } from './views/motion';
 import { Legend } from './views/Legend';
 
@@ -47,41 +56,63 @@ const STAGES: readonly { readonly stage: DirectStage; readonly key: MessageKey }
 export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
   const at = useStore((s) => Math.min(s.steps.direct, count - 1));
   const setStep = useStore((s) => s.setStep);
+  const setChannel = useStore((s) => s.setChannel);
   const hover = useStore((s) => s.hover);
-  const { info } = plan;
+  const { info, inputChannels } = plan;
   const { direct } = info;
+  const severalIn = info.inChannels > 1;
+  const severalOut = info.outChannels > 1;
 
   const current = useMemo(() => step(plan, at), [plan, at]);
-  const looks = useMemo(() => directLooks(plan, current, hover, w), [plan, current, hover, w]);
+  const looks = useMemo(() => inputChannels.map((ci) => directLooks(plan, current, hover, w, ci)), [plan, inputChannels, current, hover, w]);
+  const shared = looks[hover?.grid === 'input' && hover.channel !== undefined ? Math.max(0, inputChannels.indexOf(hover.channel)) : 0];
   const cur = sweepIndex(current);
   const values = useMemo(
-    () => ({
-      zeroInserted: plainValue(numbers.zeroInserted.data, direct.zeroW),
-      padded: plainValue(numbers.padded.data, plan.paddedW),
-      kernel: plainValue(w, info.kW),
-      flipped: plainValue(numbers.flippedWeight.data, info.kW),
-    }),
-    [numbers, direct.zeroW, plan.paddedW, w, info.kW],
+    () => inputChannels.map((ci) => ({
+      zeroInserted: plainValue(numbers.zeroInserted.data, direct.zeroW, tensorPlaneBase(numbers.zeroInserted.shape, plan.n, ci)),
+      padded: plainValue(numbers.padded.data, plan.paddedW, tensorPlaneBase(numbers.padded.shape, plan.n, ci)),
+      kernel: plainValue(w, info.kW, weightPlaneBase(plan, ci)),
+      flipped: plainValue(numbers.flippedWeight.data, info.kW, flippedPlaneBase(plan, ci)),
+    })),
+    [plan, inputChannels, numbers, direct.zeroW, w, info.kW],
   );
-  const outputValue = useMemo(() => progressiveValue(plan, numbers.directOutput.data, cur), [plan, numbers, cur]);
+  // Every output channel's direct output fills in step; only the followed one is marked.
+  const outputs = useMemo(
+    () => Array.from({ length: info.outChannels }, (_, co) => {
+      if (co === plan.outChannel) return { value: progressiveValue(plan, numbers.directOutput.data, cur), look: null };
+      const other = convTransposeDirectPlan(info, { n: plan.n, channel: co });
+      return { value: progressiveValue(other, numbers.directOutput.data, cur), look: quietLook(directLooks(other, step(other, at), null, w).output) };
+    }),
+    [plan, info, numbers, cur, at, w],
+  );
   const colors = useMemo(
     () => ({ x: valueColor(maxAbs(x)), w: valueColor(maxAbs(w)), out: valueColor(maxAbs(numbers.directOutput.data)) }),
     [x, w, numbers],
   );
 
-  // Cells of the stage grids that hold an input value hover as that input cell.
-  const paddedRef = useCallback((cell: { row: number; col: number }): CellRef | null => {
-    const src = directGridCell(plan, cell.row, cell.col);
-    return src.source === 'input' ? { grid: 'input', row: src.iy, col: src.ix } : null;
-  }, [plan]);
-  const zeroRef = useCallback(
-    (cell: { row: number; col: number }) => paddedRef({ row: cell.row + direct.pad.top, col: cell.col + direct.pad.left }),
-    [paddedRef, direct.pad.top, direct.pad.left],
+  // Cells of the stage grids that hold an input value hover as that input cell (of their channel).
+  const paddedRefs = useMemo(
+    () => inputChannels.map((ci) => (cell: { row: number; col: number }): CellRef | null => {
+      const src = directGridCell(plan, cell.row, cell.col);
+      return src.source === 'input' ? { grid: 'input', row: src.iy, col: src.ix, ...channelRef(ci, severalIn) } : null;
+    }),
+    [plan, inputChannels, severalIn],
   );
-  const outputRef = useCallback((cell: { row: number; col: number }): CellRef => ({ grid: 'output', row: cell.row, col: cell.col }), []);
-  const paddedHover = useHoverHandlers(paddedRef);
-  const zeroHover = useHoverHandlers(zeroRef);
+  const zeroRefs = useMemo(
+    () => paddedRefs.map((paddedRef) => (cell: { row: number; col: number }) => paddedRef({ row: cell.row + direct.pad.top, col: cell.col + direct.pad.left })),
+    [paddedRefs, direct.pad.top, direct.pad.left],
+  );
+  const outputRef = useCallback(
+    (cell: { row: number; col: number }): CellRef => ({ grid: 'output', row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
+    [plan.outChannel, severalOut],
+  );
+  const paddedHovers = useHoverHandlersEach(paddedRefs);
+  const zeroHovers = useHoverHandlersEach(zeroRefs);
   const outputHover = useHoverHandlers(outputRef);
+  const name = (key: MessageKey, ci: number) => channelName(key, ci, severalIn);
+  const flipBasis = boxBasis([{ cols: info.kW, maxCell: MAX_CELL }, { cols: 1, maxCell: 1.6 }, { cols: info.kW, maxCell: MAX_CELL }]);
+  const sweepBasis = boxBasis([{ cols: plan.paddedW, maxCell: MAX_CELL }, { cols: info.kW, maxCell: MAX_CELL }]);
+  const outputsBasis = boxBasis(outputs.map(() => ({ cols: info.outW, maxCell: MAX_CELL })));
 
   const spreadRoot = useRef<HTMLDivElement>(null);
   const moves = useMemo(() => spreadMoves(plan), [plan]);
@@ -114,15 +145,15 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
               zh: current.zerosBetweenH, zw: current.zerosBetweenW, ih: current.inH, iw: current.inW, oh: current.zeroH, ow: current.zeroW,
             })}
           </p>
-          <div className="direct__grids">
-            <GridSlot cols={direct.zeroW} maxCell={MAX_CELL}>
-              <div ref={spreadRoot} className="direct__spread">
+          <div ref={spreadRoot} className="direct__grids direct__spread">
+            {inputChannels.map((ci, i) => (
+              <GridSlot key={ci} cols={direct.zeroW} maxCell={MAX_CELL}>
                 <Grid
-                  name={t('grid.zeroInserted')} rows={direct.zeroH} cols={direct.zeroW} value={values.zeroInserted}
-                  look={looks.zeroInserted} color={colors.x} onHover={zeroHover.onHover} onPick={zeroHover.onPick} maxCell={MAX_CELL}
+                  name={name('grid.zeroInserted', ci)} rows={direct.zeroH} cols={direct.zeroW} value={values[i].zeroInserted}
+                  look={looks[i].zeroInserted} color={colors.x} onHover={zeroHovers[i].onHover} onPick={zeroHovers[i].onPick} maxCell={MAX_CELL}
                 />
-              </div>
-            </GridSlot>
+              </GridSlot>
+            ))}
           </div>
         </>
       ) : null}
@@ -139,7 +170,9 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
             {(['top', 'bottom', 'left', 'right'] as const).some((side) => current[side].value < 0) ? <p>{t('stage.padNegative')}</p> : null}
           </div>
           <div className="direct__grids">
-            <PaddedGrid plan={plan} value={values.padded} look={looks.padded} color={colors.x} hover={paddedHover} />
+            {inputChannels.map((ci, i) => (
+              <PaddedGrid key={ci} name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
+            ))}
           </div>
         </>
       ) : null}
@@ -148,34 +181,50 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
         <>
           <p className="direct__detail">{t('stage.flipDetail')}</p>
           <div className="direct__grids">
-            <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-              <Grid name={t('grid.kernel')} rows={info.kH} cols={info.kW} value={values.kernel} look={looks.kernel} color={colors.w} maxCell={MAX_CELL} />
-            </GridSlot>
-            <span className="direct__arrow" aria-hidden="true">⟳</span>
-            <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-              <div className="direct__flip">
-                <Grid name={t('grid.flipped')} rows={info.kH} cols={info.kW} value={values.flipped} look={looks.flipped} color={colors.w} maxCell={MAX_CELL} />
+            {inputChannels.map((ci, i) => (
+              <div key={ci} className={severalIn ? 'channels__pair' : 'channels__flat'} style={flipBasis}>
+                <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+                  <Grid name={name('grid.kernel', ci)} rows={info.kH} cols={info.kW} value={values[i].kernel} look={looks[i].kernel} color={colors.w} maxCell={MAX_CELL} />
+                </GridSlot>
+                <span className="direct__arrow" aria-hidden="true">⟳</span>
+                <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+                  <div className="direct__flip">
+                    <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
+                  </div>
+                </GridSlot>
               </div>
-            </GridSlot>
+            ))}
           </div>
         </>
       ) : null}
 
       {current.kind === 'sweep' ? (
         <>
-          <div className="direct__grids">
-            <PaddedGrid plan={plan} value={values.padded} look={looks.padded} color={colors.x} hover={paddedHover} />
-            <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-              <Grid name={t('grid.flipped')} rows={info.kH} cols={info.kW} value={values.flipped} look={looks.flipped} color={colors.w} maxCell={MAX_CELL} />
-            </GridSlot>
-            <GridSlot cols={info.outW} maxCell={MAX_CELL}>
-              <Grid
-                name={t('grid.directOutput')} rows={info.outH} cols={info.outW} value={outputValue} look={looks.output} color={colors.out}
-                onHover={outputHover.onHover} onPick={outputHover.onPick} maxCell={MAX_CELL}
-              />
-            </GridSlot>
+          <div className={`direct__grids${severalIn || severalOut ? ' channels__grids' : ''}`}>
+            {inputChannels.map((ci, i) => (
+              <div key={ci} className={severalIn || severalOut ? 'channels__pair' : 'channels__flat'} style={sweepBasis}>
+                <PaddedGrid name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
+                <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+                  <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
+                </GridSlot>
+              </div>
+            ))}
+            <div
+              className={severalIn || severalOut ? 'channels__outputs' : 'channels__flat'}
+              style={outputsBasis}
+              role={severalOut ? 'group' : undefined}
+              aria-label={severalOut ? t('ch.outputs.label') : undefined}
+            >
+              {outputs.map((o, co) => (
+                <OutputGrid
+                  key={co} name={channelName('grid.directOutput', co, severalOut)} followed={co === plan.outChannel} several={severalOut}
+                  rows={info.outH} cols={info.outW} value={o.value} look={o.look ?? shared.output} color={colors.out}
+                  hover={co === plan.outChannel ? outputHover : { onHover: undefined, onPick: () => setChannel(co) }}
+                />
+              ))}
+            </div>
           </div>
-          <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} />
+          <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={severalIn || severalOut} />
         </>
       ) : null}
       <Legend items={['window', 'active', 'linked', 'zero', 'padding']} />
@@ -184,9 +233,10 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
 }
 
 function PaddedGrid(props: {
+  name: string;
   plan: ConvTransposeDirectPlan;
-  value: (r: number, c: number) => number | null;
-  look: ReturnType<typeof directLooks>['padded'];
+  value: ValueFn;
+  look: DirectLooks['padded'];
   color: (v: number) => string;
   hover: ReturnType<typeof useHoverHandlers>;
 }) {
@@ -194,23 +244,53 @@ function PaddedGrid(props: {
   return (
     <GridSlot cols={plan.paddedW} maxCell={MAX_CELL}>
       <Grid
-        name={t('grid.paddedZero')} rows={plan.paddedH} cols={plan.paddedW} value={props.value} look={props.look} color={props.color}
+        name={props.name} rows={plan.paddedH} cols={plan.paddedW} value={props.value} look={props.look} color={props.color}
         onHover={props.hover.onHover} onPick={props.hover.onPick} maxCell={MAX_CELL}
       />
     </GridSlot>
   );
 }
 
-function SweepEquation({ plan, at, x, w, directOutput }: { plan: ConvTransposeDirectPlan; at: number; x: readonly number[]; w: readonly number[]; directOutput: Tensor }) {
+/** One direct output grid; with several output channels its caption says whether it is the one being computed. */
+function OutputGrid(props: {
+  name: string;
+  followed: boolean;
+  several: boolean;
+  rows: number;
+  cols: number;
+  value: ValueFn;
+  look: LookFn;
+  color: (v: number) => string;
+  hover: { onHover?: (cell: { row: number; col: number } | null) => void; onPick: (cell: { row: number; col: number }) => void };
+}) {
+  const { name, rows, cols } = props;
+  return (
+    <GridSlot cols={cols} maxCell={MAX_CELL}>
+      <Grid
+        name={name}
+        caption={props.several ? t(props.followed ? 'ch.grid.outputFollowed' : 'ch.grid.outputOther', { name, h: rows, w: cols }) : undefined}
+        rows={rows} cols={cols} value={props.value} look={props.look} color={props.color}
+        onHover={props.hover.onHover} onPick={props.hover.onPick} maxCell={MAX_CELL}
+      />
+    </GridSlot>
+  );
+}
+
+function SweepEquation({ plan, at, x, w, directOutput, several }: {
+  plan: ConvTransposeDirectPlan; at: number; x: readonly number[]; w: readonly number[]; directOutput: Tensor; several: boolean;
+}) {
   const current = step(plan, at);
   if (current.kind !== 'sweep') return null;
   const { products } = evaluateTerms(current.terms, x, w);
+  const target = { row: current.target.oy, col: current.target.ox };
+  const isZero = (term: { readonly source: string }) => term.source !== 'input';
   return (
     <Equation
-      title={t('step.direct', { row: current.target.oy, col: current.target.ox })}
+      title={several ? t('ch.step.direct', { co: plan.outChannel + 1, ...target }) : t('step.direct', target)}
       products={products}
-      muted={current.terms.map((term) => term.source !== 'input')}
+      muted={current.terms.map(isZero)}
       result={directOutput.data[current.target.outIndex]}
+      channels={channelEquation(current.terms, x, w, isZero)}
     />
   );
 }

@@ -1,11 +1,13 @@
 /**
  * The size arithmetic of the current choice, per axis, with its numbers substituted: the
  * formula, which other sizes give the same result, and why output_padding / output_shape
- * exist. Every number is read from the engine's Explored record (the current choice when it
- * is valid, else the picture on screen); this component only puts numbers into sentences.
+ * exist. For pooling and unpooling: the pooled size, the unpooled default and the sizes
+ * unpooling accepts (why output_size exists). Every number is read from the engine's Explored
+ * record (the current choice when it is valid, else the picture on screen) or asked of the
+ * engine's size functions; this component only puts numbers into sentences.
  */
 import type { ReactNode } from 'react';
-import type { AxisFacts, ConvTranspose2DInfo, Conv2DInfo, Explored } from '../engine';
+import { unpoolSizes, type AxisFacts, type ConvTranspose2DInfo, type Conv2DInfo, type Explored } from '../engine';
 import { t, type MessageKey } from '../i18n';
 import { selectValidated, useStore } from '../store';
 
@@ -43,6 +45,10 @@ function Formula({ children }: { readonly children: ReactNode }) {
 
 /** The general rule for this operation and semantics. */
 function ruleOf(e: Explored): MessageKey {
+  if (e.op === 'unpool') {
+    if (e.spec.fw === 'torch') return 'ch.formula.pool';
+    return e.spec.padding === 'VALID' ? 'ch.formula.poolValid' : 'ch.formula.poolSame';
+  }
   if (e.op === 'conv') {
     if (e.spec.fw === 'torch') return 'formula.conv';
     return e.spec.padding === 'VALID' ? 'formula.tfValid' : 'formula.tfSame';
@@ -111,12 +117,60 @@ function ConvTAxis({ e, axis, facts }: { readonly e: Extract<Explored, { op: 'co
   );
 }
 
+/** One axis of a pooling record, named the same way for height and width (picked, not computed). */
+function poolAxisOf(e: Extract<Explored, { op: 'unpool' }>, axis: 0 | 1) {
+  const { pool, unpool } = e;
+  return axis === 0
+    ? { i: pool.inH, k: pool.kH, s: pool.strideH, before: pool.pad.top, o: pool.outH, out: unpool.outH }
+    : { i: pool.inW, k: pool.kW, s: pool.strideW, before: pool.pad.left, o: pool.outW, out: unpool.outW };
+}
+
+function UnpoolAxis({ e, axis, facts }: { readonly e: Extract<Explored, { op: 'unpool' }>; readonly axis: 0 | 1; readonly facts: AxisFacts }) {
+  const n = poolAxisOf(e, axis);
+  const name = t(AXIS_NAME[axis]);
+  const tf = e.spec.fw === 'tf';
+  const valid = e.spec.padding === 'VALID';
+  return (
+    <>
+      <p className="formula__step">{t('ch.formula.pooling')}</p>
+      <Formula>
+        {!tf
+          ? t('ch.formula.poolSub', { i: n.i, p: n.before, k: n.k, s: n.s, o: n.o })
+          : valid
+            ? t('ch.formula.poolValidSub', { i: n.i, k: n.k, s: n.s, o: n.o })
+            : t('ch.formula.poolSameSub', { i: n.i, s: n.s, o: n.o })}
+      </Formula>
+      {tf && !valid && facts.tfPad ? (
+        <p className="formula__note">{t('formula.samePads', { axis: name, before: facts.tfPad.before, after: facts.tfPad.after })}</p>
+      ) : null}
+      <p className="formula__siblings">{t('ch.formula.poolSiblings', { axis: name, o: n.o, sizes: list(facts.siblings) })}</p>
+      <p className="formula__step">{t('ch.formula.unpooling')}</p>
+      {tf ? (
+        <p className="formula__note">{t('ch.formula.tfUnpool', { axis: name, o: n.out })}</p>
+      ) : (
+        <>
+          <Formula>{t('ch.formula.unpoolSub', { i: n.o, s: n.s, p: n.before, k: n.k, o: unpoolSizes(n.o, n.k, n.s, n.before).default })}</Formula>
+          <p className="formula__siblings">{t('ch.formula.unpoolLegal', { axis: name, sizes: list(facts.legalOut), o: n.out })}</p>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The closing sentence: why the learner is told about the sizes that give the same result. */
+function whyOf(e: Explored, ambiguous: boolean): MessageKey | null {
+  if (e.op === 'unpool') return e.spec.fw === 'tf' ? 'ch.formula.tfUnpoolWhy' : 'ch.formula.unpoolWhy';
+  if (e.op === 'conv') return ambiguous ? 'formula.siblingsWhy' : null;
+  return 'formula.whyConvT';
+}
+
 export function FormulaPanel() {
   const validated = useStore(selectValidated);
   const shown = useStore((s) => s.picture?.explored ?? null);
   const e = validated.ok ? validated.explored : shown;
   const axes = [0, 1] as const;
   const ambiguous = e !== null && e.axes.some((f) => f.siblings.length > 1);
+  const why = e === null ? null : whyOf(e, ambiguous);
   return (
     <section className="formula" role="region" aria-label={t('formula.title')}>
       <h2 className="formula__title">{t('formula.title')}</h2>
@@ -125,20 +179,28 @@ export function FormulaPanel() {
           {!validated.ok ? <p className="formula__stale">{t('error.kept')}</p> : null}
           <p className="formula__rule">
             <span className="formula__rule-label">{t('formula.rule')}</span> <code className="formula__math">{t(ruleOf(e))}</code>
+            {e.op === 'unpool' && e.spec.fw === 'torch' ? (
+              <>
+                {'; '}
+                <code className="formula__math">{t('ch.formula.unpool')}</code>
+              </>
+            ) : null}
           </p>
           <div className="formula__axes">
             {axes.map((axis) => (
               <div key={axis} className="formula__axis">
                 <h3 className="formula__axis-title">{t(AXIS_TITLE[axis])}</h3>
-                {e.op === 'conv' ? <ConvAxis e={e} axis={axis} facts={e.axes[axis]} /> : e.op === 'convT' ? <ConvTAxis e={e} axis={axis} facts={e.axes[axis]} /> : null}
+                {e.op === 'conv' ? (
+                  <ConvAxis e={e} axis={axis} facts={e.axes[axis]} />
+                ) : e.op === 'convT' ? (
+                  <ConvTAxis e={e} axis={axis} facts={e.axes[axis]} />
+                ) : (
+                  <UnpoolAxis e={e} axis={axis} facts={e.axes[axis]} />
+                )}
               </div>
             ))}
           </div>
-          {e.op === 'conv' ? (
-            ambiguous ? <p className="formula__why">{t('formula.siblingsWhy')}</p> : null
-          ) : (
-            <p className="formula__why">{t('formula.whyConvT')}</p>
-          )}
+          {why ? <p className="formula__why">{t(why)}</p> : null}
         </>
       )}
     </section>

@@ -3,19 +3,25 @@
  * whole kernel and stamps it onto the uncropped canvas, sums accumulating where stamps
  * overlap; the rows/columns the padding crops away are drawn, then cut; the output is the
  * canvas inside the crop (partial sums until the last stamp, the engine's output from then on).
+ * With several channels: each input channel of the followed output channel's group stamps its
+ * value times its own kernel (weight [Cin, Cout/g, kH, kW]); the canvas is the followed output
+ * channel's; every output channel's grid fills in step.
  */
 import { useCallback, useMemo } from 'react';
-import { scatterCanvasAfter, step, type ConvTransposeScatterPlan } from '../engine';
+import { convTransposeScatterPlan, scatterCanvasAfter, step, type ConvTransposeScatterPlan } from '../engine';
 import { t } from '../i18n';
 import { selectValues, useStore } from '../store';
 import type { Picture } from '../store/resultsSlice';
 import { formatValue } from '../viz/format';
 import { maxAbs, valueColor } from '../viz/color';
-import { canvasSize, canvasValue, plainValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/looks';
+import {
+  canvasSize, canvasValue, inputPlaneBase, plainValue, quietLook, scatterLooks, scatterOutputValue, scatterReached, weightPlaneBase,
+} from '../viz/looks';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
+import { boxBasis, channelName, channelRef } from './views/channels';
 import { GridSlot } from './views/GridSlot';
-import { useHoverHandlers } from './views/hover';
+import { useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
 
 const MAX_CELL = 2.4;
@@ -28,27 +34,50 @@ export interface ScatterViewProps {
   readonly editable: boolean;
 }
 
+type Cell = { row: number; col: number };
+
 export function ScatterView({ picture, plan, count, editable }: ScatterViewProps) {
   const at = useStore((s) => Math.min(s.steps.scatter, count - 1));
   const hover = useStore((s) => s.hover);
   const setCell = useStore((s) => s.setCell);
-  const { info } = plan;
+  const setChannel = useStore((s) => s.setChannel);
+  const { info, inputChannels } = plan;
   const { x, w, numbers } = picture;
   const output = numbers.output;
   const final = at === count - 1;
+  const severalIn = info.inChannels > 1;
+  const severalOut = info.outChannels > 1;
+  const severalChannels = severalIn || severalOut;
 
   const current = useMemo(() => step(plan, at), [plan, at]);
   const canvas = useMemo(() => scatterCanvasAfter(plan, at, x, w), [plan, at, x, w]);
   const reached = useMemo(() => scatterReached(plan, at), [plan, at]);
-  const looks = useMemo(() => scatterLooks(plan, current, hover, w, reached, final), [plan, current, hover, w, reached, final]);
+  const looks = useMemo(
+    () => inputChannels.map((ci) => scatterLooks(plan, current, hover, w, reached, final, ci)),
+    [plan, inputChannels, current, hover, w, reached, final],
+  );
+  // Canvas and output notes follow the input channel under the pointer (its kernel), else the first.
+  const shared = looks[hover?.grid === 'input' && hover.channel !== undefined ? Math.max(0, inputChannels.indexOf(hover.channel)) : 0];
   const values = useMemo(
-    () => ({
-      input: plainValue(x, info.inW),
-      kernel: plainValue(w, info.kW),
-      canvas: canvasValue(plan, canvas, reached),
-      output: scatterOutputValue(plan, output.data, canvas, reached, final),
+    () => inputChannels.map((ci) => ({
+      input: plainValue(x, info.inW, inputPlaneBase(plan, ci)),
+      kernel: plainValue(w, info.kW, weightPlaneBase(plan, ci)),
+    })),
+    [plan, inputChannels, x, w, info.inW, info.kW],
+  );
+  const canvasCells = useMemo(() => canvasValue(plan, canvas, reached), [plan, canvas, reached]);
+  // Every output channel receives its stamps in step with the followed one; only that one is marked.
+  const outputs = useMemo(
+    () => Array.from({ length: info.outChannels }, (_, co) => {
+      if (co === plan.outChannel) return { value: scatterOutputValue(plan, output.data, canvas, reached, final), look: null };
+      const other = convTransposeScatterPlan(info, { n: plan.n, channel: co });
+      const otherCanvas = scatterCanvasAfter(other, at, x, w);
+      return {
+        value: scatterOutputValue(other, output.data, otherCanvas, reached, final),
+        look: quietLook(scatterLooks(other, step(other, at), null, w, reached, final).output),
+      };
     }),
-    [plan, x, w, info.inW, info.kW, canvas, reached, output, final],
+    [plan, info, output, canvas, reached, final, at, x, w],
   );
   // One scale for canvas and output so a partial sum and its final value share a colour.
   const colors = useMemo(
@@ -56,68 +85,121 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
     [x, w, output, numbers],
   );
 
-  const inputRef = useCallback((cell: { row: number; col: number }) => ({ grid: 'input' as const, row: cell.row, col: cell.col }), []);
-  const outputRef = useCallback((cell: { row: number; col: number }) => ({ grid: 'output' as const, row: cell.row, col: cell.col }), []);
+  const inputRefs = useMemo(
+    () => inputChannels.map((ci) => (cell: Cell) => ({ grid: 'input' as const, row: cell.row, col: cell.col, ...channelRef(ci, severalIn) })),
+    [inputChannels, severalIn],
+  );
+  const inputHovers = useHoverHandlersEach(inputRefs);
+  const outputRef = useCallback(
+    (cell: Cell) => ({ grid: 'output' as const, row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
+    [plan.outChannel, severalOut],
+  );
   const canvasRef = useCallback(
-    (cell: { row: number; col: number }) => {
+    (cell: Cell) => {
       const row = cell.row - info.pad.top;
       const col = cell.col - info.pad.left;
-      return row >= 0 && row < info.outH && col >= 0 && col < info.outW ? { grid: 'output' as const, row, col } : null;
+      return row >= 0 && row < info.outH && col >= 0 && col < info.outW ? { grid: 'output' as const, row, col, ...channelRef(plan.outChannel, severalOut) } : null;
     },
-    [info.pad.top, info.pad.left, info.outH, info.outW],
+    [info.pad.top, info.pad.left, info.outH, info.outW, plan.outChannel, severalOut],
   );
-  const inputHover = useHoverHandlers(inputRef);
   const outputHover = useHoverHandlers(outputRef);
   const canvasHover = useHoverHandlers(canvasRef);
 
-  const editInput = useCallback(
-    (r: number, c: number, v: number) => setCell('x', r * info.inW + c, v, selectValues(useStore.getState()).x),
-    [info.inW, setCell],
-  );
-  const editKernel = useCallback(
-    (r: number, c: number, v: number) => setCell('w', r * info.kW + c, v, selectValues(useStore.getState()).w),
-    [info.kW, setCell],
+  const edits = useMemo(
+    () => inputChannels.map((ci) => ({
+      input: (r: number, c: number, v: number) => setCell('x', inputPlaneBase(plan, ci) + r * info.inW + c, v, selectValues(useStore.getState()).x),
+      kernel: (r: number, c: number, v: number) => setCell('w', weightPlaneBase(plan, ci) + r * info.kW + c, v, selectValues(useStore.getState()).w),
+    })),
+    [plan, inputChannels, info.inW, info.kW, setCell],
   );
 
   const size = canvasSize(plan);
+  const pairBasis = boxBasis([{ cols: info.inW, maxCell: MAX_CELL }, { cols: info.kW, maxCell: MAX_CELL }]);
+  const canvasBasis = boxBasis([{ cols: size.cols, maxCell: MAX_CELL }]);
+  const outputsBasis = boxBasis(outputs.map(() => ({ cols: info.outW, maxCell: MAX_CELL })));
   const cropped = current.terms.some((term) => term.cropped);
   const crops = info.pad.top + info.pad.bottom + info.pad.left + info.pad.right > 0;
-  const source = x[current.terms[0]?.xIndex ?? 0];
+  // The value each input channel stamps this step (one per channel: the first term of each).
+  const sources = inputChannels.map((ci) => ({ ci, value: x[current.terms.find((term) => term.inputChannel === ci)?.xIndex ?? 0] }));
+  const stepText = inputChannels.length > 1
+    ? t('ch.scatter.step', {
+      row: current.source.iy,
+      col: current.source.ix,
+      co: plan.outChannel + 1,
+      values: sources.map((src) => t('ch.scatter.value', { c: src.ci + 1, value: formatValue(src.value) })).join(', '),
+    })
+    : severalOut
+      ? t('ch.scatter.stepOne', { row: current.source.iy, col: current.source.ix, value: formatValue(sources[0].value), co: plan.outChannel + 1 })
+      : t('step.scatter', { row: current.source.iy, col: current.source.ix, value: formatValue(sources[0].value) });
 
   return (
     <div className="scatter">
       <Transport view="scatter" count={count} />
       <p className="scatter__step">
-        {t('step.scatter', { row: current.source.iy, col: current.source.ix, value: formatValue(source) })}
+        {stepText}
         {cropped ? ` (${t('step.scatter.cropped')})` : ''}
       </p>
-      <div className="scatter__grids">
-        <GridSlot cols={info.inW} maxCell={MAX_CELL}>
-          <Grid
-            name={t('grid.input')} rows={info.inH} cols={info.inW} value={values.input} look={looks.input} color={colors.x}
-            onHover={inputHover.onHover} onPick={inputHover.onPick} onEdit={editable ? editInput : undefined} maxCell={MAX_CELL}
-          />
-        </GridSlot>
-        <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-          <Grid
-            name={t('grid.kernel')} rows={info.kH} cols={info.kW} value={values.kernel} look={looks.kernel} color={colors.w}
-            onEdit={editable ? editKernel : undefined} maxCell={MAX_CELL}
-          />
-        </GridSlot>
-        <GridSlot cols={size.cols} maxCell={MAX_CELL}>
-          <Grid
-            name={t('grid.canvas')} rows={size.rows} cols={size.cols} value={values.canvas} look={looks.canvas} color={colors.out}
-            onHover={canvasHover.onHover} onPick={canvasHover.onPick} maxCell={MAX_CELL}
-          />
-        </GridSlot>
-        <GridSlot cols={info.outW} maxCell={MAX_CELL}>
-          <Grid
-            name={t('grid.output')}
-            caption={`${t('grid.size', { name: t('grid.output'), h: info.outH, w: info.outW })} · ${final ? t('scatter.final') : t('scatter.partial')}`}
-            rows={info.outH} cols={info.outW} value={values.output} look={looks.output} color={colors.out}
-            onHover={outputHover.onHover} onPick={outputHover.onPick} maxCell={MAX_CELL}
-          />
-        </GridSlot>
+      <div className={`scatter__grids${severalChannels ? ' channels__grids' : ''}`}>
+        {inputChannels.map((ci, i) => (
+          <div
+            key={ci}
+            className={severalChannels ? 'channels__pair' : 'channels__flat'}
+            style={pairBasis}
+            role={severalChannels ? 'group' : undefined}
+            aria-label={severalChannels ? t('ch.pair.label', { c: ci + 1 }) : undefined}
+          >
+            <GridSlot cols={info.inW} maxCell={MAX_CELL}>
+              <Grid
+                name={channelName('grid.input', ci, severalIn)} rows={info.inH} cols={info.inW} value={values[i].input} look={looks[i].input} color={colors.x}
+                onHover={inputHovers[i].onHover} onPick={inputHovers[i].onPick} onEdit={editable ? edits[i].input : undefined} maxCell={MAX_CELL}
+              />
+            </GridSlot>
+            <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+              <Grid
+                name={channelName('grid.kernel', ci, severalIn)}
+                caption={severalChannels ? t('ch.grid.kernelCaption', { h: info.kH, w: info.kW, ci: ci + 1, co: plan.outChannel + 1 }) : undefined}
+                rows={info.kH} cols={info.kW} value={values[i].kernel} look={looks[i].kernel} color={colors.w}
+                onEdit={editable ? edits[i].kernel : undefined} maxCell={MAX_CELL}
+              />
+            </GridSlot>
+          </div>
+        ))}
+        <div className={severalChannels ? 'channels__outputs' : 'channels__flat'} style={canvasBasis}>
+          <GridSlot cols={size.cols} maxCell={MAX_CELL}>
+            <Grid
+              name={channelName('grid.canvas', plan.outChannel, severalOut)} rows={size.rows} cols={size.cols} value={canvasCells} look={shared.canvas} color={colors.out}
+              onHover={canvasHover.onHover} onPick={canvasHover.onPick} maxCell={MAX_CELL}
+            />
+          </GridSlot>
+        </div>
+        <div
+          className={severalChannels ? 'channels__outputs' : 'channels__flat'}
+          style={outputsBasis}
+          role={severalOut ? 'group' : undefined}
+          aria-label={severalOut ? t('ch.outputs.label') : undefined}
+        >
+          {outputs.map((o, co) => {
+            const name = channelName('grid.output', co, severalOut);
+            const followed = co === plan.outChannel;
+            const state = final ? t('scatter.final') : t('scatter.partial');
+            const size = t('grid.size', { name, h: info.outH, w: info.outW });
+            const caption = severalOut
+              ? `${t(followed ? 'ch.grid.outputFollowed' : 'ch.grid.outputOther', { name, h: info.outH, w: info.outW })} · ${state}`
+              : `${size} · ${state}`;
+            return (
+              <GridSlot key={co} cols={info.outW} maxCell={MAX_CELL}>
+                <Grid
+                  name={name}
+                  caption={caption}
+                  rows={info.outH} cols={info.outW} value={o.value} look={o.look ?? shared.output} color={colors.out}
+                  onHover={followed ? outputHover.onHover : undefined}
+                  onPick={followed ? outputHover.onPick : () => setChannel(co)}
+                  maxCell={MAX_CELL}
+                />
+              </GridSlot>
+            );
+          })}
+        </div>
       </div>
       <p className="scatter__note">
         {crops ? t('scatter.cropNote', { top: info.pad.top, bottom: info.pad.bottom, left: info.pad.left, right: info.pad.right }) : t('scatter.noCrop')}

@@ -3,7 +3,9 @@
  * direct convolution: side by side where the screen allows, otherwise as tabs. Each view keeps
  * its own step, so stepping one never loses the other's place; the one last clicked is the
  * active one (the keyboard drives it and the URL's `view` names it). Underneath, the page
- * checks the two engine results cell for cell and says whether they agree.
+ * checks the two engine results cell for cell and says whether they agree. With several output
+ * channels a picker above both views chooses the output channel they follow; the weight's
+ * layout in both frameworks sits underneath.
  */
 import { useRef, type KeyboardEvent } from 'react';
 import { t } from '../i18n';
@@ -13,6 +15,8 @@ import type { View } from '../store/urlParams';
 import { sameNumbers } from '../viz/looks';
 import { DirectView } from './DirectView';
 import { ScatterView } from './ScatterView';
+import { WeightLayout } from './WeightLayout';
+import { ChannelNote, ChannelPicker, selectEditable } from './views/channels';
 import { useMediaQuery } from './views/useMediaQuery';
 
 /** Width from which both views fit side by side. */
@@ -25,10 +29,7 @@ export function TransposeViews() {
   const plans = useStore(selectPlans);
   const view = useStore((s) => s.params.view);
   const setParams = useStore((s) => s.setParams);
-  const editable = useStore(
-    (s) => !!s.picture && s.picture.explored.op === 'convT' && s.params.in[0] === s.picture.explored.info.inH && s.params.in[1] === s.picture.explored.info.inW
-      && s.params.k[0] === s.picture.explored.info.kH && s.params.k[1] === s.picture.explored.info.kW,
-  );
+  const editable = useStore(selectEditable);
   const wide = useMediaQuery(SIDE_BY_SIDE_QUERY);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   if (!picture || !plans || plans.op !== 'convT' || picture.numbers.op !== 'convT') return null;
@@ -68,8 +69,14 @@ export function TransposeViews() {
     </section>
   );
 
+  const { info } = plans.scatter;
   return (
     <div className={`transpose${wide ? ' transpose--wide' : ''}`}>
+      <ChannelPicker count={info.outChannels} value={plans.scatter.outChannel} />
+      <ChannelNote
+        inChannels={info.inChannels} groups={info.groups} outChannel={plans.scatter.outChannel} group={plans.scatter.group}
+        inputChannels={plans.scatter.inputChannels} transposed
+      />
       {wide ? null : (
         <div className="transpose__tabs" role="tablist" aria-label={t('view.tabs')}>
           {VIEWS.map((v, i) => (
@@ -97,6 +104,7 @@ export function TransposeViews() {
       <p className={`transpose__agree${agree ? '' : ' transpose__agree--bug'}`} role={agree ? 'status' : 'alert'}>
         {agree ? t('view.same') : t('view.differ')}
       </p>
+      <WeightLayout info={info} op="convT" />
     </div>
   );
 }

@@ -29,26 +29,43 @@ export type Plans =
     };
 
 let lastPicture: Picture | null = null;
+let lastChannel = -1;
 let lastPlans: Plans | null = null;
 
-/** The plans of the picture on screen, or null before the first picture. */
+/**
+ * How many output channels the picture's animation can follow (convolutions). Pooling plans
+ * stay on channel 0: its view draws every channel from there.
+ */
+export function channelCount(p: Picture): number {
+  const e = p.explored;
+  return e.op === 'unpool' ? 1 : e.info.outChannels;
+}
+
+/** The store's channel choice clamped to the picture's channel count (0 before the first picture). */
+export function selectChannel(s: State): number {
+  return s.picture ? Math.min(Math.max(0, s.channel), channelCount(s.picture) - 1) : 0;
+}
+
+/** The plans of the picture on screen (on the chosen channel), or null before the first picture. */
 export function selectPlans(s: State): Plans | null {
-  if (s.picture !== lastPicture) {
+  const channel = selectChannel(s);
+  if (s.picture !== lastPicture || channel !== lastChannel) {
     lastPicture = s.picture;
-    lastPlans = s.picture ? plansOf(s.picture) : null;
+    lastChannel = channel;
+    lastPlans = s.picture ? plansOf(s.picture, channel) : null;
   }
   return lastPlans;
 }
 
-function plansOf(p: Picture): Plans {
+function plansOf(p: Picture, channel: number): Plans {
   const e = p.explored;
   if (e.op === 'conv') {
-    const conv = convPlan(e.info);
+    const conv = convPlan(e.info, { channel });
     return { op: 'conv', conv, counts: { conv: stepCount(conv) } };
   }
   if (e.op === 'convT') {
-    const scatter = convTransposeScatterPlan(e.info);
-    const direct = convTransposeDirectPlan(e.info);
+    const scatter = convTransposeScatterPlan(e.info, { channel });
+    const direct = convTransposeDirectPlan(e.info, { channel });
     return { op: 'convT', scatter, direct, counts: { scatter: stepCount(scatter), direct: stepCount(direct) } };
   }
   if (p.numbers.op !== 'unpool') throw new Error('A pooling picture needs pooling numbers.');

@@ -7,6 +7,8 @@ export interface CellRef {
   readonly grid: 'input' | 'output';
   readonly row: number;
   readonly col: number;
+  /** The grid's channel when the view draws one grid per channel (input channel or output channel); absent with one channel. */
+  readonly channel?: number;
 }
 
 export interface UiSlice {
@@ -16,13 +18,22 @@ export interface UiSlice {
   setHover(cell: CellRef | null): void;
   /** Click: pin this cell, or unpin when it is the pinned one. */
   togglePin(cell: CellRef): void;
+  /**
+   * The output channel the convolution animations follow (pooling draws all its channels).
+   * selectPlans clamps it to the picture's channel count, so it survives a smaller count.
+   */
+  readonly channel: number;
+  setChannel(channel: number): void;
 }
 
-const same = (a: CellRef | null, b: CellRef | null) => !!a && !!b && a.grid === b.grid && a.row === b.row && a.col === b.col;
+const same = (a: CellRef | null, b: CellRef | null) =>
+  !!a && !!b && a.grid === b.grid && a.row === b.row && a.col === b.col && a.channel === b.channel;
 
 export const createUiSlice: StateCreator<State, [], [], UiSlice> = (set) => ({
   hover: null,
   pinned: false,
   setHover: (cell) => set((s) => (s.pinned || same(s.hover, cell) ? s : { hover: cell })),
   togglePin: (cell) => set((s) => (s.pinned && same(s.hover, cell) ? { pinned: false, hover: null } : { pinned: true, hover: cell })),
+  channel: 0,
+  setChannel: (channel) => set((s) => (s.channel === channel ? s : { channel, hover: null, pinned: false })),
 });

@@ -5,8 +5,8 @@
  */
 import type { ShapeError } from '../engine';
 
-/** The form's size fields (URL keys). */
-export type FormField = 'in' | 'k' | 's' | 'p' | 'd' | 'a' | 'out';
+/** The form's fields the engine can blame (URL keys): the sizes, and the channels and groups. */
+export type FormField = 'in' | 'k' | 's' | 'p' | 'd' | 'a' | 'out' | 'cin' | 'cout' | 'g';
 
 /** Where a refusal points: a field, and the axis (0 = height, 1 = width) when the engine says which. */
 export interface FieldFault {
@@ -24,6 +24,12 @@ const PARAM_FIELD: Readonly<Record<string, FormField>> = {
   dilation: 'd',
   outputPadding: 'a',
   outputShape: 'out',
+  // Pooling and unpooling spell the window and the unpooled size as PyTorch does.
+  kernelSize: 'k',
+  outputSize: 'out',
+  inChannels: 'cin',
+  outChannels: 'cout',
+  groups: 'g',
 };
 
 /** The field an engine parameter name maps to, or null for one the form has no field for. */

@@ -31,11 +31,26 @@ export type LookFn = (r: number, c: number) => Look;
 /** (row, col) → value, or null for a blank cell. */
 export type ValueFn = (r: number, c: number) => number | null;
 
-/** The hovered (or pinned) cell: input coordinates are those of the unpadded input (padding is negative or ≥ size). */
+/**
+ * The hovered (or pinned) cell: input coordinates are those of the unpadded input (padding is
+ * negative or ≥ size). `channel` is the grid's channel (input channel for 'input', output
+ * channel for 'output') when a view draws one grid per channel; absent, it matches every channel.
+ */
 export interface HoverCell {
   readonly grid: 'input' | 'output';
   readonly row: number;
   readonly col: number;
+  readonly channel?: number;
+}
+
+/** Whether a hover on `grid` concerns the grids of `channel` (a hover without a channel concerns all). */
+function hoverOn(hover: HoverCell | null, grid: 'input' | 'output', channel: number): hover is HoverCell {
+  return !!hover && hover.grid === grid && (hover.channel === undefined || hover.channel === channel);
+}
+
+/** The terms of one input channel (terms list channels in ascending order). */
+function ofChannel<T extends { readonly inputChannel: number }>(terms: readonly T[], inputChannel: number): T[] {
+  return terms.filter((term) => term.inputChannel === inputChannel);
 }
 
 /** A set of cells of a grid with `cols` columns, each with an optional note. */
@@ -76,9 +91,60 @@ export function progressiveValue(
   return (r, c) => (r * outW + c <= upTo ? data[base + r * outW + c] : null);
 }
 
-/** The value of a plain H×W grid (row-major `data`). */
-export function plainValue(data: ArrayLike<number>, cols: number): ValueFn {
-  return (r, c) => data[r * cols + c];
+/** The value of a plain H×W grid (row-major `data`, starting at `base`: the plane's offset in an NCHW tensor). */
+export function plainValue(data: ArrayLike<number>, cols: number, base = 0): ValueFn {
+  return (r, c) => data[base + r * cols + c];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Channels: where one plane of a tensor starts
+// ---------------------------------------------------------------------------------------------
+
+type AnyConvPlan = ConvPlan | ConvTransposeScatterPlan | ConvTransposeDirectPlan;
+
+/** Offset of plane (n, c) in an NCHW tensor of `shape` `[N, C, H, W]`. */
+export function tensorPlaneBase(shape: readonly number[], n: number, c: number): number {
+  return (n * shape[1] + c) * shape[2] * shape[3];
+}
+
+/** Offset of input channel `inputChannel`'s plane in x `[N, Cin, H, W]` (the plan's batch item). */
+export function inputPlaneBase(plan: AnyConvPlan, inputChannel: number): number {
+  const { inChannels, inH, inW } = plan.info;
+  return (plan.n * inChannels + inputChannel) * inH * inW;
+}
+
+/**
+ * Offset of the kH×kW kernel that links input channel `inputChannel` to the plan's output
+ * channel: in the convolution's weight `[Cout, Cin/g, kH, kW]` at [outChannel, inputChannel − g·Cin/g],
+ * in the transposed convolution's `[Cin, Cout/g, kH, kW]` at [inputChannel, outChannel − g·Cout/g].
+ */
+export function weightPlaneBase(plan: AnyConvPlan, inputChannel: number): number {
+  const { inPerGroup, outPerGroup, kH, kW } = plan.info;
+  const inGroup = inputChannel - plan.group * inPerGroup;
+  if (plan.kind === 'conv') return (plan.outChannel * inPerGroup + inGroup) * kH * kW;
+  return (inputChannel * outPerGroup + plan.outChannel - plan.group * outPerGroup) * kH * kW;
+}
+
+/** Offset of that kernel, flipped, in the direct form's flipped weight `[Cout, Cin/g, kH, kW]`. */
+export function flippedPlaneBase(plan: ConvTransposeDirectPlan, inputChannel: number): number {
+  const { inPerGroup, kH, kW } = plan.info;
+  return (plan.outChannel * inPerGroup + inputChannel - plan.group * inPerGroup) * kH * kW;
+}
+
+/** A step's terms split by input channel, in the engine's order: the per-channel sums of an equation. */
+export function termsByChannel<T extends { readonly inputChannel: number }>(terms: readonly T[]): { channel: number; terms: T[] }[] {
+  const groups: { channel: number; terms: T[] }[] = [];
+  for (const term of terms) {
+    const last = groups[groups.length - 1];
+    if (last && last.channel === term.inputChannel) last.terms.push(term);
+    else groups.push({ channel: term.inputChannel, terms: [term] });
+  }
+  return groups;
+}
+
+/** The same look without its marks: for the output channels the animation is not following. */
+export function quietLook(look: LookFn): LookFn {
+  return (r, c) => ({ tone: look(r, c).tone });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -91,13 +157,14 @@ export function paddedSize(plan: ConvPlan): { rows: number; cols: number } {
   return { rows: inH + pad.top + pad.bottom, cols: inW + pad.left + pad.right };
 }
 
-/** Input value on the padded grid: the input inside, 0 on the padding ring. `x` is the plane, row-major. */
-export function paddedInputValue(plan: ConvPlan, x: ArrayLike<number>): ValueFn {
+/** Input value on the padded grid: the input inside, 0 on the padding ring. `x` is the whole input `[N, Cin, H, W]`; `inputChannel` picks the plane. */
+export function paddedInputValue(plan: ConvPlan, x: ArrayLike<number>, inputChannel = 0): ValueFn {
   const { inH, inW, pad } = plan.info;
+  const base = inputPlaneBase(plan, inputChannel);
   return (r, c) => {
     const iy = r - pad.top;
     const ix = c - pad.left;
-    return iy < 0 || iy >= inH || ix < 0 || ix >= inW ? 0 : x[iy * inW + ix];
+    return iy < 0 || iy >= inH || ix < 0 || ix >= inW ? 0 : x[base + iy * inW + ix];
   };
 }
 
@@ -111,10 +178,10 @@ export function dilatedSize(plan: ConvPlan | ConvTransposeScatterPlan | ConvTran
   return { rows: plan.info.effKH, cols: plan.info.effKW };
 }
 
-/** The kernel spread by the dilation: taps where row and column are multiples of d, zeros between. */
-export function dilatedValue(plan: ConvPlan, w: ArrayLike<number>): ValueFn {
+/** The kernel spread by the dilation: taps where row and column are multiples of d, zeros between. `base`: the kernel plane's offset in w. */
+export function dilatedValue(plan: ConvPlan, w: ArrayLike<number>, base = 0): ValueFn {
   const { kW, dilationH, dilationW } = plan.info;
-  return (r, c) => (r % dilationH === 0 && c % dilationW === 0 ? w[(r / dilationH) * kW + c / dilationW] : 0);
+  return (r, c) => (r % dilationH === 0 && c % dilationW === 0 ? w[base + (r / dilationH) * kW + c / dilationW] : 0);
 }
 
 /** The looks of the convolution view's grids. */
@@ -132,29 +199,32 @@ export interface ConvLooks {
  * one are empty. Hover: an output cell links its receptive field; an input cell links every
  * output cell it feeds (noted with the kernel value) and the kernel cells doing it (noted with
  * the output cell). A hover link outranks the window, the active cell outranks both.
- * `w` is the kernel plane the plan's terms index. O(kH·kW) to build.
+ * `w` is the whole weight the plan's terms index; the looks are those of input channel
+ * `inputChannel`'s grids (default: the group's first), whose kernel is the one linking it to
+ * the plan's output channel. O(kH·kW) to build.
  */
-export function convLooks(plan: ConvPlan, current: ConvStep, hover: HoverCell | null, w: ArrayLike<number>): ConvLooks {
+export function convLooks(plan: ConvPlan, current: ConvStep, hover: HoverCell | null, w: ArrayLike<number>, inputChannel = plan.inputChannels[0]): ConvLooks {
   const { inH, inW, pad, outW, dilationH, dilationW } = plan.info;
   const { cols } = paddedSize(plan);
   const rows = inH + pad.top + pad.bottom;
   const toPadded = (iy: number, ix: number): [number, number] => [iy + pad.top, ix + pad.left];
+  const own = ofChannel(current.terms, inputChannel);
 
   const window = new CellSet(cols);
-  for (const term of current.terms) window.add(...toPadded(term.iy, term.ix), times(w[term.wIndex]));
+  for (const term of own) window.add(...toPadded(term.iy, term.ix), times(w[term.wIndex]));
 
   const linkedIn = new CellSet(cols);
   const linkedOut = new CellSet(outW);
   const linkedK = new CellSet(plan.info.kW);
-  if (hover?.grid === 'output' && hover.row >= 0 && hover.row < plan.info.outH && hover.col >= 0 && hover.col < outW) {
+  if (hoverOn(hover, 'output', plan.outChannel) && hover.row >= 0 && hover.row < plan.info.outH && hover.col >= 0 && hover.col < outW) {
     linkedOut.add(hover.row, hover.col);
-    for (const term of step(plan, hover.row * outW + hover.col).terms) linkedIn.add(...toPadded(term.iy, term.ix));
-  } else if (hover?.grid === 'input') {
+    for (const term of ofChannel(step(plan, hover.row * outW + hover.col).terms, inputChannel)) linkedIn.add(...toPadded(term.iy, term.ix));
+  } else if (hoverOn(hover, 'input', inputChannel)) {
     const [pr, pc] = toPadded(hover.row, hover.col);
     if (pr >= 0 && pr < rows && pc >= 0 && pc < cols) {
       linkedIn.add(pr, pc);
       for (const feed of convFeeds(plan, hover.row, hover.col)) {
-        linkedOut.add(feed.oy, feed.ox, times(w[weightIndex(current, feed.ky, feed.kx)]));
+        linkedOut.add(feed.oy, feed.ox, times(w[weightIndex(own, feed.ky, feed.kx)]));
         linkedK.add(feed.ky, feed.kx, `→${coords(feed.oy, feed.ox)}`);
       }
     }
@@ -181,9 +251,9 @@ export function convLooks(plan: ConvPlan, current: ConvStep, hover: HoverCell | 
   };
 }
 
-/** The flat weight index of kernel cell (ky, kx) in the plane the step's terms use (the first input channel's). */
-function weightIndex(current: { readonly terms: readonly { readonly ky: number; readonly kx: number; readonly wIndex: number }[] }, ky: number, kx: number): number {
-  const t = current.terms.find((term) => term.ky === ky && term.kx === kx);
+/** The flat weight index of kernel cell (ky, kx) among one channel's terms. */
+function weightIndex(terms: readonly { readonly ky: number; readonly kx: number; readonly wIndex: number }[], ky: number, kx: number): number {
+  const t = terms.find((term) => term.ky === ky && term.kx === kx);
   return t ? t.wIndex : -1;
 }
 
@@ -252,16 +322,19 @@ export interface ScatterLooks {
  * (on the canvas and, where not cropped, on the output); the crop and the output-padding
  * rows/columns have their tones; blank cells are empty. Hover: an output cell links the input
  * cells whose stamps reach it (noted with the kernel value) and the kernel cells doing it
- * (noted with the input cell); an input cell links its stamp. O(kH·kW) plus the `reached` array.
+ * (noted with the input cell); an input cell links its stamp. The looks are those of input
+ * channel `inputChannel`'s grids (default: the group's first). O(kH·kW) plus the `reached` array.
  */
 export function scatterLooks(
   plan: ConvTransposeScatterPlan, current: ConvTransposeScatterStep, hover: HoverCell | null, w: ArrayLike<number>, reached: Uint8Array, final: boolean,
+  inputChannel = plan.inputChannels[0],
 ): ScatterLooks {
   const { inH, inW, kW, outH, outW, pad } = plan.info;
   const { cols: canvasCols } = canvasSize(plan);
   const stampCanvas = new CellSet(canvasCols);
   const stampOut = new CellSet(outW);
-  for (const term of current.terms) {
+  const own = ofChannel(current.terms, inputChannel);
+  for (const term of own) {
     stampCanvas.add(term.fullY, term.fullX);
     if (!term.cropped) stampOut.add(term.oy, term.ox);
   }
@@ -270,16 +343,16 @@ export function scatterLooks(
   const linkedK = new CellSet(kW);
   const linkedCanvas = new CellSet(canvasCols);
   const linkedOut = new CellSet(outW);
-  if (hover?.grid === 'output' && hover.row >= 0 && hover.row < outH && hover.col >= 0 && hover.col < outW) {
+  if (hoverOn(hover, 'output', plan.outChannel) && hover.row >= 0 && hover.row < outH && hover.col >= 0 && hover.col < outW) {
     linkedOut.add(hover.row, hover.col);
     linkedCanvas.add(hover.row + pad.top, hover.col + pad.left);
     for (const src of scatterSources(plan, hover.row, hover.col)) {
-      linkedIn.add(src.iy, src.ix, times(w[weightIndex(current, src.ky, src.kx)]));
+      linkedIn.add(src.iy, src.ix, times(w[weightIndex(own, src.ky, src.kx)]));
       linkedK.add(src.ky, src.kx, `←${coords(src.iy, src.ix)}`);
     }
-  } else if (hover?.grid === 'input' && hover.row >= 0 && hover.row < inH && hover.col >= 0 && hover.col < inW) {
+  } else if (hoverOn(hover, 'input', inputChannel) && hover.row >= 0 && hover.row < inH && hover.col >= 0 && hover.col < inW) {
     linkedIn.add(hover.row, hover.col);
-    for (const term of step(plan, hover.row * inW + hover.col).terms) {
+    for (const term of ofChannel(step(plan, hover.row * inW + hover.col).terms, inputChannel)) {
       linkedCanvas.add(term.fullY, term.fullX);
       if (!term.cropped) linkedOut.add(term.oy, term.ox);
     }
@@ -354,24 +427,27 @@ export interface DirectLooks {
  * padding). Flip stage: each kernel cell notes where it goes, each flipped cell where it came
  * from. Sweep: the window's taps on the padded grid (noted with the flipped-kernel value they
  * meet), the flipped kernel, the active output cell; later output cells are empty. Hover: an
- * output cell links its window on the padded grid, an input cell links where it sits.
+ * output cell links its window on the padded grid, an input cell links where it sits. The
+ * looks are those of input channel `inputChannel`'s grids (default: the group's first).
  */
-export function directLooks(plan: ConvTransposeDirectPlan, current: ConvTransposeDirectStep, hover: HoverCell | null, w: ArrayLike<number>): DirectLooks {
+export function directLooks(
+  plan: ConvTransposeDirectPlan, current: ConvTransposeDirectStep, hover: HoverCell | null, w: ArrayLike<number>, inputChannel = plan.inputChannels[0],
+): DirectLooks {
   const { inH, inW, kW, outH, outW, direct } = plan.info;
   const { paddedW } = plan;
   const cur = sweepIndex(current);
 
   const window = new CellSet(paddedW);
-  if (current.kind === 'sweep') for (const term of current.terms) window.add(term.gy, term.gx, times(w[term.wIndex]));
+  if (current.kind === 'sweep') for (const term of ofChannel(current.terms, inputChannel)) window.add(term.gy, term.gx, times(w[term.wIndex]));
 
   const linkedPadded = new CellSet(paddedW);
   const linkedZero = new CellSet(direct.zeroW);
   const linkedOut = new CellSet(outW);
-  if (hover?.grid === 'output' && hover.row >= 0 && hover.row < outH && hover.col >= 0 && hover.col < outW) {
+  if (hoverOn(hover, 'output', plan.outChannel) && hover.row >= 0 && hover.row < outH && hover.col >= 0 && hover.col < outW) {
     linkedOut.add(hover.row, hover.col);
     const sweep = step(plan, DIRECT_STAGES + hover.row * outW + hover.col);
-    if (sweep.kind === 'sweep') for (const term of sweep.terms) linkedPadded.add(term.gy, term.gx);
-  } else if (hover?.grid === 'input' && hover.row >= 0 && hover.row < inH && hover.col >= 0 && hover.col < inW) {
+    if (sweep.kind === 'sweep') for (const term of ofChannel(sweep.terms, inputChannel)) linkedPadded.add(term.gy, term.gx);
+  } else if (hoverOn(hover, 'input', inputChannel) && hover.row >= 0 && hover.row < inH && hover.col >= 0 && hover.col < inW) {
     const { zy, zx } = zeroInsertPosition(plan, hover.row, hover.col);
     linkedZero.add(zy, zx);
     linkedPadded.add(zy + direct.pad.top, zx + direct.pad.left);

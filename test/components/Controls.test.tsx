@@ -165,6 +165,112 @@ describe('Controls', () => {
       for (const axis of ['h', 'w'] as const) expect(screen.getByLabelText(label(f, axis))).toBeInTheDocument();
     }
     const op = screen.getByRole('radiogroup', { name: t('op.label') });
-    expect(within(op).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['conv', 'convT']);
+    expect(within(op).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['conv', 'convT', 'unpool']);
+    for (const f of ['ch.field.cin', 'ch.field.cout', 'ch.field.g'] as const) expect(screen.getByLabelText(t(f))).toBeInTheDocument();
+  });
+});
+
+describe('Controls: channels and groups', () => {
+  it('input channels, output channels and groups update params and the URL', async () => {
+    const user = userEvent.setup();
+    render(<Controls />);
+    for (const [f, key, n] of [['ch.field.cin', 'cin', 4], ['ch.field.cout', 'cout', 2], ['ch.field.g', 'g', 2]] as const) {
+      const input = screen.getByLabelText(t(f));
+      await user.clear(input);
+      await user.type(input, String(n));
+      expect(params()[key]).toBe(n);
+      expect(new URLSearchParams(currentQuery(useStore.getState())).get(key)).toBe(String(n));
+    }
+    const tooMany = screen.getByLabelText(t('ch.field.cin'));
+    await user.clear(tooMany);
+    await user.type(tooMany, String(BOUNDS.cin.max + 1));
+    expect(tooMany).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(t('field.bad', { field: t('ch.field.cin'), min: BOUNDS.cin.min, max: BOUNDS.cin.max }))).toBeInTheDocument();
+    expect(params().cin).toBe(4);
+  });
+
+  it('channels that groups cannot split show the engine message at the groups field', async () => {
+    loadQuery('cin=2&cout=2&g=2');
+    const user = userEvent.setup();
+    render(<Controls />);
+    const cin = screen.getByLabelText(t('ch.field.cin'));
+    await user.clear(cin);
+    await user.type(cin, '3');
+    const message = engineMessage();
+    const groups = screen.getByLabelText(t('ch.field.g'));
+    expect(groups).toHaveAttribute('aria-invalid', 'true');
+    expect(groups).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(screen.getByRole('alert')).toHaveTextContent(message);
+    // The engine's sentence names the count that does not divide: 3 input channels into 2 groups.
+    expect(message).toMatch(/3 input channels/);
+    expect(cin).not.toHaveAttribute('aria-invalid');
+    await user.clear(groups);
+    await user.type(groups, '1');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('Controls: pooling and unpooling', () => {
+  /** PyTorch's pooled size and the unpooled sizes MaxUnpool2d accepts, written out: o = ⌊(i + 2p − k)/s⌋ + 1, default (o − 1)s − 2p + k, ± (s − 1). */
+  function unpoolLegal(i: number, k: number, s: number, p: number): number[] {
+    const o = Math.floor((i + 2 * p - k) / s) + 1;
+    const def = (o - 1) * s - 2 * p + k;
+    return Array.from({ length: 2 * s - 1 }, (_, j) => def - s + 1 + j).filter((n) => n >= 1);
+  }
+
+  it('offers the pooling kind, window, stride, padding, the legal unpooled sizes and the channels; no dilation or output padding', async () => {
+    loadQuery('in=5&k=2&s=2');
+    const user = userEvent.setup();
+    render(<Controls />);
+    await user.click(screen.getByRole('radio', { name: t('ch.op.unpool') }));
+    expect(params().op).toBe('unpool');
+    const kind = screen.getByRole('radiogroup', { name: t('ch.pool.label') });
+    await user.click(within(kind).getByRole('radio', { name: t('ch.pool.avg') }));
+    expect(params().pool).toBe('avg');
+    const windowH = screen.getByLabelText(t('field.axis', { field: t('ch.field.window'), axis: t('axis.h') }));
+    expect(windowH).toHaveValue(2);
+    expect(screen.queryByLabelText(label('k', 'h'))).toBeNull();
+    expect(screen.queryByLabelText(label('d', 'h'))).toBeNull();
+    expect(screen.queryByLabelText(label('a', 'h'))).toBeNull();
+    expect(screen.queryByLabelText(t('ch.field.cout'))).toBeNull();
+    expect(screen.queryByLabelText(t('ch.field.g'))).toBeNull();
+    expect(screen.getByLabelText(t('ch.field.channels'))).toHaveValue(1);
+    const outH = screen.getByRole('combobox', { name: t('field.axis', { field: t('ch.field.unpoolOut'), axis: t('axis.h') }) });
+    // 5 pooled by 2 with stride 2 gives 2; unpooling 2 back accepts 3, 4 or 5.
+    expect(within(outH).getAllByRole('option').map((o) => Number(o.getAttribute('value')))).toEqual(unpoolLegal(5, 2, 2, 0));
+    expect(outH).toHaveValue('5');
+    await user.selectOptions(outH, '4');
+    expect(params().out).toEqual([4, 5]);
+    expect(new URLSearchParams(currentQuery(useStore.getState())).get('out')).toBe('4x5');
+    // A stride change that makes 4 illegal puts the height back on the default (the input's 5).
+    const strideH = screen.getByLabelText(label('s', 'h'));
+    await user.clear(strideH);
+    await user.type(strideH, '1');
+    expect(unpoolLegal(5, 2, 1, 0)).toEqual([5]);
+    expect(params().out).toBeNull();
+    expect(outH).toHaveValue('5');
+  });
+
+  it('TensorFlow pooling pads SAME/VALID and unpools only to the input size', async () => {
+    loadQuery('op=unpool&in=5&k=2&s=2');
+    const user = userEvent.setup();
+    render(<Controls />);
+    await user.click(screen.getByRole('radio', { name: t('fw.tf') }));
+    expect(params().p).toBe('same');
+    expect(screen.getByRole('combobox', { name: t('field.p') })).toBeInTheDocument();
+    const outW = screen.getByRole('combobox', { name: t('field.axis', { field: t('ch.field.unpoolOut'), axis: t('axis.w') }) });
+    expect(within(outW).getAllByRole('option').map((o) => Number(o.getAttribute('value')))).toEqual([5]);
+  });
+
+  it('a pooling padding larger than half the window shows the engine message at the padding field', async () => {
+    loadQuery('op=unpool&in=5&k=2&s=2');
+    const user = userEvent.setup();
+    render(<Controls />);
+    const ph = screen.getByLabelText(label('p', 'h'));
+    await user.clear(ph);
+    await user.type(ph, '2');
+    const message = engineMessage();
+    expect(within(screen.getByRole('group', { name: t('field.p') })).getByRole('alert')).toHaveTextContent(message);
+    expect(ph).toHaveAttribute('aria-invalid', 'true');
   });
 });

@@ -192,3 +192,162 @@ describe('ConvView', () => {
     expect(readGrid('Kernel')).toHaveLength(3);
   });
 });
+
+// --- channels and groups ------------------------------------------------------------------------
+
+/**
+ * PyTorch's conv2d written out from its definition (one image, no bias, stride s, padding p):
+ * out[co][oy][ox] = Σ over the input channels ci of co's group, Σ ky, kx of
+ * x[ci][oy·s − p + ky][ox·s − p + kx] · w[co][ci − group·Cin/g][ky][kx]. Independent of the engine.
+ */
+function naiveConv(x: readonly number[], w: readonly number[], o: { cin: number; cout: number; g: number; h: number; k: number; s: number; p: number }) {
+  const { cin, cout, g, h, k, s, p } = o;
+  const outH = Math.floor((h + 2 * p - k) / s) + 1;
+  const inPer = cin / g;
+  const outPer = cout / g;
+  const out: number[][][] = [];
+  // perChannel[co][oy][ox][j]: the share of the j-th input channel of the group.
+  const perChannel: number[][][][] = [];
+  for (let co = 0; co < cout; co++) {
+    const group = Math.floor(co / outPer);
+    out.push([]);
+    perChannel.push([]);
+    for (let oy = 0; oy < outH; oy++) {
+      out[co].push([]);
+      perChannel[co].push([]);
+      for (let ox = 0; ox < outH; ox++) {
+        const shares: number[] = [];
+        for (let j = 0; j < inPer; j++) {
+          const ci = group * inPer + j;
+          let sum = 0;
+          for (let ky = 0; ky < k; ky++) {
+            for (let kx = 0; kx < k; kx++) {
+              const iy = oy * s - p + ky;
+              const ix = ox * s - p + kx;
+              if (iy < 0 || iy >= h || ix < 0 || ix >= h) continue;
+              sum += x[(ci * h + iy) * h + ix] * w[((co * inPer + j) * k + ky) * k + kx];
+            }
+          }
+          shares.push(sum);
+        }
+        perChannel[co][oy].push(shares);
+        out[co][oy].push(shares.reduce((a, b) => a + b, 0));
+      }
+    }
+  }
+  return { out, perChannel, outH };
+}
+
+/** The per-channel lines of the equation: [label, sum] pairs, and the total line's result. */
+function readChannelEquation() {
+  const group = screen.getByRole('group', { name: t('equation.label') });
+  const lines = Array.from(group.querySelectorAll('p')).slice(1).map((p) => p.textContent ?? '');
+  const total = lines.pop() ?? '';
+  return {
+    channels: lines.map((line) => [line.split(':')[0], line.split(' = ').at(-1)?.trim()]),
+    totalLabel: total.split(':')[0],
+    result: total.split(' = ').at(-1)?.trim(),
+  };
+}
+
+const gridNames = () => screen.getAllByRole('grid').map((g) => g.getAttribute('aria-label'));
+const channelGrid = (name: string, c: number) => t('ch.grid.channel', { name, c });
+
+describe('ConvView with channels and groups', () => {
+  beforeEach(() => useStore.setState({ channel: 0 }));
+
+  it('names every grid with its channel, one input and kernel per input channel and an output per output channel', () => {
+    showQuery('?op=conv&in=4&k=3&cin=3&cout=2&vals=int');
+    render(<ConvView />);
+    expect(gridNames()).toEqual([
+      channelGrid('Input', 1), channelGrid('Kernel', 1),
+      channelGrid('Input', 2), channelGrid('Kernel', 2),
+      channelGrid('Input', 3), channelGrid('Kernel', 3),
+      channelGrid('Output', 1), channelGrid('Output', 2),
+    ]);
+    expect(screen.queryByRole('grid', { name: 'Input' })).toBeNull();
+    // Each input grid shows its own plane of x.
+    const { x } = selectValues(useStore.getState());
+    for (let c = 0; c < 3; c++) expect(readGrid(channelGrid('Input', c + 1))[1]).toEqual(x.slice(c * 16 + 4, c * 16 + 8).map(String));
+  });
+
+  it('sums every input channel into the output (checked against conv2d written out), per channel and in total', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=conv&in=4&k=3&s=1&p=1&cin=3&cout=2&vals=int&seed=9');
+    render(<ConvView />);
+    const { x, w } = selectValues(useStore.getState());
+    const { out, perChannel, outH } = naiveConv(x, w, { cin: 3, cout: 2, g: 1, h: 4, k: 3, s: 1, p: 1 });
+    // Step 5: output cell (1, 1) of output channel 1.
+    for (let i = 0; i < 5; i++) await user.click(button('transport.next'));
+    const eq = readChannelEquation();
+    expect(eq.channels).toEqual([0, 1, 2].map((c) => [t('ch.eq.channel', { c: c + 1 }), String(perChannel[0][1][1][c])]));
+    expect(eq.totalLabel).toBe(t('ch.eq.total'));
+    expect(eq.result).toBe(String(out[0][1][1]));
+    await user.click(button('transport.last'));
+    for (let co = 0; co < 2; co++) {
+      expect(readGrid(channelGrid('Output', co + 1))).toEqual(out[co].map((row) => row.map(String)));
+    }
+    expect(out[0]).toHaveLength(outH);
+  });
+
+  it('the picker chooses the output channel: its kernels w[co, ci] and its equation', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=conv&in=4&k=2&cin=2&cout=3&vals=int&seed=4');
+    render(<ConvView />);
+    const { x, w } = selectValues(useStore.getState());
+    const { out } = naiveConv(x, w, { cin: 2, cout: 3, g: 1, h: 4, k: 2, s: 1, p: 0 });
+    await user.click(screen.getByRole('radio', { name: t('ch.picker.option', { c: 3 }) }));
+    expect(useStore.getState().channel).toBe(2);
+    // The weight is [Cout, Cin, kH, kW]: the kernel of output channel 3, input channel 2 starts at (2·2 + 1)·4.
+    expect(readGrid(channelGrid('Kernel', 2)).flat()).toEqual(w.slice(20, 24).map(String));
+    expect(readChannelEquation().result).toBe(String(out[2][0][0]));
+    expect(selected(channelGrid('Output', 3))).toEqual(['0,0']);
+    expect(selected(channelGrid('Output', 1))).toEqual([]);
+    // Clicking another output grid follows that channel.
+    await user.click(cellAt(channelGrid('Output', 1), 0, 0));
+    expect(useStore.getState().channel).toBe(0);
+  });
+
+  it('with groups an output channel reads only its group’s input channels', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=conv&in=3&k=2&cin=4&cout=4&g=2&vals=int&seed=2');
+    render(<ConvView />);
+    await user.click(screen.getByRole('radio', { name: t('ch.picker.option', { c: 3 }) }));
+    // 4 channels in 2 groups: output channel 3 is in group 2, which holds input channels 3 and 4.
+    expect(gridNames().filter((n) => n?.startsWith('Input'))).toEqual([channelGrid('Input', 3), channelGrid('Input', 4)]);
+    expect(screen.getByText(t('ch.note.group', { g: 2, co: 3, group: 2, from: 3, to: 4 }))).toBeInTheDocument();
+    const { x, w } = selectValues(useStore.getState());
+    const { out, perChannel } = naiveConv(x, w, { cin: 4, cout: 4, g: 2, h: 3, k: 2, s: 1, p: 0 });
+    const eq = readChannelEquation();
+    expect(eq.channels).toEqual([[t('ch.eq.channel', { c: 3 }), String(perChannel[2][0][0][0])], [t('ch.eq.channel', { c: 4 }), String(perChannel[2][0][0][1])]]);
+    expect(eq.result).toBe(String(out[2][0][0]));
+    // Weight [Cout, Cin/g, kH, kW] = [4, 2, 2, 2]: output channel 3, input channel 4 (index 1 in its group) starts at (2·2 + 1)·4.
+    expect(readGrid(channelGrid('Kernel', 4)).flat()).toEqual(w.slice(20, 24).map(String));
+  });
+
+  it('hovering an input cell of one channel links that channel’s cell only; edits land in that channel’s plane', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=conv&in=4&k=3&cin=2&cout=1&vals=ones');
+    render(<ConvView />);
+    await user.hover(cellAt(channelGrid('Input', 2), 1, 1));
+    expect(useStore.getState().hover).toEqual({ grid: 'input', row: 1, col: 1, channel: 1 });
+    expect(selected(channelGrid('Input', 2))).toEqual(['1,1']);
+    expect(selected(channelGrid('Input', 1))).toEqual([]);
+    // One output channel keeps its plain name.
+    expect(screen.getByRole('grid', { name: 'Output' })).toBeInTheDocument();
+    await user.unhover(screen.getByRole('grid', { name: channelGrid('Input', 2) }));
+    await user.click(cellAt(channelGrid('Kernel', 2), 0, 1));
+    await user.keyboard('{Control>}a{/Control}5{Enter}');
+    // Weight [1, 2, 3, 3]: input channel 2's kernel starts at 9.
+    expect(useStore.getState().params.w?.[9 + 1]).toBe(5);
+    await user.click(cellAt(channelGrid('Input', 2), 0, 2));
+    await user.keyboard('{Control>}a{/Control}8{Enter}');
+    expect(useStore.getState().params.x?.[16 + 2]).toBe(8);
+  });
+
+  it('shows the weight layout (PyTorch [Cout, Cin/g, kH, kW]) under the grids', () => {
+    showQuery('?op=conv&in=4&k=3&cin=3&cout=2&vals=int');
+    render(<ConvView />);
+    expect(screen.getByText(t('ch.weights.summary', { torch: '[2, 3, 3, 3]', tf: '[3, 3, 3, 2]' }))).toBeInTheDocument();
+  });
+});

@@ -99,3 +99,47 @@ describe('FormulaPanel', () => {
     expect(within(panel()).getByText(t('error.kept'))).toBeInTheDocument();
   });
 });
+
+describe('FormulaPanel: pooling and unpooling', () => {
+  it('PyTorch: the pooled size, the unpooled default and the sizes unpooling accepts, with the numbers (in=5, k=2, s=2)', () => {
+    loadQuery('op=unpool&in=5x6&k=2&s=2');
+    render(<FormulaPanel />);
+    // Independent: PyTorch MaxPool2d o = ⌊(i + 2p − k)/s⌋ + 1; MaxUnpool2d default (o − 1)s − 2p + k, any size within s − 1 of it.
+    const o = (i: number) => Math.floor((i + 0 - 2) / 2) + 1;
+    expect([o(5), o(6)]).toEqual([2, 3]);
+    expect(within(panel()).getByText(t('ch.formula.poolSub', { i: 5, p: 0, k: 2, s: 2, o: 2 }))).toBeInTheDocument();
+    expect(within(panel()).getByText(t('ch.formula.poolSub', { i: 6, p: 0, k: 2, s: 2, o: 3 }))).toBeInTheDocument();
+    const def = (pooled: number) => (pooled - 1) * 2 - 0 + 2;
+    expect(within(panel()).getByText(t('ch.formula.unpoolSub', { i: 2, s: 2, p: 0, k: 2, o: def(2) }))).toBeInTheDocument();
+    const legal = (pooled: number) => [def(pooled) - 1, def(pooled), def(pooled) + 1];
+    expect(within(panel()).getByText(t('ch.formula.unpoolLegal', { axis: t('axis.h'), sizes: legal(2).join(', '), o: 5 }))).toBeInTheDocument();
+    expect(within(panel()).getByText(t('ch.formula.unpoolLegal', { axis: t('axis.w'), sizes: legal(3).join(', '), o: 6 }))).toBeInTheDocument();
+    // Input sizes that pool to 2: every i with ⌊(i − 2)/2⌋ + 1 = 2.
+    const siblings = range(32).filter((i) => i >= 2 && o(i) === 2);
+    expect(within(panel()).getByText(t('ch.formula.poolSiblings', { axis: t('axis.h'), o: 2, sizes: siblings.join(', ') }))).toBeInTheDocument();
+    expect(within(panel()).getByText(t('ch.formula.unpoolWhy'))).toBeInTheDocument();
+    expect(within(panel()).queryByText(t('formula.whyConvT'))).toBeNull();
+  });
+
+  it('the chosen unpooled size shows in the sentence (out=4)', () => {
+    loadQuery('op=unpool&in=5&k=2&s=2&out=4');
+    render(<FormulaPanel />);
+    expect(within(panel()).getByText(t('ch.formula.unpoolLegal', { axis: t('axis.h'), sizes: '3, 4, 5', o: 4 }))).toBeInTheDocument();
+  });
+
+  it('TensorFlow SAME, in=5, k=2, s=2: ⌈i/s⌉, its pads, and the unpooled size is the input’s', () => {
+    loadQuery('op=unpool&fw=tf&in=5&k=2&s=2&p=same');
+    render(<FormulaPanel />);
+    expect(inPanel(t('ch.formula.poolSame'))).toHaveLength(1);
+    expect(inPanel(t('ch.formula.poolSameSub', { i: 5, s: 2, o: Math.ceil(5 / 2) }))).toHaveLength(2);
+    // SAME pads (o − 1)s + k − i = 2·2 + 2 − 5 = 1 in all: 0 before, 1 after.
+    expect(within(panel()).getByText(t('formula.samePads', { axis: t('axis.h'), before: 0, after: 1 }))).toBeInTheDocument();
+    expect(within(panel()).getByText(t('ch.formula.tfUnpool', { axis: t('axis.h'), o: 5 }))).toBeInTheDocument();
+  });
+
+  it('TensorFlow VALID: ⌈(i − k + 1)/s⌉', () => {
+    loadQuery('op=unpool&fw=tf&in=4&k=2&s=2&p=valid');
+    render(<FormulaPanel />);
+    expect(inPanel(t('ch.formula.poolValidSub', { i: 4, k: 2, s: 2, o: Math.ceil((4 - 2 + 1) / 2) }))).toHaveLength(2);
+  });
+});

@@ -225,3 +225,109 @@ describe('TransposeViews side by side (wide screens)', () => {
     act(() => useStore.getState().setHover(null));
   });
 });
+
+// --- channels and groups ------------------------------------------------------------------------
+
+/**
+ * PyTorch's conv_transpose2d written out as its scatter definition (one image, no bias, no
+ * output padding): every x[ci][iy][ix] · w[ci][co − group·Cout/g][ky][kx] lands on
+ * out[co][iy·s + ky − p][ix·s + kx − p], for the output channels co of ci's group. Independent of the engine.
+ */
+function naiveConvT(x: readonly number[], w: readonly number[], o: { cin: number; cout: number; g: number; h: number; k: number; s: number; p: number }) {
+  const { cin, cout, g, h, k, s, p } = o;
+  const outH = (h - 1) * s - 2 * p + k;
+  const inPer = cin / g;
+  const outPer = cout / g;
+  const out = Array.from({ length: cout }, () => Array.from({ length: outH }, () => Array.from({ length: outH }, () => 0)));
+  for (let ci = 0; ci < cin; ci++) {
+    const group = Math.floor(ci / inPer);
+    for (let j = 0; j < outPer; j++) {
+      const co = group * outPer + j;
+      for (let iy = 0; iy < h; iy++) {
+        for (let ix = 0; ix < h; ix++) {
+          for (let ky = 0; ky < k; ky++) {
+            for (let kx = 0; kx < k; kx++) {
+              const oy = iy * s + ky - p;
+              const ox = ix * s + kx - p;
+              if (oy < 0 || oy >= outH || ox < 0 || ox >= outH) continue;
+              out[co][oy][ox] += x[(ci * h + iy) * h + ix] * w[((ci * outPer + j) * k + ky) * k + kx];
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const channelGrid = (name: string, c: number) => t('ch.grid.channel', { name, c });
+
+describe('TransposeViews with channels and groups', () => {
+  beforeEach(() => useStore.setState({ channel: 0 }));
+
+  it('scatter and direct end in conv_transpose2d written out, for every output channel', async () => {
+    stubMatchMedia(true);
+    const user = userEvent.setup();
+    showQuery('?op=convT&in=3&k=3&s=2&p=1&cin=2&cout=3&vals=int&seed=6');
+    render(<TransposeViews />);
+    const { x, w } = selectValues(useStore.getState());
+    const out = naiveConvT(x, w, { cin: 2, cout: 3, g: 1, h: 3, k: 3, s: 2, p: 1 });
+    const scatter = screen.getByRole('region', { name: t('view.scatter') });
+    const direct = screen.getByRole('region', { name: t('view.direct') });
+    await user.click(button(scatter, 'transport.last'));
+    await user.click(button(direct, 'transport.last'));
+    for (let co = 0; co < 3; co++) {
+      expect(readGrid(channelGrid('Output', co + 1), scatter)).toEqual(out[co].map((row) => row.map(String)));
+      expect(readGrid(channelGrid(t('grid.directOutput'), co + 1), direct)).toEqual(out[co].map((row) => row.map(String)));
+    }
+    expect(screen.getByText(t('view.same'))).toBeInTheDocument();
+  });
+
+  it('the scatter stamps every input channel’s value with its own kernel slice w[ci, co]', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=convT&in=2&k=2&s=2&cin=2&cout=2&vals=int&seed=3');
+    render(<TransposeViews />);
+    await user.click(screen.getByRole('radio', { name: t('ch.picker.option', { c: 2 }) }));
+    const p = panel();
+    const { x, w } = selectValues(useStore.getState());
+    // Weight [Cin, Cout, kH, kW] = [2, 2, 2, 2]: input channel ci to output channel 2 starts at (ci·2 + 1)·4.
+    expect(readGrid(channelGrid('Kernel', 1), p).flat()).toEqual(w.slice(4, 8).map(String));
+    expect(readGrid(channelGrid('Kernel', 2), p).flat()).toEqual(w.slice(12, 16).map(String));
+    // Stamp 0 (input (0, 0)) on the canvas of output channel 2: x[0]·w[0, 1] + x[4]·w[1, 1] at each tap.
+    const canvas = readGrid(channelGrid(t('grid.canvas'), 2), p);
+    expect(canvas[0].slice(0, 2)).toEqual([0, 1].map((kx) => String(x[0] * w[4 + kx] + x[4] * w[12 + kx])));
+    expect(within(p).getByText(new RegExp(t('ch.scatter.value', { c: 2, value: x[4] })))).toBeInTheDocument();
+    await user.click(button(p, 'transport.last'));
+    const out = naiveConvT(x, w, { cin: 2, cout: 2, g: 1, h: 2, k: 2, s: 2, p: 0 });
+    expect(readGrid(channelGrid('Output', 2), p)).toEqual(out[1].map((row) => row.map(String)));
+  });
+
+  it('direct: per input channel the padded plane and the flipped kernel, and the sweep equation summed per channel', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=convT&in=2&k=3&s=1&cin=4&cout=2&g=2&vals=int&seed=8&view=direct');
+    render(<TransposeViews />);
+    await user.click(screen.getByRole('radio', { name: t('ch.picker.option', { c: 2 }) }));
+    const p = panel();
+    // 4 input channels in 2 groups: output channel 2 (group 2) reads input channels 3 and 4.
+    expect(within(p).getAllByRole('grid').map((g) => g.getAttribute('aria-label'))).toEqual([channelGrid(t('grid.zeroInserted'), 3), channelGrid(t('grid.zeroInserted'), 4)]);
+    await user.click(button(p, 'transport.next'));
+    await user.click(button(p, 'transport.next'));
+    const { x, w } = selectValues(useStore.getState());
+    // Weight [Cin, Cout/g, kH, kW] = [4, 1, 3, 3]: input channel 4's kernel starts at 27; flipped 180°.
+    const kernel = w.slice(27, 36).map(String);
+    expect(readGrid(channelGrid('Kernel', 4), p).flat()).toEqual(kernel);
+    expect(readGrid(channelGrid(t('grid.flipped'), 4), p).flat()).toEqual([...kernel].reverse());
+    await user.click(button(p, 'transport.next'));
+    const group = within(p).getByRole('group', { name: t('equation.label') });
+    const lines = Array.from(group.querySelectorAll('p')).slice(1).map((line) => line.textContent ?? '');
+    expect(lines.map((line) => line.split(':')[0])).toEqual([t('ch.eq.channel', { c: 3 }), t('ch.eq.channel', { c: 4 }), t('ch.eq.total')]);
+    const out = naiveConvT(x, w, { cin: 4, cout: 2, g: 2, h: 2, k: 3, s: 1, p: 0 });
+    expect(lines[2].split(' = ').at(-1)).toBe(String(out[1][0][0]));
+  });
+
+  it('shows the transposed weight layout: PyTorch [Cin, Cout/g, kH, kW], TensorFlow [kh, kw, out, in]', () => {
+    showQuery('?op=convT&in=3&k=3&s=2&cin=2&cout=3&vals=int');
+    render(<TransposeViews />);
+    expect(screen.getByText(t('ch.weights.summary', { torch: '[2, 3, 3, 3]', tf: '[3, 3, 3, 2]' }))).toBeInTheDocument();
+  });
+});

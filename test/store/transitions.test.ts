@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery, type Params } from '../../src/store/urlParams';
-import { legalOutputShape, transition } from '../../src/store/transitions';
+import { hasOutputSize, legalOutputShape, resizePlanes, transition } from '../../src/store/transitions';
 
 const paramsOf = (query: string): Params => parseQuery(query).params;
 
@@ -57,5 +57,59 @@ describe('transition', () => {
     expect(legal?.legal[0]).toEqual(tfSameLegal(3, 2));
     expect(legal?.legal[1]).toEqual(tfSameLegal(3, 2));
     expect(legalOutputShape(paramsOf('op=conv&fw=tf'))).toBeNull();
+  });
+});
+
+describe('transition: pooling and channels', () => {
+  it('switching to pooling keeps input, window, stride, padding and channels; resets what does not apply', () => {
+    const before = paramsOf('op=conv&in=6x5&k=3&s=2&p=1&d=2&cin=2&cout=4&g=2&w=' + Array.from({ length: 4 * 1 * 9 }, (_, i) => i).join(','));
+    expect(before.w).not.toBeNull();
+    const tr = transition(before, { op: 'unpool' });
+    expect(tr.patch).toEqual({ op: 'unpool', d: [1, 1], cout: 1, g: 1, w: null });
+    expect(tr.clearDrafts).toEqual(expect.arrayContaining(['d.0', 'd.1', 'cout', 'g']));
+    const after = { ...before, ...tr.patch };
+    expect([after.in, after.k, after.s, after.p, after.cin]).toEqual([[6, 5], [3, 3], [2, 2], [1, 1], 2]);
+  });
+
+  it('any switch of operation or semantics puts the chosen size `out` back on the default', () => {
+    expect(transition(paramsOf('op=unpool&in=5&k=2&s=2&out=4'), { op: 'convT' }).patch.out).toBeNull();
+    expect(transition(paramsOf('op=unpool&in=5&k=2&s=2&out=4'), { fw: 'tf' }).patch.out).toBeNull();
+    expect(transition(paramsOf('op=convT&fw=tf&in=3&k=3&s=2&out=5'), { op: 'unpool' }).patch.out).toBeNull();
+    expect(hasOutputSize('unpool', 'torch')).toBe(true);
+    expect(hasOutputSize('convT', 'torch')).toBe(false);
+  });
+
+  it('legalOutputShape for unpooling: PyTorch default ± (s − 1), TensorFlow only the input size', () => {
+    // Pooled size ⌊(5 − 2)/2⌋ + 1 = 2; default (2 − 1)·2 + 2 = 4; accepted 3..5; ConvArith's default is the input's 5.
+    const torch = legalOutputShape(paramsOf('op=unpool&in=5&k=2&s=2'));
+    expect(torch?.legal[0]).toEqual([3, 4, 5]);
+    expect(torch?.fallback).toEqual([5, 5]);
+    const tf = legalOutputShape(paramsOf('op=unpool&fw=tf&in=5x6&k=2&s=2&p=same'));
+    expect(tf?.legal).toEqual([[5], [6]]);
+  });
+
+  it('a size change that makes the unpooled size illegal moves that axis back', () => {
+    const p = paramsOf('op=unpool&in=5&k=2&s=2&out=3x4');
+    expect(p.out).toEqual([3, 4]);
+    // in=6: pooled 3, default 6, accepted 5..7 on the height; the width stays 5 (accepts 3..5).
+    expect(transition(p, { in: [6, 5] }).patch.out).toEqual([6, 4]);
+  });
+
+  it('a new channel count drops typed values; a new size resizes every plane of them', () => {
+    const x = Array.from({ length: 2 * 2 * 3 }, (_, i) => i + 1);
+    const p = paramsOf(`in=2x3&k=1&cin=2&x=${x.join(',')}`);
+    expect(p.x).toEqual(x);
+    expect(transition(p, { cin: 3 }).patch.x).toBeNull();
+    // 2×3 → 3×2 per plane: top-left kept, new cells 0 (planes [[1,2,3],[4,5,6]] and [[7,8,9],[10,11,12]]).
+    expect(transition(p, { in: [3, 2] }).patch.x).toEqual([1, 2, 4, 5, 0, 0, 7, 8, 10, 11, 0, 0]);
+    expect(resizePlanes([1, 2, 3, 4], 1, [2, 2], [1, 1])).toEqual([1]);
+  });
+
+  it('a new output channel count or groups drops typed kernel values; a new kernel size resizes every kernel', () => {
+    const w = Array.from({ length: 2 * 1 * 4 }, (_, i) => i + 1);
+    const p = paramsOf(`in=4&k=2&cin=1&cout=2&w=${w.join(',')}`);
+    expect(p.w).toEqual(w);
+    expect(transition(p, { cout: 1 }).patch.w).toBeNull();
+    expect(transition(p, { k: [1, 2] }).patch.w).toEqual([1, 2, 5, 6]);
   });
 });

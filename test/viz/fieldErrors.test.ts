@@ -17,9 +17,12 @@ function refusal(query: string): ShapeError {
 
 describe('fieldErrors', () => {
   it('maps engine parameter names to form fields', () => {
-    const pairs = { input: 'in', kernel: 'k', weight: 'k', stride: 's', padding: 'p', dilation: 'd', outputPadding: 'a', outputShape: 'out' };
+    const pairs = {
+      input: 'in', kernel: 'k', weight: 'k', stride: 's', padding: 'p', dilation: 'd', outputPadding: 'a', outputShape: 'out',
+      kernelSize: 'k', outputSize: 'out', inChannels: 'cin', outChannels: 'cout', groups: 'g',
+    };
     for (const [param, field] of Object.entries(pairs)) expect(fieldOfParam(param)).toBe(field);
-    expect(fieldOfParam('groups')).toBeNull();
+    expect(fieldOfParam('bias')).toBeNull();
   });
 
   it('a kernel too tall for the input blames the kernel height', () => {
@@ -42,5 +45,16 @@ describe('fieldErrors', () => {
     expect(parseWhole('3', b)).toBe(3);
     expect(parseWhole(' 7 ', b)).toBe(7);
     for (const bad of ['', '0', '8', '2.5', '-1', '1e1', 'x']) expect(parseWhole(bad, b)).toBeNull();
+  });
+
+  it('channels that groups cannot split blame the groups field', () => {
+    expect(faultOf(refusal('cin=3&cout=2&g=2'))).toEqual({ field: 'g', axis: null });
+    expect(faultOf(refusal('op=convT&cin=2&cout=3&g=2'))).toEqual({ field: 'g', axis: null });
+  });
+
+  it('pooling: a window too large blames the window (k), an unpooled size it cannot give blames out on its axis', () => {
+    expect(faultOf(refusal('op=unpool&in=3x5&k=4&s=1'))).toEqual({ field: 'k', axis: 0 });
+    // in=5, k=2, s=2: pooled 2, unpooled sizes 3..5; 7 is not one of them on the width.
+    expect(faultOf(refusal('op=unpool&in=5&k=2&s=2&out=5x7'))).toEqual({ field: 'out', axis: 1 });
   });
 });

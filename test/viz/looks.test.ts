@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  convPlan, convTransposeDirectPlan, convTransposeScatterPlan, explore, scatterCanvasAfter, step, stepCount,
+  computeExplore, convPlan, convTransposeDirectPlan, convTransposeScatterPlan, explore, scatterCanvasAfter, step, stepCount,
   type ExploreSpec,
 } from '../../src/engine';
 import {
-  canvasSize, canvasValue, convLooks, dilatedValue, directLooks, equationTerms, paddedInputValue, paddedSize,
-  progressiveValue, sameNumbers, scatterLooks, scatterOutputValue, scatterReached, spreadMoves, sweepIndex,
+  canvasSize, canvasValue, convLooks, dilatedValue, directLooks, equationTerms, flippedPlaneBase, inputPlaneBase, paddedInputValue, paddedSize,
+  plainValue, progressiveValue, quietLook, sameNumbers, scatterLooks, scatterOutputValue, scatterReached, spreadMoves, sweepIndex,
+  tensorPlaneBase, termsByChannel, weightPlaneBase,
   type LookFn,
 } from '../../src/viz/looks';
 
@@ -233,5 +234,87 @@ describe('equationTerms and sameNumbers', () => {
     expect(sameNumbers(a, { shape: [1, 1, 2, 2], data: new Float64Array([1, 2, 3, 5]) })).toBe(false);
     expect(sameNumbers(a, { shape: [1, 1, 4, 1], data: new Float64Array([1, 2, 3, 4]) })).toBe(false);
     expect(sameNumbers({ shape: [1], data: [0.1 + 0.2] }, { shape: [1], data: [0.3] })).toBe(true);
+  });
+});
+
+describe('channels', () => {
+  const spec = (op: 'conv' | 'convT', cin: number, cout: number, groups: number): ExploreSpec =>
+    ({ ...base, input: [4, 4], kernel: [2, 3], op, channels: { in: cin, out: cout, groups } });
+  const convInfo = (cin: number, cout: number, groups: number) => {
+    const e = explore(spec('conv', cin, cout, groups));
+    if (e.op !== 'conv') throw new Error('expected conv');
+    return e.info;
+  };
+  const convTInfo = (cin: number, cout: number, groups: number) => {
+    const e = explore(spec('convT', cin, cout, groups));
+    if (e.op !== 'convT') throw new Error('expected convT');
+    return e.info;
+  };
+
+  it('weightPlaneBase follows the layouts: conv [Cout, Cin/g, kH, kW], transposed [Cin, Cout/g, kH, kW]', () => {
+    const conv = convInfo(4, 4, 2);
+    const convT = convTInfo(4, 4, 2);
+    for (let co = 0; co < 4; co++) {
+      const cp = convPlan(conv, { channel: co });
+      const tp = convTransposeScatterPlan(convT, { channel: co });
+      const group = Math.floor(co / 2);
+      for (const ci of cp.inputChannels) {
+        // Written from the layouts: 2 input channels and 2 output channels per group, 2·3 taps per kernel.
+        expect(weightPlaneBase(cp, ci)).toBe((co * 2 + (ci - group * 2)) * 6);
+        expect(weightPlaneBase(tp, ci)).toBe((ci * 2 + (co - group * 2)) * 6);
+        // The engine's own steps index the same kernels.
+        const first = (terms: readonly { inputChannel: number; ky: number; kx: number; wIndex: number }[]) =>
+          terms.find((term) => term.inputChannel === ci && term.ky === 0 && term.kx === 0)?.wIndex;
+        expect(first(step(cp, 0).terms)).toBe(weightPlaneBase(cp, ci));
+        expect(first(step(tp, 0).terms)).toBe(weightPlaneBase(tp, ci));
+      }
+    }
+  });
+
+  it('inputPlaneBase and tensorPlaneBase find plane c of an NCHW tensor; paddedInputValue reads that plane', () => {
+    const plan = convPlan(convInfo(3, 1, 1));
+    expect(inputPlaneBase(plan, 2)).toBe(2 * 16);
+    expect(tensorPlaneBase([1, 3, 5, 7], 0, 2)).toBe(2 * 35);
+    const x = Array.from({ length: 48 }, (_, i) => i);
+    expect(paddedInputValue(plan, x, 2)(1, 3)).toBe(32 + 4 + 3);
+    expect(plainValue(x, 4, inputPlaneBase(plan, 1))(0, 1)).toBe(17);
+  });
+
+  it('flippedPlaneBase finds the 180° rotation of the kernel w[ci, co] in the engine’s flipped weight', () => {
+    const info = convTInfo(2, 4, 2);
+    const w = Array.from({ length: 2 * 2 * 6 }, (_, i) => i + 1);
+    const numbers = computeExplore(spec('convT', 2, 4, 2), Array.from({ length: 32 }, () => 1), w);
+    if (numbers.op !== 'convT') throw new Error('expected convT numbers');
+    for (let co = 0; co < 4; co++) {
+      const plan = convTransposeDirectPlan(info, { channel: co });
+      for (const ci of plan.inputChannels) {
+        const kernel = plainValue(w, 3, weightPlaneBase(plan, ci));
+        const flipped = plainValue(numbers.flippedWeight.data, 3, flippedPlaneBase(plan, ci));
+        for (let r = 0; r < 2; r++) for (let c = 0; c < 3; c++) expect(flipped(r, c)).toBe(kernel(1 - r, 2 - c));
+      }
+    }
+  });
+
+  it('convLooks of one input channel: its window notes use its own kernel; an input hover links only its own grid', () => {
+    const plan = convPlan(convInfo(2, 1, 1));
+    const w = Array.from({ length: 12 }, (_, i) => i + 1);
+    const current = step(plan, 0);
+    expect(convLooks(plan, current, null, w, 1).input(0, 0).note).toBe('×7');
+    expect(convLooks(plan, current, null, w, 0).input(0, 0).note).toBe('×1');
+    const hover = { grid: 'input' as const, row: 1, col: 1, channel: 1 };
+    expect(convLooks(plan, current, hover, w, 1).input(1, 1).mark).toBe('linked');
+    expect(convLooks(plan, current, hover, w, 0).input(1, 1).mark).toBe('window');
+    // Input (1, 1) feeds output (1, 0) through kernel tap (0, 1): channel 2's kernel value 8.
+    expect(convLooks(plan, current, hover, w, 1).output(1, 0).note).toBe('×8');
+    // A hover on another output channel's grid does not touch this plan's grids.
+    expect(convLooks(plan, current, { grid: 'output', row: 1, col: 1, channel: 3 }, w).output(1, 1).mark).toBeNull();
+  });
+
+  it('termsByChannel splits a step’s terms by input channel in order; quietLook keeps tones only', () => {
+    const plan = convPlan(convInfo(3, 1, 1));
+    const groups = termsByChannel(step(plan, 0).terms);
+    expect(groups.map((g) => [g.channel, g.terms.length])).toEqual([[0, 6], [1, 6], [2, 6]]);
+    const look: LookFn = () => ({ tone: 'empty', mark: 'active', note: 'x' });
+    expect(quietLook(look)(0, 0)).toEqual({ tone: 'empty' });
   });
 });

@@ -13,6 +13,8 @@ export type HWKey = 'in' | 'k' | 's' | 'p' | 'd' | 'a';
 
 export interface HWFieldProps {
   readonly field: HWKey;
+  /** The label when the field means something else here (pooling calls the kernel its window); default `field.<key>`. */
+  readonly label?: string;
   /** The value in params (shown when there is no draft). */
   readonly value: readonly [number, number];
   readonly bounds: FieldBounds;
@@ -30,19 +32,19 @@ export interface HWFieldProps {
 
 const AXIS_KEYS: readonly [MessageKey, MessageKey] = ['axis.h', 'axis.w'];
 
-/** The accessible label of one axis, e.g. "Input (height)". */
-export function axisLabel(field: HWKey | 'out', axis: 0 | 1): string {
-  return t('field.axis', { field: t(`field.${field}`), axis: t(AXIS_KEYS[axis]) });
+/** The accessible label of one axis, e.g. "Input (height)"; `label` replaces the field's own name. */
+export function axisLabel(field: HWKey | 'out', axis: 0 | 1, label?: string): string {
+  return t('field.axis', { field: label ?? t(`field.${field}`), axis: t(AXIS_KEYS[axis]) });
 }
 
 export function HWField(props: HWFieldProps) {
-  const { field, value, bounds, drafts, faulty, errorId, onValue, onDraft, children } = props;
+  const { field, label, value, bounds, drafts, faulty, errorId, onValue, onDraft, children } = props;
   const id = useId();
   const labelId = `${id}-label`;
   const axes = [0, 1] as const;
   return (
     <div role="group" aria-labelledby={labelId} className="controls__hw">
-      <span id={labelId} className="controls__hw-label">{t(`field.${field}`)}</span>
+      <span id={labelId} className="controls__hw-label">{label ?? t(`field.${field}`)}</span>
       <span className="controls__hw-inputs">
         {axes.map((axis) => {
           const draft = drafts[axis];
@@ -58,7 +60,7 @@ export function HWField(props: HWFieldProps) {
                 min={bounds.min}
                 max={bounds.max}
                 step={1}
-                aria-label={axisLabel(field, axis)}
+                aria-label={axisLabel(field, axis, label)}
                 value={draft ?? String(value[axis])}
                 aria-invalid={draft !== undefined || faulty[axis] ? true : undefined}
                 aria-describedby={describedBy || undefined}
@@ -79,7 +81,7 @@ export function HWField(props: HWFieldProps) {
       {axes.map((axis) =>
         drafts[axis] !== undefined ? (
           <p key={axis} id={`${id}-bad-${axis}`} className="controls__bad">
-            {t('field.bad', { field: axisLabel(field, axis), min: bounds.min, max: bounds.max })}
+            {t('field.bad', { field: axisLabel(field, axis, label), min: bounds.min, max: bounds.max })}
           </p>
         ) : null,
       )}

@@ -1,5 +1,5 @@
 /**
- * TensorFlow's output_shape for a transposed convolution: one select per axis offering only
+ * TensorFlow's output_shape for a transposed convolution (or the unpooled size): one select per axis offering only
  * the sizes the engine calls legal (the size the engine picks by itself is marked "default").
  * A size that is not legal (it can only come from the address) is still shown, so the select
  * never pretends, and the engine's refusal sits underneath.
@@ -11,6 +11,8 @@ import type { HW } from '../../store/urlParams';
 import { axisLabel } from './HWField';
 
 export interface OutputShapeFieldProps {
+  /** The field's name; default "output_shape" (unpooling calls it the unpooled size). */
+  readonly label?: string;
   /** The chosen output_shape, or null for the engine's default. */
   readonly value: HW | null;
   /** The engine's legal sizes; null when the other sizes are impossible. */
@@ -22,7 +24,7 @@ export interface OutputShapeFieldProps {
   readonly children?: ReactNode;
 }
 
-export function OutputShapeField({ value, legal, faulty, errorId, onChange, children }: OutputShapeFieldProps) {
+export function OutputShapeField({ label, value, legal, faulty, errorId, onChange, children }: OutputShapeFieldProps) {
   const id = useId();
   const shown: readonly [number | null, number | null] = [
     value?.[0] ?? legal?.fallback[0] ?? null,
@@ -36,7 +38,7 @@ export function OutputShapeField({ value, legal, faulty, errorId, onChange, chil
   const axes = [0, 1] as const;
   return (
     <div role="group" aria-labelledby={`${id}-label`} className="controls__hw controls__hw--stack">
-      <span id={`${id}-label`} className="controls__hw-label">{t('field.out')}</span>
+      <span id={`${id}-label`} className="controls__hw-label">{label ?? t('field.out')}</span>
       <span className="controls__hw-inputs">
         {axes.map((axis) => {
           const sizes = legal ? [...legal.legal[axis]] : [];
@@ -47,7 +49,7 @@ export function OutputShapeField({ value, legal, faulty, errorId, onChange, chil
               {axis === 1 ? <span className="controls__hw-times" aria-hidden="true">×</span> : null}
               <select
                 className="controls__select"
-                aria-label={axisLabel('out', axis)}
+                aria-label={axisLabel('out', axis, label)}
                 value={current ?? ''}
                 disabled={!legal}
                 aria-invalid={faulty[axis] || undefined}

@@ -14,16 +14,24 @@ type GridCell = { readonly row: number; readonly col: number };
 export function useHoverHandlers(toRef: (cell: GridCell) => CellRef | null) {
   const setHover = useStore((s) => s.setHover);
   const togglePin = useStore((s) => s.togglePin);
-  return useMemo(
-    () => ({
-      onHover: (cell: GridCell | null) => setHover(cell ? toRef(cell) : null),
-      onPick: (cell: GridCell) => {
-        const ref = toRef(cell);
-        if (ref) togglePin(ref);
-      },
-    }),
-    [setHover, togglePin, toRef],
-  );
+  return useMemo(() => handlersOf(toRef, setHover, togglePin), [setHover, togglePin, toRef]);
+}
+
+/** The same for a list of grids (one per channel): stable handlers while `toRefs` is the same list. */
+export function useHoverHandlersEach(toRefs: readonly ((cell: GridCell) => CellRef | null)[]) {
+  const setHover = useStore((s) => s.setHover);
+  const togglePin = useStore((s) => s.togglePin);
+  return useMemo(() => toRefs.map((toRef) => handlersOf(toRef, setHover, togglePin)), [setHover, togglePin, toRefs]);
+}
+
+function handlersOf(toRef: (cell: GridCell) => CellRef | null, setHover: (cell: CellRef | null) => void, togglePin: (cell: CellRef) => void) {
+  return {
+    onHover: (cell: GridCell | null) => setHover(cell ? toRef(cell) : null),
+    onPick: (cell: GridCell) => {
+      const ref = toRef(cell);
+      if (ref) togglePin(ref);
+    },
+  };
 }
 
 /** The sentence under the grids saying what the hover shows, or null. */
