@@ -9,5 +9,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
+    // Component and property tests are slow on a busy 2-core machine; they are not timed tests.
+    testTimeout: 30_000,
   },
 });

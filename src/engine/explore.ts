@@ -19,28 +19,25 @@ export type ExploreOp = 'conv' | 'convT' | 'unpool';
 export type PoolKind = 'max' | 'avg';
 /** The largest channel count the explorer draws. */
 export const MAX_CHANNELS = 4;
-/** The longest side of any grid the explorer draws (output, scatter canvas, padded grid): larger ones freeze a page. */
-export const MAX_DRAWN_SIDE = 72;
+type HW = readonly [number, number];
+/** The most cells of any grid the explorer draws (output, scatter canvas, padded grid): more freeze a page. */
+export const MAX_DRAWN_CELLS = 72 * 72;
 
 /** Refuses a transposed convolution whose grids would be too large to draw, naming the sizes. */
 function checkDrawable(info: ConvTranspose2DInfo): void {
-  const canvas = Math.max(info.fullH + info.outputPaddingH, info.fullW + info.outputPaddingW);
-  const padded = Math.max(
-    info.direct.zeroH + info.direct.pad.top + info.direct.pad.bottom,
-    info.direct.zeroW + info.direct.pad.left + info.direct.pad.right,
-  );
-  const side = Math.max(info.outH, info.outW, canvas, padded);
-  if (side > MAX_DRAWN_SIDE) {
+  const canvas = [info.fullH + info.outputPaddingH, info.fullW + info.outputPaddingW];
+  const padded = [info.direct.zeroH + info.direct.pad.top + info.direct.pad.bottom, info.direct.zeroW + info.direct.pad.left + info.direct.pad.right];
+  const cells = Math.max(info.outH * info.outW, canvas[0] * canvas[1], padded[0] * padded[1]);
+  if (cells > MAX_DRAWN_CELLS) {
     throw new ShapeError(
       'too-large',
       'input',
-      `The output would be ${info.outH}×${info.outW}, its scatter canvas ${canvas} and its padded, zero-inserted grid ${padded} cells across: ` +
-        `too large to draw cell by cell; the explorer draws grids up to ${MAX_DRAWN_SIDE} cells across. Use a smaller input, stride, kernel or dilation.`,
-      { got: side, max: MAX_DRAWN_SIDE },
+      `The output would be ${info.outH}×${info.outW}, its scatter canvas ${canvas[0]}×${canvas[1]} and its padded, zero-inserted grid ${padded[0]}×${padded[1]}: ` +
+        `too large to draw cell by cell; the explorer draws grids of up to ${MAX_DRAWN_CELLS} cells (72×72). Use a smaller input, stride, kernel or dilation.`,
+      { got: cells, max: MAX_DRAWN_CELLS },
     );
   }
 }
-type HW = readonly [number, number];
 
 /** What the learner picked. `padding` is numbers (PyTorch) or SAME/VALID (TensorFlow). */
 export interface ExploreSpec {

@@ -329,10 +329,12 @@ describe('the explorer refuses grids too large to draw', () => {
     expect(caught).toBeInstanceOf(ShapeError);
     expect((caught as ShapeError).code).toBe('too-large');
     expect((caught as ShapeError).param).toBe('input');
-    expect((caught as ShapeError).message).toMatch(/255×255.*up to 72 cells across.*smaller input, stride/);
+    expect((caught as ShapeError).message).toMatch(/255×255.*up to 5184 cells \(72×72\).*smaller input, stride/);
   });
 
-  it('a 64-wide transposed output is still drawn (in=32, k=2, s=2 → 64×64, padded grid 65)', () => {
+  it('a 97×1 strip is drawn (tf-97-stride4), and so is a 64×64 output (in=32, k=2, s=2; padded grid 65×65)', () => {
+    const strip = explore({ op: 'convT', fw: 'tf', input: [24, 1], kernel: [3, 1], stride: [4, 1], padding: 'VALID', dilation: [1, 1], outputPadding: [0, 0], outputShape: [97, 1] });
+    expect(infoOf(strip).outH).toBe(97);
     const e = explore({ ...torchSpec('convT', { i: 32, k: 2, s: 2, p: 0, d: 1, a: 0 }, { i: 32, k: 2, s: 2, p: 0, d: 1, a: 0 }) });
     expect(infoOf(e).outH).toBe(64);
   });
