@@ -110,7 +110,7 @@ export function checkTensor(t: Tensor, rank: number, param: string, layout: stri
 
 /** Row-major strides of `shape` (elements). */
 export function strides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
+  const s: number[] = Array.from({ length: shape.length }, () => 0);
   let acc = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     s[i] = acc;

@@ -27,7 +27,7 @@ export interface ParamsSlice {
 export function resizeValues(values: readonly number[] | null, from: HW, to: HW): number[] | null {
   if (!values) return null;
   if (from[0] === to[0] && from[1] === to[1]) return [...values];
-  const out = new Array<number>(to[0] * to[1]).fill(0);
+  const out: number[] = Array.from({ length: to[0] * to[1] }, () => 0);
   for (let r = 0; r < Math.min(from[0], to[0]); r++) {
     for (let c = 0; c < Math.min(from[1], to[1]); c++) out[r * to[1] + c] = values[r * from[1] + c];
   }

@@ -173,7 +173,7 @@ describe('unpooling', () => {
   it('avgUnpool2d of a constant pooled map is that constant wherever a window reaches', () => {
     fc.assert(
       fc.property(poolCase, fc.integer({ min: -3, max: 3 }), (c, v) => {
-        const x = tensor([1, 1, c.h, c.w], new Array(c.h * c.w).fill(v));
+        const x = tensor([1, 1, c.h, c.w], Array.from({ length: c.h * c.w }, () => v));
         const pooled = avgPool2d(x, { kernelSize: c.k, stride: c.s, padding: c.p, countIncludePad: false });
         const back = avgUnpool2d(pooled, { kernelSize: c.k, stride: c.s, padding: c.p, outputSize: [c.h, c.w] });
         for (const value of back.data) expect([0, v]).toContain(value);

@@ -103,7 +103,7 @@ function pooling(n: ExploreNumbers) {
 function scatterPlane(x: number[][], k: number[][], s: number, p: number, a = 0): number[][] {
   const kh = k.length;
   const full = (x.length - 1) * s + kh + a;
-  const canvas = Array.from({ length: full }, () => new Array<number>(full).fill(0));
+  const canvas = Array.from({ length: full }, () => Array.from({ length: full }, () => 0));
   x.forEach((row, i) => row.forEach((v, j) => k.forEach((krow, u) => krow.forEach((kv, q) => { canvas[i * s + u][j * s + q] += v * kv; }))));
   const o = full - 2 * p;
   return canvas.slice(p, p + o).map((row) => row.slice(p, p + o));
@@ -281,7 +281,7 @@ describe(`TensorFlow presets (${TF})`, () => {
     expect(planes(n.tfArgmax)).toEqual(nchwPlanes(fixture.expected.argmax));
     // Unpooling: each pooled value goes to its argmax ((y·W + x)·C + c), zeros elsewhere.
     const [, h, w, c] = fixture.inputs.input.shape;
-    const back = Array.from({ length: c }, () => Array.from({ length: h }, () => new Array<number>(w).fill(0)));
+    const back = Array.from({ length: c }, () => Array.from({ length: h }, () => Array.from({ length: w }, () => 0)));
     fixture.expected.argmax.data.forEach((idx, i) => {
       const ch = idx % c;
       const pos = (idx - ch) / c;
