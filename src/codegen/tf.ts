@@ -9,8 +9,12 @@
  * and values in, text out; the numbers are only formatted, never computed on.
  */
 import type { Conv2DInfo, Explored, Pads, Unpool2DInfo } from '../engine';
-import { t, type MessageKey, type Vars } from '../i18n';
+import { addMessages, t, type MessageKey, type Vars } from '../i18n';
+import { enCode } from '../i18n/en-code';
 import { axisList, pyCall, pyComment, pyList, pyPair, pyTensorAssign, type CodeSource } from './format';
+
+// The code panel loads on demand, so its words come with it rather than with the first page.
+addMessages(enCode);
 
 type HW = readonly [number, number];
 

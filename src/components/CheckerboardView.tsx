@@ -6,14 +6,18 @@
  * pattern belongs to the transposed convolution and offers a one-click switch.
  */
 import { useMemo } from 'react';
-import { t } from '../i18n';
+import { addMessages, t } from '../i18n';
+import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
-import { selectPlans } from '../store/plans';
+import { selectTransposePlans } from '../store/transposePlans';
 import { BOUNDS } from '../store/urlParams';
 import { valueColor } from '../viz/color';
 import { divisible, evenKernel, interiorCounts, overlapCounts, overlapLook } from '../viz/matrixLooks';
 import { Grid } from './Grid';
 import { PanelSlot } from './MatrixView';
+
+// The panels load on demand, so their words come with them rather than with the first page.
+addMessages(enPanels);
 
 const CELL = { max: 2.4, min: 1.6 };
 
@@ -34,9 +38,9 @@ export function CheckerboardView() {
 }
 
 function OverlapMap() {
-  const plans = useStore(selectPlans);
+  const plans = useStore(selectTransposePlans);
   const setParams = useStore((s) => s.setParams);
-  const plan = plans?.op === 'convT' ? plans.scatter : null;
+  const plan = plans ? plans.scatter : null;
   const overlap = useMemo(() => (plan ? overlapCounts(plan) : null), [plan]);
   const view = useMemo(() => {
     if (!overlap) return null;

@@ -8,10 +8,10 @@
  * Everything is drawn from the last valid picture, so an impossible setting keeps it on screen.
  */
 import { useCallback, useMemo } from 'react';
-import { convPlan, evaluateTerms, step, type ConvPlan, type Tensor } from '../engine';
+import { convPlan, convStep, evaluateTerms, type ConvPlan, type Tensor } from '../engine';
 import { t } from '../i18n';
 import { selectValues, useStore } from '../store';
-import { selectPlans } from '../store/plans';
+import { selectConvPlans } from '../store/plans';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
 import {
@@ -33,8 +33,8 @@ const MAX_CELL_SMALL = 1.8;
 
 export function ConvView() {
   const picture = useStore((s) => s.picture);
-  const plans = useStore(selectPlans);
-  if (!picture || !plans || plans.op !== 'conv' || picture.numbers.op !== 'conv') return null;
+  const plans = useStore(selectConvPlans);
+  if (!picture || !plans || picture.numbers.op !== 'conv') return null;
   return <ConvBody picture={picture} plan={plans.conv} count={plans.counts.conv} output={picture.numbers.output} />;
 }
 
@@ -60,7 +60,8 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
   const severalIn = info.inChannels > 1;
   const severalOut = info.outChannels > 1;
 
-  const current = useMemo(() => step(plan, at), [plan, at]);
+  // convStep rather than the engine's generic step(): that one brings every kind of plan's code.
+  const current = useMemo(() => convStep(plan, at), [plan, at]);
   const looks = useMemo(() => inputChannels.map((ci) => convLooks(plan, current, hover, w, ci)), [plan, inputChannels, current, hover, w]);
   // The output grid's notes follow the input channel under the pointer (its kernel), else the first.
   const shared = looks[hover?.grid === 'input' && hover.channel !== undefined ? Math.max(0, inputChannels.indexOf(hover.channel)) : 0];
@@ -77,7 +78,7 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
     () => Array.from({ length: info.outChannels }, (_, co) => {
       if (co === plan.outChannel) return { value: progressiveValue(plan, output.data, at), look: null };
       const other = convPlan(info, { n: plan.n, channel: co });
-      return { value: progressiveValue(other, output.data, at), look: quietLook(convLooks(other, step(other, at), null, w).output) };
+      return { value: progressiveValue(other, output.data, at), look: quietLook(convLooks(other, convStep(other, at), null, w).output) };
     }),
     [plan, info, output, at, w],
   );

@@ -15,10 +15,8 @@ import { t, type MessageKey } from '../i18n';
 import { useStore } from '../store';
 import type { CellRef } from '../store/uiSlice';
 import { maxAbs, valueColor } from '../viz/color';
-import {
-  directLooks, flippedPlaneBase, plainValue, progressiveValue, quietLook, spreadMoves, sweepIndex, tensorPlaneBase, weightPlaneBase,
-  type DirectLooks, type DirectStage, type LookFn, type ValueFn,
-} from '../viz/looks';
+import { plainValue, progressiveValue, quietLook, tensorPlaneBase, weightPlaneBase, type LookFn, type ValueFn } from '../viz/looks';
+import { directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectLooks, type DirectStage } from '../viz/transposeLooks';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';

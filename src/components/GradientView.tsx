@@ -7,13 +7,17 @@
  */
 import { useMemo } from 'react';
 import type { Tensor } from '../engine';
-import { t } from '../i18n';
+import { addMessages, t } from '../i18n';
+import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
 import { maxAbs, valueColor } from '../viz/color';
 import { formatValue } from '../viz/format';
 import { innerProductText, sameValue } from '../viz/matrixLooks';
 import { Grid } from './Grid';
 import { channelName, PanelSlot } from './MatrixView';
+
+// The panels load on demand, so their words come with them rather than with the first page.
+addMessages(enPanels);
 
 const CELL = { max: 2.4, min: 1.6 };
 

@@ -7,12 +7,16 @@
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { ConvMatrix, MatrixEntry, MatrixGrid } from '../engine';
-import { t, type MessageKey } from '../i18n';
+import { addMessages, t, type MessageKey } from '../i18n';
+import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
 import { maxAbs, valueColor } from '../viz/color';
 import { formatValue } from '../viz/format';
 import { cellText, entryIndex, flatIndex, matrixLinks, matrixLooks, matrixValue, type MatrixHover } from '../viz/matrixLooks';
 import { Grid } from './Grid';
+
+// The panels load on demand, so their words come with them rather than with the first page.
+addMessages(enPanels);
 
 /** The most matrix cells drawn as DOM cells (4 channels of a 6×6 transposed convolution exceed it). */
 export const MATRIX_MAX_CELLS = 12_000;

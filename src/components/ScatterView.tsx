@@ -14,9 +14,8 @@ import { selectValues, useStore } from '../store';
 import type { Picture } from '../store/resultsSlice';
 import { formatValue } from '../viz/format';
 import { maxAbs, valueColor } from '../viz/color';
-import {
-  canvasSize, canvasValue, inputPlaneBase, plainValue, quietLook, scatterLooks, scatterOutputValue, scatterReached, weightPlaneBase,
-} from '../viz/looks';
+import { inputPlaneBase, plainValue, quietLook, weightPlaneBase } from '../viz/looks';
+import { canvasSize, canvasValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/transposeLooks';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
 import { boxBasis, channelName, channelRef } from './views/channels';

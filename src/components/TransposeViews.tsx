@@ -8,9 +8,10 @@
  * layout in both frameworks sits underneath.
  */
 import { useRef, type KeyboardEvent } from 'react';
-import { t } from '../i18n';
+import { addMessages, t } from '../i18n';
+import { enTranspose } from '../i18n/en-transpose';
 import { useStore } from '../store';
-import { selectPlans } from '../store/plans';
+import { selectTransposePlans } from '../store/transposePlans';
 import type { View } from '../store/urlParams';
 import { sameNumbers } from '../viz/looks';
 import { DirectView } from './DirectView';
@@ -19,6 +20,9 @@ import { WeightLayout } from './WeightLayout';
 import { ChannelNote, ChannelPicker, selectEditable } from './views/channels';
 import { useMediaQuery } from './views/useMediaQuery';
 
+// These views load on demand, so their words (ScatterView's and DirectView's too) come with them.
+addMessages(enTranspose);
+
 /** Width from which both views fit side by side. */
 export const SIDE_BY_SIDE_QUERY = '(min-width: 1100px)';
 
@@ -26,13 +30,13 @@ const VIEWS: readonly View[] = ['scatter', 'direct'];
 
 export function TransposeViews() {
   const picture = useStore((s) => s.picture);
-  const plans = useStore(selectPlans);
+  const plans = useStore(selectTransposePlans);
   const view = useStore((s) => s.params.view);
   const setParams = useStore((s) => s.setParams);
   const editable = useStore(selectEditable);
   const wide = useMediaQuery(SIDE_BY_SIDE_QUERY);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  if (!picture || !plans || plans.op !== 'convT' || picture.numbers.op !== 'convT') return null;
+  if (!picture || !plans || picture.numbers.op !== 'convT') return null;
   const numbers = picture.numbers;
   const agree = sameNumbers(numbers.output, numbers.directOutput);
 

@@ -7,9 +7,10 @@
  * grids per channel. Everything is drawn from the last valid picture.
  */
 import { useCallback, useMemo } from 'react';
-import { t, type MessageKey } from '../i18n';
+import { addMessages, t, type MessageKey } from '../i18n';
+import { enUnpool } from '../i18n/en-unpool';
 import { selectValues, useStore } from '../store';
-import { selectPlans, type Plans } from '../store/plans';
+import { selectUnpoolPlans, type UnpoolPlans } from '../store/unpoolPlans';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
 import {
@@ -21,16 +22,19 @@ import { ChannelRow, type PoolNumbers } from './unpool/ChannelRow';
 import { PhaseNav } from './unpool/PhaseNav';
 import { UnpoolLegend, type UnpoolLegendItem } from './unpool/UnpoolLegend';
 
+// This view loads on demand, so its words (and its children's in unpool/) come with it.
+addMessages(enUnpool);
+
 export function UnpoolView() {
   const picture = useStore((s) => s.picture);
-  const plans = useStore(selectPlans);
-  if (!picture || !plans || plans.op !== 'unpool' || picture.numbers.op !== 'unpool') return null;
+  const plans = useStore(selectUnpoolPlans);
+  if (!picture || !plans || picture.numbers.op !== 'unpool') return null;
   return <UnpoolBody picture={picture} plans={plans} numbers={picture.numbers} />;
 }
 
 interface BodyProps {
   readonly picture: Picture;
-  readonly plans: Extract<Plans, { op: 'unpool' }>;
+  readonly plans: UnpoolPlans;
   readonly numbers: PoolNumbers;
 }
 

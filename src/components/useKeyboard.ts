@@ -4,15 +4,7 @@
  */
 import { useEffect } from 'react';
 import { activeView, useStore } from '../store';
-import { selectPlans } from '../store/plans';
-import type { ViewId } from '../store/playbackSlice';
-
-function countOf(view: ViewId): number {
-  const plans = selectPlans(useStore.getState());
-  if (!plans) return 0;
-  const counts: Partial<Record<ViewId, number>> = plans.counts;
-  return counts[view] ?? 0;
-}
+import { selectStepCount } from '../store/plans';
 
 export function useKeyboard(): void {
   useEffect(() => {
@@ -22,7 +14,9 @@ export function useKeyboard(): void {
       if (target && (target.closest('input, select, textarea, [role="grid"]') || target.isContentEditable)) return;
       const s = useStore.getState();
       const view = activeView(s.params);
-      const count = countOf(view);
+      // The count comes from the view's plans module (registered when it loads), so the
+      // keyboard does not pull every operation's plans into the first page.
+      const count = selectStepCount(s, view);
       if (count === 0) return;
       const at = Math.min(s.steps[view], count - 1);
       const to: Record<string, number> = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: count - 1 };

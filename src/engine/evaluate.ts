@@ -1,9 +1,8 @@
 /**
  * Values for a step's terms, so the UI shows the arithmetic without doing any: the products
- * of an equation, and the scatter canvas as it stands after a number of stamps.
+ * of an equation. (The scatter canvas after a number of stamps is in scatterCanvas.ts, so the
+ * convolution view, which needs only this, does not bring the scatter's trace code with it.)
  */
-import type { ConvTransposeScatterPlan } from './trace/plan';
-import { convTransposeScatterStep, convTransposeScatterStepCount } from './trace/convTransposeScatter';
 
 /** A term that multiplies x[xIndex] (0 for padding or inserted zeros: xIndex −1) by w[wIndex]. */
 export interface TermRef {
@@ -29,19 +28,4 @@ export function evaluateTerms(terms: readonly TermRef[], x: ArrayLike<number>, w
     return { x: xv, w: wv, product };
   });
   return { products, sum };
-}
-
-/**
- * The uncropped scatter canvas (fullH + outputPaddingH) × (fullW + outputPaddingW) of the
- * plan's plane after stamps 0 … `upTo` (inclusive; −1 for none). O(upTo · window). Allocates the canvas.
- */
-export function scatterCanvasAfter(plan: ConvTransposeScatterPlan, upTo: number, x: ArrayLike<number>, w: ArrayLike<number>): Float64Array {
-  const { info } = plan;
-  const canvasW = info.fullW + info.outputPaddingW;
-  const canvas = new Float64Array((info.fullH + info.outputPaddingH) * canvasW);
-  const last = Math.min(upTo, convTransposeScatterStepCount(plan) - 1);
-  for (let i = 0; i <= last; i++) {
-    for (const term of convTransposeScatterStep(plan, i).terms) canvas[term.fullY * canvasW + term.fullX] += x[term.xIndex] * w[term.wIndex];
-  }
-  return canvas;
 }

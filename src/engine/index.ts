@@ -12,5 +12,6 @@ export * from './explore';
 export * from './exploreNumbers';
 export * from './values';
 export * from './evaluate';
+export * from './scatterCanvas';
 export * from './trace';
 export * from './matrix';

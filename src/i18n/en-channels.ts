@@ -1,4 +1,4 @@
-/** English messages of the channels views (merged into en.ts). */
+/** English messages of the channels views (merged into en.ts; the transposed views' own are in en-transpose.ts). */
 export const enChannels = {
   // Controls: the pooling operation and the channel fields
   'ch.op.unpool': 'Pooling and unpooling',
@@ -28,12 +28,8 @@ export const enChannels = {
   'ch.note.groupOne': 'With {g} groups, output channel {co} is in group {group}: it reads only input channel {from}.',
   // Equations
   'ch.step.conv': 'Output channel {co}, cell ({row}, {col}) = the sum over input channels of input × kernel over the window',
-  'ch.step.direct': 'Direct output channel {co}, cell ({row}, {col}) = the sum over input channels of padded input × flipped kernel',
   'ch.eq.channel': 'Input channel {c}',
   'ch.eq.total': 'Sum of the channels',
-  'ch.scatter.step': 'Input cell ({row}, {col}) of every input channel ({values}), each times its own kernel, stamped onto output channel {co}',
-  'ch.scatter.value': 'channel {c}: {value}',
-  'ch.scatter.stepOne': 'Input cell ({row}, {col}) = {value} times its kernel for output channel {co}, stamped onto output channel {co}',
   // Weight layout
   'ch.weights.title': 'Weight layout',
   'ch.weights.summary': 'Weight layout: PyTorch {torch}, TensorFlow {tf}',

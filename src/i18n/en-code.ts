@@ -1,4 +1,4 @@
-/** English messages of the code views (merged into en.ts). */
+/** English messages of the code views, added by the code generators (codegen/torch.ts, tf.ts) when they load. */
 export const enCode = {
   // The panel
   'code.title': 'Framework code',

@@ -1,15 +1,6 @@
-/** English messages of the panels views (merged into en.ts). */
+/** English messages of the panels views, added by each panel's module when it loads (the tabs are in en.ts). */
 export const enPanels = {
-  // MorePanels
-  'panels.label': 'More views',
-  'panels.tab.sizes': 'Sizes',
-  'panels.tab.matrix': 'Matrix',
-  'panels.tab.checkerboard': 'Checkerboard',
-  'panels.tab.roundtrip': 'Round trip',
-  'panels.tab.gradient': 'Gradient',
-  'panels.tab.code': 'Code',
   'panels.withChannel': '{name}, channel {c}',
-  'panels.loading': 'Loading…',
   // MatrixView
   'panels.grid.matrix': 'Matrix',
   'panels.grid.flatInput': 'Flattened input',

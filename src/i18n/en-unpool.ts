@@ -1,4 +1,4 @@
-/** English messages of the unpool views (merged into en.ts). */
+/** English messages of the unpool views, added by UnpoolView when its chunk loads. */
 export const enUnpool = {
   'unpool.view': 'Pooling and unpooling',
   'unpool.grid.pooled': 'Pooled',

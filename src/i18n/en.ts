@@ -1,16 +1,19 @@
-/** English: the reference catalogue. Every word the app shows is here. `{name}` is replaced. */
+/**
+ * English: the reference catalogue. `{name}` is replaced. `en` holds the words of the first
+ * page; the views that load on demand add theirs (en-code, en-panels, en-transpose, en-unpool)
+ * through addMessages when their module loads, so only their types are imported here and
+ * MessageKey still names every word the app shows.
+ */
 import { enChannels } from './en-channels';
-import { enCode } from './en-code';
-import { enPanels } from './en-panels';
+import type { enCode } from './en-code';
+import type { enPanels } from './en-panels';
 import { enPresets } from './en-presets';
-import { enUnpool } from './en-unpool';
+import type { enTranspose } from './en-transpose';
+import type { enUnpool } from './en-unpool';
 
 export const en = {
   ...enChannels,
-  ...enCode,
-  ...enPanels,
   ...enPresets,
-  ...enUnpool,
   'app.title': 'ConvArith',
   'app.tagline': 'Convolution arithmetic, step by step, with real numbers',
   'op.label': 'Operation',
@@ -47,17 +50,7 @@ export const en = {
   'grid.kernel': 'Kernel',
   'grid.output': 'Output',
   'grid.padded': 'Padded input',
-  'grid.canvas': 'Uncropped scatter',
-  'grid.zeroInserted': 'Zero-inserted input',
-  'grid.paddedZero': 'Zero-inserted, padded input',
-  'grid.flipped': 'Flipped kernel',
-  'grid.directOutput': 'Direct output',
   'grid.size': '{name} {h} × {w}',
-  'view.scatter': 'Scatter',
-  'view.direct': 'Direct (equivalent convolution)',
-  'view.tabs': 'Transposed convolution views',
-  'view.same': 'Both views give the same output.',
-  'view.differ': 'The two views disagree: this is a bug, please report it.',
   'transport.label': 'Playback',
   'transport.play': 'Play',
   'transport.pause': 'Pause',
@@ -70,15 +63,11 @@ export const en = {
   'transport.position': 'Step {i} of {n}',
   'transport.keys': 'Keys: Space play/pause, ← → step, Home/End first/last.',
   'step.conv': 'Output cell ({row}, {col}) = sum of input × kernel over the window',
-  'step.scatter': 'Input cell ({row}, {col}) = {value} times the kernel, stamped onto the output',
-  'step.scatter.cropped': 'cells outside the output are cropped by padding',
   'stage.zero': '1. Insert s − 1 = {sh}×{sw} − 1 zeros between input cells',
-  'stage.pad': "2. Pad p' = d(k − 1) − p on each side: top {top}, bottom {bottom}, left {left}, right {right}",
   'stage.padFormula': "p' = {d}·({k} − 1) − {p} = {value}",
   'stage.padOutput': '+ output padding {a} at the {side}',
   'stage.flip': '3. Flip the kernel 180°',
   'stage.sweep': '4. Slide the flipped kernel with stride 1',
-  'stage.label': 'Stage',
   'formula.title': 'Sizes',
   'formula.conv': 'o = ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1',
   'formula.convT': 'o = (i − 1)s − 2p + d(k − 1) + a + 1',
@@ -119,7 +108,16 @@ export const en = {
   'formula.outputPaddingTitle': 'output_padding choices ({axis}):',
   'formula.current': '(current)',
   'formula.whyConvT': 'A convolution maps several input sizes to the same output size, so a transposed convolution has to be told which one to produce: PyTorch picks it with output_padding, TensorFlow with output_shape.',
-  // Views (ConvView, TransposeViews, ScatterView, DirectView, Equation)
+  // MorePanels: the tabs are on the first page; each panel's words load with it (en-panels.ts)
+  'panels.label': 'More views',
+  'panels.tab.sizes': 'Sizes',
+  'panels.tab.matrix': 'Matrix',
+  'panels.tab.checkerboard': 'Checkerboard',
+  'panels.tab.roundtrip': 'Round trip',
+  'panels.tab.gradient': 'Gradient',
+  'panels.tab.code': 'Code',
+  'panels.loading': 'Loading…',
+  // Views: the convolution's and what the transposed views share with it (their own words: en-transpose.ts)
   'view.conv': 'Convolution',
   'equation.label': 'Equation',
   'grid.withPadding': '{name} {h} × {w} with its padding ({ph} × {pw})',
@@ -135,25 +133,12 @@ export const en = {
   'legend.padding': 'padding (reads 0)',
   'legend.zero': 'inserted zero',
   'legend.cropped': 'cropped away',
-  'step.direct': 'Direct output cell ({row}, {col}) = sum of padded input × flipped kernel over the window',
-  'scatter.final': 'final output',
-  'scatter.partial': 'partial sums so far',
-  'scatter.cropNote': 'Padding crops the canvas: {top} row(s) at the top, {bottom} at the bottom, {left} column(s) on the left, {right} on the right (struck-through cells are cut). Until the last stamp the output shows the partial sums on the canvas inside the crop.',
-  'scatter.noCrop': 'No padding: nothing is cropped. Until the last stamp the output shows the partial sums.',
-  'scatter.outputPadding': 'Output padding adds {ah} row(s) at the bottom and {aw} column(s) on the right (hatched cells).',
-  'direct.stage.zero': '1. Insert zeros',
-  'direct.stage.pad': '2. Pad',
-  'direct.stage.flip': '3. Flip the kernel',
-  'direct.stage.sweep': '4. Slide with stride 1',
-  'stage.zeroDetail': '1. Insert s − 1 zeros between neighbouring input cells: {zh} between rows, {zw} between columns. The {ih} × {iw} input becomes {oh} × {ow}.',
-  'stage.padSide': "{side}: p' = {d}·({k} − 1) − {p} = {value}",
-  'stage.padSideOut': "{side}: p' = {d}·({k} − 1) − {p} + {a} (output padding) = {value}",
-  'stage.padNegative': "A negative p' cuts that many rows or columns off instead of padding.",
-  'side.top': 'top',
-  'side.bottom': 'bottom',
-  'side.left': 'left',
-  'side.right': 'right',
-  'stage.flipDetail': '3. Rotate the kernel 180°: cell (r, c) moves to (kH − 1 − r, kW − 1 − c). The corner labels say where each value goes and where it came from.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** Every message key: the first page's and those the lazily loaded views add. */
+export type MessageKey =
+  | keyof typeof en
+  | keyof typeof enCode
+  | keyof typeof enPanels
+  | keyof typeof enTranspose
+  | keyof typeof enUnpool;

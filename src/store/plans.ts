@@ -1,36 +1,15 @@
 /**
  * The animation plans of the picture on screen (index relations from the engine's trace
- * module), derived once per picture.
+ * module), derived once per picture and channel. This module holds what every operation shares
+ * (the channel choice, the memo, the step counts the keyboard reads) and the convolution's plan,
+ * the first page's view. The transposed convolution's and pooling's plans live in
+ * transposePlans.ts and unpoolPlans.ts, imported only by their lazily loaded views, so their
+ * trace modules stay off the first page.
  */
-import {
-  avgPoolPlan, avgUnpoolPlan, convPlan, convTransposeDirectPlan, convTransposeScatterPlan, maxPoolPlan, maxUnpoolPlan, stepCount,
-  type AvgPoolPlan, type AvgUnpoolPlan, type ConvPlan, type ConvTransposeDirectPlan, type ConvTransposeScatterPlan, type MaxPoolPlan, type MaxUnpoolPlan,
-} from '../engine';
+import { convPlan, convStepCount, type ConvPlan } from '../engine';
+import type { ViewId } from './playbackSlice';
 import type { Picture } from './resultsSlice';
 import type { State } from './index';
-
-export type Plans =
-  | { readonly op: 'conv'; readonly conv: ConvPlan; readonly counts: { readonly conv: number } }
-  | {
-      readonly op: 'convT';
-      readonly scatter: ConvTransposeScatterPlan;
-      readonly direct: ConvTransposeDirectPlan;
-      readonly counts: { readonly scatter: number; readonly direct: number };
-    }
-  | {
-      readonly op: 'unpool';
-      /** Pooling, window by window (max: with its switch). */
-      readonly pool: MaxPoolPlan | AvgPoolPlan;
-      /** Unpooling, value by value. */
-      readonly unpool: MaxUnpoolPlan | AvgUnpoolPlan;
-      /** One animation in two phases: steps [0, poolSteps) pool, the rest unpool. */
-      readonly poolSteps: number;
-      readonly counts: { readonly unpool: number };
-    };
-
-let lastPicture: Picture | null = null;
-let lastChannel = -1;
-let lastPlans: Plans | null = null;
 
 /**
  * How many output channels the picture's animation can follow (convolutions). Pooling plans
@@ -46,33 +25,53 @@ export function selectChannel(s: State): number {
   return s.picture ? Math.min(Math.max(0, s.channel), channelCount(s.picture) - 1) : 0;
 }
 
-/** The plans of the picture on screen (on the chosen channel), or null before the first picture. */
-export function selectPlans(s: State): Plans | null {
-  const channel = selectChannel(s);
-  if (s.picture !== lastPicture || channel !== lastChannel) {
-    lastPicture = s.picture;
-    lastChannel = channel;
-    lastPlans = s.picture ? plansOf(s.picture, channel) : null;
-  }
-  return lastPlans;
+/**
+ * A selector of the plans `build` derives from the picture on screen and the chosen channel,
+ * rebuilt only when either changes (so the same object comes back between, as zustand
+ * selectors need). `build` returns null for a picture of another operation; the selector
+ * returns null before the first picture.
+ */
+export function planSelector<T>(build: (p: Picture, channel: number) => T | null): (s: State) => T | null {
+  let lastPicture: Picture | null = null;
+  let lastChannel = -1;
+  let last: T | null = null;
+  return (s) => {
+    const channel = selectChannel(s);
+    if (s.picture !== lastPicture || channel !== lastChannel) {
+      lastPicture = s.picture;
+      lastChannel = channel;
+      last = s.picture ? build(s.picture, channel) : null;
+    }
+    return last;
+  };
 }
 
-function plansOf(p: Picture, channel: number): Plans {
+/** The convolution's plan on the chosen output channel and its step count. */
+export interface ConvPlans {
+  readonly conv: ConvPlan;
+  readonly counts: { readonly conv: number };
+}
+
+/** The convolution's plans of the picture on screen, or null (no picture, or another operation). */
+export const selectConvPlans = planSelector<ConvPlans>((p, channel) => {
   const e = p.explored;
-  if (e.op === 'conv') {
-    const conv = convPlan(e.info, { channel });
-    return { op: 'conv', conv, counts: { conv: stepCount(conv) } };
-  }
-  if (e.op === 'convT') {
-    const scatter = convTransposeScatterPlan(e.info, { channel });
-    const direct = convTransposeDirectPlan(e.info, { channel });
-    return { op: 'convT', scatter, direct, counts: { scatter: stepCount(scatter), direct: stepCount(direct) } };
-  }
-  if (p.numbers.op !== 'unpool') throw new Error('A pooling picture needs pooling numbers.');
-  const indices = p.numbers.indices.data;
-  const avg = e.spec.pool === 'avg';
-  const pool = avg ? avgPoolPlan(e.pool, { countIncludePad: e.spec.fw === 'torch' }) : maxPoolPlan(e.pool, indices);
-  const unpool = avg ? avgUnpoolPlan(e.unpool) : maxUnpoolPlan(e.unpool, indices);
-  const poolSteps = stepCount(pool);
-  return { op: 'unpool', pool, unpool, poolSteps, counts: { unpool: poolSteps + stepCount(unpool) } };
+  if (e.op !== 'conv') return null;
+  const conv = convPlan(e.info, { channel });
+  return { conv, counts: { conv: convStepCount(conv) } };
+});
+
+// Step counts by view, for the keyboard. A lazily loaded view's plans module adds its own when
+// it loads; until then its view is not on screen and the keys have nothing to step.
+const stepCounts: Partial<Record<ViewId, (s: State) => number>> = {
+  conv: (s) => selectConvPlans(s)?.counts.conv ?? 0,
+};
+
+/** Declares how many steps `view`'s animation has in a state (called by the plans modules). */
+export function registerStepCount(view: ViewId, count: (s: State) => number): void {
+  stepCounts[view] = count;
+}
+
+/** How many steps `view`'s animation has now (0 before its picture, or before its module loaded). */
+export function selectStepCount(s: State, view: ViewId): number {
+  return stepCounts[view]?.(s) ?? 0;
 }

@@ -1,11 +1,15 @@
 /**
  * Colours for values: a diverging ramp, blue for negative, white at 0, orange for positive,
- * pale enough for black digits at both ends. d3-interpolate's number interpolator walks the
- * lightness; the hues are fixed.
+ * pale enough for black digits at both ends. The lightness walks linearly from 100% to 72%;
+ * the hues are fixed.
  */
-import { interpolateNumber } from 'd3-interpolate';
 
-const lightness = interpolateNumber(100, 72);
+/**
+ * The lightness at t ∈ [0, 1], written as d3-interpolate's interpolateNumber(100, 72) does
+ * (a·(1 − t) + b·t). Importing that one function from d3-interpolate's bundle drags in all of
+ * d3-color (about 6 KB gzipped on the first page), for one line of arithmetic.
+ */
+const lightness = (t: number): number => 100 * (1 - t) + 72 * t;
 
 /** A colour function for values whose largest magnitude is `maxAbs`. */
 export function valueColor(maxAbs: number): (v: number) => string {

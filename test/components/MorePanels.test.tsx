@@ -5,8 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MorePanels } from '../../src/components/MorePanels';
 import { useKeyboard } from '../../src/components/useKeyboard';
 import { computeExplore } from '../../src/engine';
-import { t } from '../../src/i18n';
+import { addMessages, t } from '../../src/i18n';
+import { enPanels } from '../../src/i18n/en-panels';
 import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+
+// The expectations below name the panels' grids before the panels' chunks (which bring those
+// words) have loaded, so the words are added up front, as the panels add them when they load.
+addMessages(enPanels);
 
 // The Code tab's panel is another component's subject (its own tests); here it only has to appear.
 vi.mock('../../src/components/CodePanel', () => ({ CodePanel: () => <p>code panel</p> }));

@@ -4,11 +4,14 @@ import {
   type ExploreSpec,
 } from '../../src/engine';
 import {
-  canvasSize, canvasValue, convLooks, dilatedValue, directLooks, equationTerms, flippedPlaneBase, inputPlaneBase, paddedInputValue, paddedSize,
-  plainValue, progressiveValue, quietLook, sameNumbers, scatterLooks, scatterOutputValue, scatterReached, spreadMoves, sweepIndex,
+  convLooks, dilatedValue, equationTerms, inputPlaneBase, paddedInputValue, paddedSize,
+  plainValue, progressiveValue, quietLook, sameNumbers,
   tensorPlaneBase, termsByChannel, weightPlaneBase,
   type LookFn,
 } from '../../src/viz/looks';
+import {
+  canvasSize, canvasValue, directLooks, flippedPlaneBase, scatterLooks, scatterOutputValue, scatterReached, spreadMoves, sweepIndex,
+} from '../../src/viz/transposeLooks';
 
 const base: ExploreSpec = {
   op: 'conv', fw: 'torch', input: [5, 5], kernel: [3, 3], stride: [1, 1], padding: [0, 0],

@@ -1,0 +1,119 @@
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { enCode } from '../../src/i18n/en-code';
+import { en } from '../../src/i18n/en';
+import { enPanels } from '../../src/i18n/en-panels';
+import { enTranspose } from '../../src/i18n/en-transpose';
+import { enUnpool } from '../../src/i18n/en-unpool';
+
+// The first page carries only en.ts; each lazily loaded view adds its own words when its module
+// loads (addMessages). These tests read the source to find, for the first page and for each
+// lazily imported module, every message key its static import graph names, and check that the
+// key is in the first page's catalogue, or reads as a message (not as the key) once that
+// module, and nothing else, has loaded. Keys built at run time (`field.${id}`) are not seen here;
+// the component tests cover those.
+
+const SRC = resolve(__dirname, '../../src');
+const ENTRY = join(SRC, 'main.tsx');
+const ALL_KEYS = new Set<string>([en, enCode, enPanels, enTranspose, enUnpool].flatMap((c) => Object.keys(c)));
+
+/** Resolves a relative import to a file under src (null for packages and query imports like `?worker`). */
+function resolveImport(from: string, spec: string): string | null {
+  if (!spec.startsWith('.') || spec.includes('?')) return null;
+  const base = resolve(dirname(from), spec);
+  for (const file of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    if (existsSync(file) && statSync(file).isFile()) return file;
+  }
+  throw new Error(`cannot resolve ${spec} from ${relative(SRC, from)}`);
+}
+
+/** Value imports (not `import type`) and re-exports of a module, resolved. */
+function staticImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [
+    ...[...text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?\sfrom\s+'([^']+)'/gms)].map((m) => m[1]),
+    ...[...text.matchAll(/^import\s+'([^']+)'/gm)].map((m) => m[1]),
+  ];
+  return specs.map((s) => resolveImport(file, s)).filter((f): f is string => f !== null);
+}
+
+/** Targets of `import('…')` in a module (the lazily loaded ones), resolved. */
+function dynamicImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/import\(\s*'([^']+)'\s*\)/g)].map((m) => resolveImport(file, m[1])).filter((f): f is string => f !== null);
+}
+
+/** Every module reachable from `entry` through static imports (entry included). */
+function graph(entry: string): string[] {
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    for (const next of staticImports(queue.pop()!)) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return [...seen];
+}
+
+/** The message keys a set of modules names as string literals (the catalogues themselves excluded). */
+function keysUsed(files: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const file of files) {
+    if (file.startsWith(join(SRC, 'i18n'))) continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(/'([A-Za-z][\w.-]*)'/g)) if (ALL_KEYS.has(m[1])) keys.add(m[1]);
+  }
+  return [...keys].sort();
+}
+
+function allSourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? allSourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const lazyEntries = [...new Set(allSourceFiles(SRC).flatMap(dynamicImports))].sort();
+
+describe('message catalogues of the first page and of the lazily loaded views', () => {
+  it('finds the lazily loaded views (the test reads the right files)', () => {
+    const names = lazyEntries.map((f) => relative(SRC, f));
+    for (const view of ['components/TransposeViews.tsx', 'components/UnpoolView.tsx', 'components/MatrixView.tsx', 'components/CodePanel.tsx']) {
+      expect(names).toContain(view);
+    }
+  });
+
+  it('every key the first page names is in the first page’s catalogue (en.ts)', () => {
+    const used = keysUsed(graph(ENTRY));
+    expect(used.length).toBeGreaterThan(100);
+    expect(used.filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it('the first page’s catalogue leaves the lazily loaded views’ words out', () => {
+    for (const catalogue of [enCode, enPanels, enTranspose, enUnpool]) {
+      expect(Object.keys(catalogue).filter((k) => k in en)).toEqual([]);
+    }
+  });
+
+  for (const entry of lazyEntries) {
+    it(`${relative(SRC, entry)}: every key it names reads as a message once it has loaded`, async () => {
+      // A fresh module registry: only this module's own registrations count.
+      vi.resetModules();
+      await import(/* @vite-ignore */ entry);
+      const { t } = await import('../../src/i18n');
+      const unresolved = keysUsed(graph(entry)).filter((k) => t(k as Parameters<typeof t>[0]) === k);
+      expect(unresolved).toEqual([]);
+    });
+  }
+
+  it('a key whose view has not loaded reads as the key itself (what the checks above look for)', async () => {
+    vi.resetModules();
+    const { t } = await import('../../src/i18n');
+    expect(t('code.title')).toBe('code.title');
+    await import('../../src/codegen/torch');
+    expect(t('code.title')).toBe(enCode['code.title']);
+  });
+});
