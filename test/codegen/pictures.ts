@@ -93,3 +93,27 @@ export function parsePython(sources: readonly string[]): (string | null)[] {
   }
   return JSON.parse(r.stdout) as (string | null)[];
 }
+
+/** The lines of a generated script. */
+export const linesOf = (text: string): string[] => text.split('\n');
+
+/**
+ * The script's statements: a call the generator broke over several lines (a line ending in "("
+ * up to the ")" at the same indentation) joined back into one line, so tests can assert whole calls.
+ */
+export function statements(text: string): string[] {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*).*\($/.exec(lines[i]);
+    if (!open) {
+      out.push(lines[i]);
+      continue;
+    }
+    const close = lines.findIndex((l, j) => j > i && l.startsWith(`${open[1]})`));
+    const args = lines.slice(i + 1, close).map((l) => l.trim()).join(' ').replace(/,$/, '');
+    out.push(`${lines[i]}${args}${lines[close].slice(open[1].length)}`);
+    i = close;
+  }
+  return out;
+}

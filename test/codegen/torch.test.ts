@@ -9,31 +9,9 @@ import fc from 'fast-check';
 import { avgPool2d, conv2d, convTranspose2d, maxPool2d, maxUnpool2d, padOrCrop, tensor, type Tensor } from '../../src/engine';
 import { pyNested, pyNumber } from '../../src/codegen/format';
 import { torchCode, torchConvPadding, torchPoolRecipe, torchTransposeRecipe } from '../../src/codegen/torch';
-import { fromQuery, parsePython, pictures, type Picture } from './pictures';
+import { fromQuery, linesOf, parsePython, pictures, statements, type Picture } from './pictures';
 
 
-const linesOf = (text: string): string[] => text.split('\n');
-
-/**
- * The script's statements: a call the generator broke over several lines (a line ending in "("
- * up to the ")" at the same indentation) joined back into one line, so tests can assert whole calls.
- */
-function statements(text: string): string[] {
-  const lines = text.split('\n');
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*).*\($/.exec(lines[i]);
-    if (!open) {
-      out.push(lines[i]);
-      continue;
-    }
-    const close = lines.findIndex((l, j) => j > i && l.startsWith(`${open[1]})`));
-    const args = lines.slice(i + 1, close).map((l) => l.trim()).join(' ').replace(/,$/, '');
-    out.push(`${lines[i]}${args}${lines[close].slice(open[1].length)}`);
-    i = close;
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // NCHW helpers for replaying the recipes (independent of the generator)

@@ -3,18 +3,10 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckerboardView } from '../../src/components/CheckerboardView';
-import { computeExplore } from '../../src/engine';
-import { t } from '../../src/i18n';
-import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
 
-function showQuery(query: string): void {
-  loadQuery(query);
-  const s = useStore.getState();
-  const v = selectValidated(s);
-  if (!v.ok) throw new Error(`the query should be valid: ${v.error.message}`);
-  const { x, w } = selectValues(s);
-  useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) } });
-}
+import { t } from '../../src/i18n';
+import { loadQuery, useStore } from '../../src/store';
+import { showQuery } from './showQuery';
 
 const OVERLAP = t('panels.grid.overlap');
 const readGrid = (name: string) =>

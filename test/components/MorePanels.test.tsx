@@ -4,10 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MorePanels } from '../../src/components/MorePanels';
 import { useKeyboard } from '../../src/components/useKeyboard';
-import { computeExplore } from '../../src/engine';
+
 import { addMessages, t } from '../../src/i18n';
 import { enPanels } from '../../src/i18n/en-panels';
-import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+import { loadQuery, useStore } from '../../src/store';
+import { showQuery } from './showQuery';
 
 // The expectations below name the panels' grids before the panels' chunks (which bring those
 // words) have loaded, so the words are added up front, as the panels add them when they load.
@@ -15,15 +16,6 @@ addMessages(enPanels);
 
 // The Code tab's panel is another component's subject (its own tests); here it only has to appear.
 vi.mock('../../src/components/CodePanel', () => ({ CodePanel: () => <p>code panel</p> }));
-
-function showQuery(query: string): void {
-  loadQuery(query);
-  const s = useStore.getState();
-  const v = selectValidated(s);
-  if (!v.ok) throw new Error(`the query should be valid: ${v.error.message}`);
-  const { x, w } = selectValues(s);
-  useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) } });
-}
 
 const tabNames = () => within(screen.getByRole('tablist', { name: t('panels.label') })).getAllByRole('tab').map((tab) => tab.textContent);
 const tab = (key: Parameters<typeof t>[0]) => screen.getByRole('tab', { name: t(key) });

@@ -2,19 +2,10 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RoundTripView } from '../../src/components/RoundTripView';
-import { computeExplore } from '../../src/engine';
-import { t } from '../../src/i18n';
-import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
 
-function showQuery(query: string): { x: readonly number[]; w: readonly number[] } {
-  loadQuery(query);
-  const s = useStore.getState();
-  const v = selectValidated(s);
-  if (!v.ok) throw new Error(`the query should be valid: ${v.error.message}`);
-  const { x, w } = selectValues(s);
-  useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) } });
-  return { x, w };
-}
+import { t } from '../../src/i18n';
+import { loadQuery } from '../../src/store';
+import { showQuery } from './showQuery';
 
 const gridRows = (name: string) => within(screen.getByRole('grid', { name })).getAllByRole('row');
 const readGrid = (name: string) => gridRows(name).map((row) => within(row).getAllByRole('gridcell').map((cell) => Number(cell.firstChild?.textContent ?? NaN)));

@@ -3,21 +3,12 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SIDE_BY_SIDE_QUERY, TransposeViews } from '../../src/components/TransposeViews';
-import { computeExplore } from '../../src/engine';
+
 import { t } from '../../src/i18n';
-import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+import { loadQuery, selectValues, useStore } from '../../src/store';
+import { showQuery } from './showQuery';
 
 // --- helpers (the same small set lives in ConvView.test.tsx) ----------------------------------
-
-/** Loads `query` and computes its picture on the main thread (what the worker would send). */
-function showQuery(query: string): void {
-  loadQuery(query);
-  const s = useStore.getState();
-  const v = selectValidated(s);
-  if (!v.ok) throw new Error(`the query should be valid: ${v.error.message}`);
-  const { x, w } = selectValues(s);
-  useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) }, hover: null, pinned: false });
-}
 
 const rowsOf = (name: string, scope: HTMLElement = document.body) => within(within(scope).getByRole('grid', { name })).getAllByRole('row');
 const cellsOf = (row: HTMLElement) => within(row).getAllByRole('gridcell');

@@ -7,12 +7,13 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UnpoolView } from '../../src/components/UnpoolView';
-import { computeExplore } from '../../src/engine';
+
 import { t } from '../../src/i18n';
-import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+import { loadQuery, useStore } from '../../src/store';
 import { connectEngine } from '../../src/store/engineBridge';
 import { createEngineClient } from '../../src/worker/client';
 import { formatValue } from '../../src/viz/format';
+import { showQuery } from './showQuery';
 
 const initial = useStore.getInitialState();
 let disconnect: (() => void) | null = null;
@@ -22,16 +23,6 @@ afterEach(() => {
   disconnect?.();
   disconnect = null;
 });
-
-/** Loads `query` and computes its picture on the main thread (what the worker would send). */
-function showQuery(query: string): void {
-  loadQuery(query);
-  const s = useStore.getState();
-  const v = selectValidated(s);
-  if (!v.ok) throw new Error(`the query should be valid: ${v.error.message}`);
-  const { x, w } = selectValues(s);
-  useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) } });
-}
 
 const rowsOf = (name: string) => within(screen.getByRole('grid', { name })).getAllByRole('row');
 const cellsOf = (row: HTMLElement) => within(row).getAllByRole('gridcell');
