@@ -577,6 +577,27 @@ export function computeUnpool2DInfo(xShape: readonly number[], opts: UnpoolOptio
   return { batch, channels, inH, inW, outH, outW, kH, kW, strideH, strideW, pad: symmetricPads(padH, padW) };
 }
 
+/**
+ * Every switch must be a whole number naming a cell of the unpooled plane (y·W + x), as
+ * maxUnpool2d requires. `offset` is where `data` starts in the whole indices tensor (messages
+ * name positions in it).
+ */
+export function checkUnpoolIndices(data: ArrayLike<number>, info: Unpool2DInfo, offset = 0): void {
+  const cells = info.outH * info.outW;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (Number.isInteger(v) && v >= 0 && v < cells) continue;
+    const what = Number.isInteger(v) ? 'outside' : 'not a whole number in';
+    throw new ShapeError(
+      'indices',
+      'indices',
+      `indices holds ${v} at position ${offset + i}, which is ${what} the range 0 to ${cells - 1} of a ${info.outH}×${info.outW} unpooled plane ` +
+        `(each index is y·W + x). Use the indices maxPool2d returned for an input of this size, or pick a matching outputSize.`,
+      { index: offset + i, got: v, max: cells - 1, outputSize: [info.outH, info.outW] },
+    );
+  }
+}
+
 function checkUnpoolSize(o: number, sizes: { default: number; legal: number[] }, axis: string): void {
   if (!sizes.legal.includes(o)) {
     const msg =

@@ -1,5 +1,5 @@
 import { ShapeError } from '../errors';
-import { computeUnpool2DInfo, type Unpool2DInfo, type UnpoolOptions } from '../shape';
+import { checkUnpoolIndices, computeUnpool2DInfo, type Unpool2DInfo, type UnpoolOptions } from '../shape';
 import { checkTensor, type Tensor } from '../tensor';
 
 /** Options of `maxUnpool2d` / `avgUnpool2d`: the pooling's own, plus the size to restore. */
@@ -25,7 +25,7 @@ export function maxUnpool2d(x: Tensor, indices: Tensor, opts: Unpool2dOptions): 
  * hold the record's [N, C, inH, inW] values; indices are checked. Allocates the output.
  */
 export function maxUnpoolFromInfo(info: Unpool2DInfo, x: Float64Array, indices: Float64Array): Float64Array {
-  checkIndexValues(indices, info);
+  checkUnpoolIndices(indices, info);
   const inPlane = info.inH * info.inW;
   const outPlane = info.outH * info.outW;
   const out = new Float64Array(info.batch * info.channels * outPlane);
@@ -97,22 +97,6 @@ function checkIndicesShape(indices: Tensor, xShape: readonly number[]): void {
       `indices must have the same shape as x, [${xShape.join(', ')}] (one index per pooled value); got [${shape.join(', ')}]. ` +
         `Pass the indices maxPool2d returned together with x.`,
       { expected: [...xShape], got: [...shape] },
-    );
-  }
-}
-
-function checkIndexValues(data: Float64Array, info: Unpool2DInfo): void {
-  const cells = info.outH * info.outW;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i];
-    if (Number.isInteger(v) && v >= 0 && v < cells) continue;
-    const what = Number.isInteger(v) ? 'outside' : 'not a whole number in';
-    throw new ShapeError(
-      'indices',
-      'indices',
-      `indices holds ${v} at position ${i}, which is ${what} the range 0 to ${cells - 1} of a ${info.outH}×${info.outW} unpooled plane ` +
-        `(each index is y·W + x). Use the indices maxPool2d returned for an input of this size, or pick a matching outputSize.`,
-      { index: i, got: v, max: cells - 1, outputSize: [info.outH, info.outW] },
     );
   }
 }

@@ -45,6 +45,28 @@ export function checkStepIndex(i: number, count: number): void {
   checkIndex(i, count, 'step', 'Step', 'this animation has steps');
 }
 
+/**
+ * Plane (n, channel) of the switches of a `[batch, channels, h, w]` tensor, copied (h·w values).
+ * Refuses a wrong length; `role` says whether that tensor is the pool's output or the unpool's input.
+ */
+export function switchesOfPlane(
+  indices: ArrayLike<number>, batch: number, channels: number, h: number, w: number, n: number, channel: number, role: 'output' | 'input',
+): Float64Array {
+  const plane = h * w;
+  const expected = batch * channels * plane;
+  if (indices.length !== expected) {
+    throw new ShapeError(
+      'indices',
+      'indices',
+      `indices must hold one switch per pooled value, ${expected} for a [${batch}, ${channels}, ${h}, ${w}] ${role}; ` +
+        `got ${indices.length}. Pass the indices maxPool2d returned for this input.`,
+      { expected, got: indices.length },
+    );
+  }
+  const start = (n * channels + channel) * plane;
+  return Float64Array.from({ length: plane }, (_, k) => indices[start + k]);
+}
+
 function checkIndex(i: number, count: number, param: string, noun: string, range: string): number {
   if (typeof i !== 'number' || !Number.isInteger(i)) {
     throw new ShapeError('not-integer', param, `${noun} must be a whole number; got ${String(i)}.`, { got: String(i) });

@@ -4,6 +4,7 @@ import type { Pool2DInfo } from '../shape';
 import {
   checkPlane,
   checkStepIndex,
+  switchesOfPlane,
   type AvgPoolPlan,
   type AvgPoolStep,
   type MaxPoolPlan,
@@ -19,20 +20,7 @@ import {
  */
 export function maxPoolPlan(info: Pool2DInfo, indices: ArrayLike<number>, choice: PlaneChoice = {}): MaxPoolPlan {
   const { n, channel } = checkPlane(choice, info.batch, info.channels, 'channel');
-  const plane = info.outH * info.outW;
-  const expected = info.batch * info.channels * plane;
-  if (indices.length !== expected) {
-    throw new ShapeError(
-      'indices',
-      'indices',
-      `indices must hold one switch per pooled value, ${expected} for a [${info.batch}, ${info.channels}, ${info.outH}, ${info.outW}] output; ` +
-        `got ${indices.length}. Pass the indices maxPool2d returned for this input.`,
-      { expected, got: indices.length },
-    );
-  }
-  const start = (n * info.channels + channel) * plane;
-  const own = new Float64Array(plane);
-  for (let k = 0; k < plane; k++) own[k] = indices[start + k];
+  const own = switchesOfPlane(indices, info.batch, info.channels, info.outH, info.outW, n, channel, 'output');
   return { kind: 'maxPool', info, n, channel, indices: own };
 }
 

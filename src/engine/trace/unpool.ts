@@ -1,9 +1,9 @@
 /** Step plans of unpooling: each pooled value and the cells it travels to. */
-import { ShapeError } from '../errors';
-import type { Unpool2DInfo } from '../shape';
+import { checkUnpoolIndices, type Unpool2DInfo } from '../shape';
 import {
   checkPlane,
   checkStepIndex,
+  switchesOfPlane,
   type AvgUnpoolPlan,
   type AvgUnpoolStep,
   type MaxUnpoolPlan,
@@ -20,33 +20,8 @@ import {
  */
 export function maxUnpoolPlan(info: Unpool2DInfo, indices: ArrayLike<number>, choice: PlaneChoice = {}): MaxUnpoolPlan {
   const { n, channel } = checkPlane(choice, info.batch, info.channels, 'channel');
-  const plane = info.inH * info.inW;
-  const expected = info.batch * info.channels * plane;
-  if (indices.length !== expected) {
-    throw new ShapeError(
-      'indices',
-      'indices',
-      `indices must hold one switch per pooled value, ${expected} for a [${info.batch}, ${info.channels}, ${info.inH}, ${info.inW}] input; ` +
-        `got ${indices.length}. Pass the indices maxPool2d returned together with x.`,
-      { expected, got: indices.length },
-    );
-  }
-  const cells = info.outH * info.outW;
-  const start = (n * info.channels + channel) * plane;
-  const own = new Float64Array(plane);
-  for (let k = 0; k < plane; k++) {
-    const v = indices[start + k];
-    if (!Number.isInteger(v) || v < 0 || v >= cells) {
-      throw new ShapeError(
-        'indices',
-        'indices',
-        `indices holds ${v} at position ${start + k}, which is not a cell of the ${info.outH}×${info.outW} unpooled plane ` +
-          `(each index is y·W + x, from 0 to ${cells - 1}). Use the indices maxPool2d returned, or pick a matching outputSize.`,
-        { index: start + k, got: v, max: cells - 1 },
-      );
-    }
-    own[k] = v;
-  }
+  const own = switchesOfPlane(indices, info.batch, info.channels, info.inH, info.inW, n, channel, 'input');
+  checkUnpoolIndices(own, info, (n * info.channels + channel) * info.inH * info.inW);
   return { kind: 'maxUnpool', info, n, channel, indices: own };
 }
 
