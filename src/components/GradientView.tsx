@@ -14,7 +14,8 @@ import { maxAbs, valueColor } from '../viz/color';
 import { formatValue } from '../viz/format';
 import { innerProductText, sameValue } from '../viz/matrixLooks';
 import { Grid } from './Grid';
-import { channelName, PanelSlot } from './MatrixView';
+import { PanelSlot } from './MatrixView';
+import { channelGridName } from './views/channels';
 
 // The panels load on demand, so their words come with them rather than with the first page.
 addMessages(enPanels);
@@ -34,7 +35,7 @@ function Planes({ name, tensor }: { readonly name: string; readonly tensor: Tens
     <>
       {view.values.map((value, ch) => (
         <PanelSlot key={ch} cols={w} {...CELL}>
-          <Grid name={channelName(name, ch, channels)} rows={h} cols={w} value={value} color={view.color} maxCell={CELL.max} />
+          <Grid name={channelGridName(name, ch, channels > 1)} rows={h} cols={w} value={value} color={view.color} maxCell={CELL.max} />
         </PanelSlot>
       ))}
     </>

@@ -14,6 +14,7 @@ import { maxAbs, valueColor } from '../viz/color';
 import { formatValue } from '../viz/format';
 import { cellText, entryIndex, flatIndex, matrixLinks, matrixLooks, matrixValue, type MatrixHover } from '../viz/matrixLooks';
 import { Grid } from './Grid';
+import { channelGridName } from './views/channels';
 
 // The panels load on demand, so their words come with them rather than with the first page.
 addMessages(enPanels);
@@ -22,10 +23,6 @@ addMessages(enPanels);
 export const MATRIX_MAX_CELLS = 12_000;
 
 /** `name`, or `name, channel c` (1-based) when the tensor has several channels. */
-export function channelName(name: string, channel: number, channels: number): string {
-  return channels > 1 ? t('panels.withChannel', { name, c: channel + 1 }) : name;
-}
-
 /**
  * A place for one grid in a row of grids: it asks for the grid's full width (cols × max) and
  * shrinks with its neighbours down to `min` rem per cell, then the grid scrolls sideways.
@@ -183,7 +180,7 @@ function MatrixBody({ m, x, y, intro }: BodyProps) {
         {planes(m.colGrid).map((ch) => (
           <PanelSlot key={`in${ch}`} cols={m.colGrid.w} {...SMALL_CELL}>
             <Grid
-              name={channelName(t('panels.grid.input2d'), ch, m.colGrid.channels)}
+              name={channelGridName(t('panels.grid.input2d'), ch, m.colGrid.channels > 1)}
               rows={m.colGrid.h}
               cols={m.colGrid.w}
               value={values.x2d[ch]}
@@ -198,7 +195,7 @@ function MatrixBody({ m, x, y, intro }: BodyProps) {
         {planes(m.rowGrid).map((ch) => (
           <PanelSlot key={`out${ch}`} cols={m.rowGrid.w} {...SMALL_CELL}>
             <Grid
-              name={channelName(t('panels.grid.output2d'), ch, m.rowGrid.channels)}
+              name={channelGridName(t('panels.grid.output2d'), ch, m.rowGrid.channels > 1)}
               rows={m.rowGrid.h}
               cols={m.rowGrid.w}
               value={values.y2d[ch]}

@@ -13,7 +13,8 @@ import { maxAbs, valueColor } from '../viz/color';
 import type { LookFn, ValueFn } from '../viz/looks';
 import { cellOf, differingCells, shapeText } from '../viz/matrixLooks';
 import { Grid } from './Grid';
-import { channelName, PanelSlot } from './MatrixView';
+import { PanelSlot } from './MatrixView';
+import { channelGridName } from './views/channels';
 
 // The panels load on demand, so their words come with them rather than with the first page.
 addMessages(enPanels);
@@ -64,7 +65,7 @@ export function RoundTripView() {
   const row = (name: string, tensor: Tensor, values: ValueFn[], looks: LookFn[] | null, color: (v: number) => string) =>
     values.map((value, ch) => {
       const [, planes, rows, cols] = tensor.shape;
-      const n = channelName(name, ch, planes);
+      const n = channelGridName(name, ch, planes > 1);
       return (
         <PanelSlot key={n} cols={cols} {...CELL}>
           <Grid name={n} rows={rows} cols={cols} value={value} look={looks?.[ch]} color={color} maxCell={CELL.max} />

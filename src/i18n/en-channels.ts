@@ -13,7 +13,6 @@ export const enChannels = {
   'ch.field.g': 'Groups',
   'ch.field.channels': 'Number of channels',
   // Grids with one grid per channel
-  'ch.grid.channel': '{name}, channel {c}',
   'ch.grid.kernelCaption': 'Kernel {h} × {w}: input channel {ci} → output channel {co}',
   'ch.grid.outputFollowed': '{name} {h} × {w} · being computed',
   'ch.grid.outputOther': '{name} {h} × {w} · click to compute it',

@@ -1,6 +1,5 @@
 /** English messages of the panels views, added by each panel's module when it loads (the tabs are in en.ts). */
 export const enPanels = {
-  'panels.withChannel': '{name}, channel {c}',
   // MatrixView
   'panels.grid.matrix': 'Matrix',
   'panels.grid.flatInput': 'Flattened input',

@@ -4,7 +4,6 @@ export const enUnpool = {
   'unpool.grid.pooled': 'Pooled',
   'unpool.grid.switches': 'Switches',
   'unpool.grid.tfArgmax': 'Switches (TensorFlow argmax)',
-  'unpool.grid.channel': '{name}, channel {c}',
   'unpool.caption.switches': 'Switches {h} × {w} (PyTorch)',
   'unpool.caption.tfArgmax': 'TensorFlow argmax {h} × {w}',
   'unpool.channel': 'Channel {c}',

@@ -49,6 +49,7 @@ export const en = {
   'grid.input': 'Input',
   'grid.kernel': 'Kernel',
   'grid.output': 'Output',
+  'grid.channel': '{name}, channel {c}',
   'grid.padded': 'Padded input',
   'grid.size': '{name} {h} × {w}',
   'transport.label': 'Playback',

@@ -242,7 +242,7 @@ function readChannelEquation() {
 }
 
 const gridNames = () => screen.getAllByRole('grid').map((g) => g.getAttribute('aria-label'));
-const channelGrid = (name: string, c: number) => t('ch.grid.channel', { name, c });
+const channelGrid = (name: string, c: number) => t('grid.channel', { name, c });
 
 describe('ConvView with channels and groups', () => {
   beforeEach(() => useStore.setState({ channel: 0 }));

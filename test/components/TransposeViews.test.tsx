@@ -251,7 +251,7 @@ function naiveConvT(x: readonly number[], w: readonly number[], o: { cin: number
   return out;
 }
 
-const channelGrid = (name: string, c: number) => t('ch.grid.channel', { name, c });
+const channelGrid = (name: string, c: number) => t('grid.channel', { name, c });
 
 describe('TransposeViews with channels and groups', () => {
   beforeEach(() => useStore.setState({ channel: 0 }));

@@ -16,6 +16,7 @@ import {
 import { Grid } from '../Grid';
 import { GridSlot } from '../views/GridSlot';
 import { TravelToken, type CellAddress } from './TravelToken';
+import { channelGridName } from '../views/channels';
 
 /** Cell size caps (rem): values, and the index grids (their numbers run to four digits). */
 const MAX_CELL = 2.6;
@@ -47,17 +48,12 @@ export interface ChannelRowProps {
   readonly tokenMs: number;
 }
 
-/** "Input" with one channel, "Input, channel 2" with several. */
-export function channelName(name: string, channel: number, channels: number): string {
-  return channels > 1 ? t('unpool.grid.channel', { name, c: channel + 1 }) : name;
-}
-
 export function ChannelRow(props: ChannelRowProps) {
   const { plans, channel, channels, at, numbers, x, progress, survival, color, onEdit, tokenMs } = props;
   const info = plans.pool.info;
   const unInfo = plans.unpool.info;
   const isMax = plans.pool.kind === 'maxPool';
-  const name = (key: 'grid.input' | 'unpool.grid.pooled' | 'unpool.grid.switches' | 'unpool.grid.tfArgmax' | 'grid.output') => channelName(t(key), channel, channels);
+  const name = (key: 'grid.input' | 'unpool.grid.pooled' | 'unpool.grid.switches' | 'unpool.grid.tfArgmax' | 'grid.output') => channelGridName(t(key), channel, channels > 1);
   const names = {
     input: name('grid.input'), pooled: name('unpool.grid.pooled'), switches: name('unpool.grid.switches'),
     tf: name('unpool.grid.tfArgmax'), output: name('grid.output'),

@@ -16,7 +16,12 @@ import type { EquationChannel } from '../Equation';
  * with the channel, 1-based ("Input, channel 2").
  */
 export function channelName(key: MessageKey, channel: number, several: boolean): string {
-  return several ? t('ch.grid.channel', { name: t(key), c: channel + 1 }) : t(key);
+  return channelGridName(t(key), channel, several);
+}
+
+/** "Input" with one channel, "Input, channel 2" with several: every grid of every view is named this way. */
+export function channelGridName(name: string, channel: number, several: boolean): string {
+  return several ? t('grid.channel', { name, c: channel + 1 }) : name;
 }
 
 /** The hover/pin ref fields for a grid of `channel`, present only when there are several channels. */
