@@ -22,7 +22,7 @@ import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
 import { WeightLayout } from './WeightLayout';
-import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, selectEditable } from './views/channels';
+import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, selectEditable, OutputGroup } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
 import { hoverSentence, useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
@@ -193,12 +193,7 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
             </div>
           );
         })}
-        <div
-          className={severalChannels ? 'channels__outputs' : 'channels__flat'}
-          style={outputsBasis}
-          role={severalOut ? 'group' : undefined}
-          aria-label={severalOut ? t('ch.outputs.label') : undefined}
-        >
+        <OutputGroup boxed={severalChannels} severalOut={severalOut} style={outputsBasis}>
           {outputs.map((o, co) => {
             const name = channelName('grid.output', co, severalOut);
             const followed = co === plan.outChannel;
@@ -219,7 +214,7 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
               </GridSlot>
             );
           })}
-        </div>
+        </OutputGroup>
       </div>
       <Equation
         title={severalChannels ? t('ch.step.conv', { co: plan.outChannel + 1, ...target }) : t('step.conv', target)}

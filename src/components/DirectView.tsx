@@ -20,7 +20,7 @@ import { directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectLook
 import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
-import { boxBasis, channelEquation, channelName, channelRef } from './views/channels';
+import { boxBasis, channelEquation, channelName, channelRef, OutputGroup } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
 import { useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { useSpreadAnimation } from './views/motion';
@@ -207,12 +207,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
                 </GridSlot>
               </div>
             ))}
-            <div
-              className={severalIn || severalOut ? 'channels__outputs' : 'channels__flat'}
-              style={outputsBasis}
-              role={severalOut ? 'group' : undefined}
-              aria-label={severalOut ? t('ch.outputs.label') : undefined}
-            >
+            <OutputGroup boxed={severalIn || severalOut} severalOut={severalOut} style={outputsBasis}>
               {outputs.map((o, co) => (
                 <OutputGrid
                   key={co} name={channelName('grid.directOutput', co, severalOut)} followed={co === plan.outChannel} several={severalOut}
@@ -220,7 +215,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
                   hover={co === plan.outChannel ? outputHover : { onHover: undefined, onPick: () => setChannel(co) }}
                 />
               ))}
-            </div>
+            </OutputGroup>
           </div>
           <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={severalIn || severalOut} />
         </>

@@ -18,7 +18,7 @@ import { inputPlaneBase, plainValue, quietLook, weightPlaneBase } from '../viz/l
 import { canvasSize, canvasValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/transposeLooks';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
-import { boxBasis, channelName, channelRef } from './views/channels';
+import { boxBasis, channelName, channelRef, OutputGroup } from './views/channels';
 import { GridSlot } from './views/GridSlot';
 import { useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
@@ -171,12 +171,7 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
             />
           </GridSlot>
         </div>
-        <div
-          className={severalChannels ? 'channels__outputs' : 'channels__flat'}
-          style={outputsBasis}
-          role={severalOut ? 'group' : undefined}
-          aria-label={severalOut ? t('ch.outputs.label') : undefined}
-        >
+        <OutputGroup boxed={severalChannels} severalOut={severalOut} style={outputsBasis}>
           {outputs.map((o, co) => {
             const name = channelName('grid.output', co, severalOut);
             const followed = co === plan.outChannel;
@@ -198,7 +193,7 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
               </GridSlot>
             );
           })}
-        </div>
+        </OutputGroup>
       </div>
       <p className="scatter__note">
         {crops ? t('scatter.cropNote', { top: info.pad.top, bottom: info.pad.bottom, left: info.pad.left, right: info.pad.right }) : t('scatter.noCrop')}

@@ -3,7 +3,7 @@
  * choice of the output channel the animation follows, the sentence saying which input channels
  * it sums (groups), and whether edits land on the cells shown.
  */
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { evaluateTerms, type TermRef } from '../../engine';
 import { t, type MessageKey } from '../../i18n';
 import { useStore, type State } from '../../store';
@@ -114,3 +114,27 @@ export function channelEquation<T extends TermRef & { readonly inputChannel: num
     return { label: t('ch.eq.channel', { c: group.channel + 1 }), products, muted: group.terms.map(muted), sum };
   });
 }
+
+interface OutputGroupProps {
+  /** Lay the outputs out as boxes (several channels on either side) or flat. */
+  readonly boxed: boolean;
+  /** Several output channels: the group is named for assistive technology. */
+  readonly severalOut: boolean;
+  readonly style: CSSProperties;
+  readonly children: ReactNode;
+}
+
+/** The row of output grids, one per output channel, shared by the convolution views. */
+export function OutputGroup({ boxed, severalOut, style, children }: OutputGroupProps) {
+  return (
+    <div
+      className={boxed ? 'channels__outputs' : 'channels__flat'}
+      style={style}
+      role={severalOut ? 'group' : undefined}
+      aria-label={severalOut ? t('ch.outputs.label') : undefined}
+    >
+      {children}
+    </div>
+  );
+}
+
