@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 
 /** Chromium flags that keep a headless run quiet on a machine with no outside network. */
@@ -12,6 +13,12 @@ const chromiumArgs = [
   '--disable-quic',
 ];
 
+// A free port, chosen once: Playwright evaluates this file again in every worker process, and
+// the workers inherit the environment, so they all find the runner's choice in E2E_PORT.
+process.env.E2E_PORT ??= execFileSync(process.execPath, ['scripts/free-port.mjs'], { encoding: 'utf8' }).trim();
+const port = process.env.E2E_PORT;
+const baseURL = `http://127.0.0.1:${port}/`;
+
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/playwright',
@@ -20,14 +27,14 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL,
     browserName: 'chromium',
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
     viewport: { width: 1280, height: 800 },
   },
   webServer: {
-    command: './node_modules/.bin/vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173/',
+    command: `./node_modules/.bin/vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,
   },

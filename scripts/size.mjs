@@ -9,9 +9,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { freePort } from './free-port.mjs';
 
 const BUDGET_KB = 100;
-const PORT = 4310;
 const CHROMIUM = '/usr/bin/chromium';
 const dist = process.argv[2] ?? 'dist';
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
@@ -35,7 +35,7 @@ function staticCheck() {
 
 async function waitForServer(url, server) {
   for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited (is port ${PORT} taken?)`);
+    if (server.exitCode !== null) throw new Error('vite preview exited before it listened');
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -48,9 +48,10 @@ async function waitForServer(url, server) {
 
 async function browserCheck() {
   const { chromium } = await import('playwright-core');
-  const url = `http://127.0.0.1:${PORT}/`;
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
   // The binary itself, not through npx, which leaves a child process behind.
-  const server = spawn('./node_modules/.bin/vite', ['preview', '--outDir', dist, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+  const server = spawn('./node_modules/.bin/vite', ['preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     stdio: 'ignore',
   });
   let browser = null;

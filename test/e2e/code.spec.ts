@@ -52,8 +52,8 @@ test('the TensorFlow code of torch-convT-2x2 is valid Python', async ({ page }) 
   expect(pythonSyntaxError(tf)).toBeNull();
 });
 
-test('Copy puts exactly the shown PyTorch code on the clipboard and says so', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+test('Copy puts exactly the shown PyTorch code on the clipboard and says so', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? '').origin });
   await open(page, QUERY);
   const torch = await codeOf(page, 'PyTorch code');
   await page.getByRole('button', { name: 'Copy PyTorch code' }).click();
