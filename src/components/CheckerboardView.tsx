@@ -23,12 +23,12 @@ const CELL = { max: 2.4, min: 1.6 };
 
 export function CheckerboardView() {
   const op = useStore((s) => s.picture?.explored.op ?? null);
-  const setParams = useStore((s) => s.setParams);
+  const change = useStore((s) => s.change);
   if (op === 'conv') {
     return (
       <div className="checkerboard">
         <p className="checkerboard__text">{t('checker.conv')}</p>
-        <button type="button" className="checkerboard__button" onClick={() => setParams({ op: 'convT' })}>
+        <button type="button" className="checkerboard__button" onClick={() => change({ op: 'convT' })}>
           {t('checker.switch')}
         </button>
       </div>
@@ -39,7 +39,7 @@ export function CheckerboardView() {
 
 function OverlapMap() {
   const plans = useStore(selectTransposePlans);
-  const setParams = useStore((s) => s.setParams);
+  const change = useStore((s) => s.change);
   const plan = plans ? plans.scatter : null;
   const overlap = useMemo(() => (plan ? overlapCounts(plan) : null), [plan]);
   const view = useMemo(() => {
@@ -94,7 +94,7 @@ function OverlapMap() {
       {dilationH > 1 || dilationW > 1 ? <p className="checkerboard__note">{t('checker.dilated')}</p> : null}
       <p className="checkerboard__text">{t(even ? 'checker.fixed' : 'checker.fix')}</p>
       {!even && dilationH === 1 && dilationW === 1 && fixH !== null && fixW !== null && (fixH !== kH || fixW !== kW) ? (
-        <button type="button" className="checkerboard__button" onClick={() => setParams({ k: [fixH, fixW] })}>
+        <button type="button" className="checkerboard__button" onClick={() => change({ k: [fixH, fixW] })}>
           {t('checker.try', { kh: fixH, kw: fixW })}
         </button>
       ) : null}

@@ -1,8 +1,8 @@
 /**
  * The learner's choices: operation, semantics, sizes per axis, channels and groups (pooling:
  * its kind, window, stride, padding, unpooled size and channels) and values. Every change goes
- * through `transition` (the rules that keep params meaningful) into the store, and from there
- * into the URL. Text that does not parse stays in its field as a draft; a combination the
+ * through the store's `change` (which applies the rules that keep params meaningful), and from
+ * there into the URL. Text that does not parse stays in its field as a draft; a combination the
  * engine refuses shows the engine's sentence next to the field it blames, while the picture
  * keeps the last valid setting (the store keeps it).
  */
@@ -11,7 +11,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import { selectValidated, useStore } from '../store';
 import type { FieldId } from '../store/paramsSlice';
-import { hasOutputSize, legalOutputShape, transition } from '../store/transitions';
+import { hasOutputSize, legalOutputShape } from '../store/transitions';
 import { BOUNDS, type Fw, type HW, type Op, type Params, type Pool, type Vals } from '../store/urlParams';
 import { faultOf, parseWhole, type FormField } from '../viz/fieldErrors';
 import { EngineError } from './controls/EngineError';
@@ -24,12 +24,7 @@ import { RadioGroup } from './controls/RadioGroup';
 type CountKey = 'cin' | 'cout' | 'g';
 
 /** Applies the learner's patch with its consequences (see transitions.ts). */
-function apply(patch: Partial<Params>): void {
-  const s = useStore.getState();
-  const tr = transition(s.params, patch);
-  for (const f of tr.clearDrafts) s.setDraft(f, null);
-  s.setParams(tr.patch);
-}
+const apply = (patch: Partial<Params>): void => useStore.getState().change(patch);
 
 const withAxis = (v: HW, axis: 0 | 1, n: number): HW => (axis === 0 ? [n, v[1]] : [v[0], n]);
 

@@ -10,13 +10,13 @@
 import { useCallback, useMemo } from 'react';
 import { convPlan, convStep, evaluateTerms, type ConvPlan, type Tensor } from '../engine';
 import { t } from '../i18n';
-import { selectValues, useStore } from '../store';
+import { editCell, useStore } from '../store';
 import { selectConvPlans } from '../store/plans';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
 import {
-  convLooks, dilatedSize, dilatedValue, inputPlaneBase, paddedInputValue, paddedSize, paddedToInput, plainValue, progressiveValue, quietLook,
-  weightPlaneBase,
+  convLooks, dilatedSize, dilatedValue, paddedCellIndex, paddedInputValue, paddedSize, paddedToInput, plainValue, progressiveValue, quietLook,
+  weightCellIndex, weightPlaneBase,
 } from '../viz/looks';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
@@ -53,7 +53,6 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
   const pinned = useStore((s) => s.pinned);
   // Edits go to the current params' values; only offer them while those are the picture's sizes.
   const editable = useStore(selectEditable);
-  const setCell = useStore((s) => s.setCell);
   const setChannel = useStore((s) => s.setChannel);
   const { info, inputChannels } = plan;
   const { x, w } = picture;
@@ -101,13 +100,12 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
   const edits = useMemo(
     () => inputChannels.map((ci) => ({
       input: (r: number, c: number, v: number) => {
-        const { row, col } = paddedToInput(plan, r, c);
-        if (row < 0 || row >= info.inH || col < 0 || col >= info.inW) return;
-        setCell('x', inputPlaneBase(plan, ci) + row * info.inW + col, v, selectValues(useStore.getState()).x);
+        const index = paddedCellIndex(plan, ci, r, c);
+        if (index !== null) editCell('x', index, v);
       },
-      kernel: (r: number, c: number, v: number) => setCell('w', weightPlaneBase(plan, ci) + r * info.kW + c, v, selectValues(useStore.getState()).w),
+      kernel: (r: number, c: number, v: number) => editCell('w', weightCellIndex(plan, ci, r, c), v),
     })),
-    [plan, inputChannels, info.inH, info.inW, info.kW, setCell],
+    [plan, inputChannels],
   );
 
   const equation = useMemo(

@@ -53,13 +53,13 @@ export function MorePanels() {
   // The tabs follow the picture on screen (what the panels draw), else the current choice.
   const op = useStore((s) => s.picture?.explored.op ?? s.params.op);
   const asked = useStore((s) => s.params.panel);
-  const setParams = useStore((s) => s.setParams);
+  const change = useStore((s) => s.change);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const panels = panelsFor(op);
   const shown = panels.includes(asked) ? asked : 'sizes';
 
   const activate = (p: Panel) => {
-    if (useStore.getState().params.panel !== p) setParams({ panel: p });
+    if (useStore.getState().params.panel !== p) change({ panel: p });
   };
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
     const n = panels.length;

@@ -10,11 +10,11 @@
 import { useCallback, useMemo } from 'react';
 import { convTransposeScatterPlan, scatterCanvasAfter, step, type ConvTransposeScatterPlan } from '../engine';
 import { t } from '../i18n';
-import { selectValues, useStore } from '../store';
+import { editCell, useStore } from '../store';
 import type { Picture } from '../store/resultsSlice';
 import { formatValue } from '../viz/format';
 import { maxAbs, valueColor } from '../viz/color';
-import { inputPlaneBase, plainValue, quietLook, weightPlaneBase } from '../viz/looks';
+import { inputCellIndex, inputPlaneBase, plainValue, quietLook, weightCellIndex, weightPlaneBase } from '../viz/looks';
 import { canvasSize, canvasValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/transposeLooks';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
@@ -38,7 +38,6 @@ type Cell = { row: number; col: number };
 export function ScatterView({ picture, plan, count, editable }: ScatterViewProps) {
   const at = useStore((s) => Math.min(s.steps.scatter, count - 1));
   const hover = useStore((s) => s.hover);
-  const setCell = useStore((s) => s.setCell);
   const setChannel = useStore((s) => s.setChannel);
   const { info, inputChannels } = plan;
   const { x, w, numbers } = picture;
@@ -106,10 +105,10 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
 
   const edits = useMemo(
     () => inputChannels.map((ci) => ({
-      input: (r: number, c: number, v: number) => setCell('x', inputPlaneBase(plan, ci) + r * info.inW + c, v, selectValues(useStore.getState()).x),
-      kernel: (r: number, c: number, v: number) => setCell('w', weightPlaneBase(plan, ci) + r * info.kW + c, v, selectValues(useStore.getState()).w),
+      input: (r: number, c: number, v: number) => editCell('x', inputCellIndex(plan, ci, r, c), v),
+      kernel: (r: number, c: number, v: number) => editCell('w', weightCellIndex(plan, ci, r, c), v),
     })),
-    [plan, inputChannels, info.inW, info.kW, setCell],
+    [plan, inputChannels],
   );
 
   const size = canvasSize(plan);

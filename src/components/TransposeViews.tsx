@@ -32,7 +32,7 @@ export function TransposeViews() {
   const picture = useStore((s) => s.picture);
   const plans = useStore(selectTransposePlans);
   const view = useStore((s) => s.params.view);
-  const setParams = useStore((s) => s.setParams);
+  const change = useStore((s) => s.change);
   const editable = useStore(selectEditable);
   const wide = useMediaQuery(SIDE_BY_SIDE_QUERY);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -41,7 +41,7 @@ export function TransposeViews() {
   const agree = sameNumbers(numbers.output, numbers.directOutput);
 
   const activate = (v: View) => {
-    if (useStore.getState().params.view !== v) setParams({ view: v });
+    if (useStore.getState().params.view !== v) change({ view: v });
   };
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
     const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;

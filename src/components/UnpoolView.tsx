@@ -6,10 +6,10 @@
  * last step the original beside the result with what survived and what was lost. One row of
  * grids per channel. Everything is drawn from the last valid picture.
  */
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { addMessages, t, type MessageKey } from '../i18n';
 import { enUnpool } from '../i18n/en-unpool';
-import { selectValues, useStore } from '../store';
+import { useStore } from '../store';
 import { selectUnpoolPlans, type UnpoolPlans } from '../store/unpoolPlans';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
@@ -54,7 +54,6 @@ function UnpoolBody({ picture, plans, numbers }: BodyProps) {
   const channels = info.channels;
   // Edits go to the current params' values; only offer them while those are the picture's sizes.
   const editable = useStore((s) => s.params.op === 'unpool' && s.params.in[0] === info.inH && s.params.in[1] === info.inW && s.params.cin === channels);
-  const setCell = useStore((s) => s.setCell);
   const { x } = picture;
   const kind = base.pool.kind === 'maxPool' ? 'max' : 'avg';
 
@@ -71,12 +70,6 @@ function UnpoolBody({ picture, plans, numbers }: BodyProps) {
   );
   const coverage = useMemo(() => (base.unpool.kind === 'avgUnpool' ? avgCoverage(base.unpool) : null), [base.unpool]);
   const color = useMemo(() => valueColor(Math.max(maxAbs(x), maxAbs(numbers.pooled.data), maxAbs(numbers.output.data))), [x, numbers.pooled, numbers.output]);
-
-  const onEdit = useCallback(
-    (channel: number, row: number, col: number, v: number) =>
-      setCell('x', (channel * info.inH + row) * info.inW + col, v, selectValues(useStore.getState()).x),
-    [setCell, info.inH, info.inW],
-  );
 
   const hasPadding = info.pad.top + info.pad.bottom + info.pad.left + info.pad.right > 0;
   const padItem: UnpoolLegendItem = kind === 'max' ? 'paddingMax' : base.pool.kind === 'avgPool' && base.pool.countIncludePad ? 'paddingZero' : 'paddingOut';
@@ -110,7 +103,7 @@ function UnpoolBody({ picture, plans, numbers }: BodyProps) {
           progress={progress[c]}
           survival={survivals ? survivals[c] : null}
           color={color}
-          onEdit={editable ? onEdit : undefined}
+          editable={editable}
           tokenMs={tokenMs}
         />
       ))}

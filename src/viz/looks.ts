@@ -129,6 +129,16 @@ export function weightPlaneBase(plan: AnyConvPlan, inputChannel: number): number
   return (inputChannel * outPerGroup + plan.outChannel - plan.group * outPerGroup) * kH * kW;
 }
 
+/** Flat index in x `[N, Cin, H, W]` of cell (row, col) of input channel `inputChannel` (the plan's batch item). */
+export function inputCellIndex(plan: AnyConvPlan, inputChannel: number, row: number, col: number): number {
+  return inputPlaneBase(plan, inputChannel) + row * plan.info.inW + col;
+}
+
+/** Flat index in the weight of kernel cell (ky, kx) of the kernel linking `inputChannel` to the plan's output channel. */
+export function weightCellIndex(plan: AnyConvPlan, inputChannel: number, ky: number, kx: number): number {
+  return weightPlaneBase(plan, inputChannel) + ky * plan.info.kW + kx;
+}
+
 /** A step's terms split by input channel, in the engine's order: the per-channel sums of an equation. */
 export function termsByChannel<T extends { readonly inputChannel: number }>(terms: readonly T[]): { channel: number; terms: T[] }[] {
   const groups: { channel: number; terms: T[] }[] = [];
@@ -169,6 +179,13 @@ export function paddedInputValue(plan: ConvPlan, x: ArrayLike<number>, inputChan
 /** Padded-grid cell (r, c) → unpadded input coordinates (negative or ≥ size on the ring). */
 export function paddedToInput(plan: ConvPlan, r: number, c: number): { row: number; col: number } {
   return { row: r - plan.info.pad.top, col: c - plan.info.pad.left };
+}
+
+/** Flat index in x of padded-grid cell (r, c) of input channel `inputChannel`, or null on the padding ring. */
+export function paddedCellIndex(plan: ConvPlan, inputChannel: number, r: number, c: number): number | null {
+  const { row, col } = paddedToInput(plan, r, c);
+  const { inH, inW } = plan.info;
+  return row < 0 || row >= inH || col < 0 || col >= inW ? null : inputCellIndex(plan, inputChannel, row, col);
 }
 
 /** Size of the dilated kernel, d(k − 1) + 1 per axis. */

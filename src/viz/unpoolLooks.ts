@@ -96,8 +96,15 @@ export function isPoolPadding(info: Pool2DInfo, r: number, c: number): boolean {
  * mean that leaves it out), 0 where PyTorch's average counts it as 0.
  */
 export function poolInputValue(info: Pool2DInfo, x: ArrayLike<number>, channel: number, padding: number | null): ValueFn {
-  const base = channel * info.inH * info.inW;
-  return (r, c) => (isPoolPadding(info, r, c) ? padding : x[base + (r - info.pad.top) * info.inW + (c - info.pad.left)]);
+  return (r, c) => {
+    const i = poolInputIndex(info, channel, r, c);
+    return i === null ? padding : x[i];
+  };
+}
+
+/** Flat index in x `[1, C, H, W]` of padded-grid cell (r, c) of `channel`, or null on the padding ring. */
+export function poolInputIndex(info: Pool2DInfo, channel: number, r: number, c: number): number | null {
+  return isPoolPadding(info, r, c) ? null : (channel * info.inH + r - info.pad.top) * info.inW + c - info.pad.left;
 }
 
 /** A rows × cols plane of `data` starting at `base`: cells up to `upTo` (row-major, inclusive) show their value, later ones are blank. */

@@ -223,7 +223,7 @@ describe('UnpoolView', { timeout: 30_000 }, () => {
   it('keeps the last picture when the params become impossible', () => {
     showQuery('?op=unpool&in=4&k=2&s=2&vals=int');
     render(<UnpoolView />);
-    act(() => useStore.getState().setParams({ k: [7, 7] }));
+    act(() => useStore.getState().change({ k: [7, 7] }));
     expect(readGrid('Pooled')).toHaveLength(2);
   });
 });

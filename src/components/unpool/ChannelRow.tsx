@@ -7,9 +7,10 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Tensor } from '../../engine';
 import { t } from '../../i18n';
+import { editCell } from '../../store';
 import { formatValue } from '../../viz/format';
 import {
-  averageTerms, inputLook, isPoolPadding, outputLook, planeValue, poolStep, pooledLook, unpoolStep, poolInputSize, poolInputValue, unpoolOutputValue, unpoolWindowSpan,
+  averageTerms, inputLook, outputLook, planeValue, poolStep, pooledLook, unpoolStep, poolInputIndex, poolInputSize, poolInputValue, unpoolOutputValue, unpoolWindowSpan,
   windowHasPadding, windowValues,
   type ChannelPlans, type PhaseAt, type Survival, type UnpoolProgress,
 } from '../../viz/unpoolLooks';
@@ -43,13 +44,13 @@ export interface ChannelRowProps {
   /** Set at the comparison. */
   readonly survival: Survival | null;
   readonly color: (v: number) => string;
-  /** Edits input cell (row, col) of this channel (unpadded coordinates); absent when not editable. */
-  readonly onEdit?: (channel: number, row: number, col: number, value: number) => void;
+  /** Whether the input's cells take edits (the params' sizes are the picture's). */
+  readonly editable: boolean;
   readonly tokenMs: number;
 }
 
 export function ChannelRow(props: ChannelRowProps) {
-  const { plans, channel, channels, at, numbers, x, progress, survival, color, onEdit, tokenMs } = props;
+  const { plans, channel, channels, at, numbers, x, progress, survival, color, editable, tokenMs } = props;
   const info = plans.pool.info;
   const unInfo = plans.unpool.info;
   const isMax = plans.pool.kind === 'maxPool';
@@ -137,12 +138,13 @@ export function ChannelRow(props: ChannelRowProps) {
 
   const editInput = useMemo(
     () =>
-      onEdit
+      editable
         ? (r: number, c: number, v: number) => {
-            if (!isPoolPadding(info, r, c)) onEdit(channel, r - info.pad.top, c - info.pad.left, v);
+            const index = poolInputIndex(info, channel, r, c);
+            if (index !== null) editCell('x', index, v);
           }
         : undefined,
-    [onEdit, info, channel],
+    [editable, info, channel],
   );
 
   const slots = {
