@@ -8,7 +8,7 @@
  * runs anywhere. The recipes are exported so tests can replay them with the engine. Pure: params
  * and values in, text out; the numbers are only formatted, never computed on.
  */
-import type { Conv2DInfo, Explored, Pads, Unpool2DInfo } from '../engine';
+import { convTransposeOutSize, hasPadding, paddedInputSize, type Conv2DInfo, type Explored, type Pads, type Unpool2DInfo } from '../engine';
 import { addMessages, t, type MessageKey, type Vars } from '../i18n';
 import { enCode } from '../i18n/en-code';
 import { axisList, pyCall, pyComment, pyList, pyPair, pyTensorAssign, type CodeSource } from './format';
@@ -29,7 +29,7 @@ export interface TfConvRecipe {
 export function tfConvRecipe(e: Extract<Explored, { op: 'conv' }>): TfConvRecipe {
   if (typeof e.spec.padding === 'string') return { padding: e.spec.padding, pre: null };
   const p = e.info.pad;
-  return { padding: 'VALID', pre: p.top || p.bottom || p.left || p.right ? p : null };
+  return { padding: 'VALID', pre: hasPadding(p) ? p : null };
 }
 
 /**
@@ -61,11 +61,12 @@ export function tfTransposeRecipe(e: Extract<Explored, { op: 'convT' }>): TfTran
 /**
  * The `output_padding` a Keras Conv2DTranspose needs to produce `out` from `v` (one axis of
  * kernel `k`, already dilated, stride `s`): Keras sizes a 'same' layer as v·s without
- * output_padding and (v − 1)s + k mod 2 + a with it, a 'valid' one as (v − 1)s + k + a, and
- * requires a < s. Returns null for "leave output_padding out", or 'impossible'.
+ * output_padding and (v − 1)s + k mod 2 + a with it (⌊k/2⌋ padding per side), a 'valid' one as
+ * (v − 1)s + k + a, and requires a < s. Returns null for "leave output_padding out", or 'impossible'.
  */
 export function kerasOutputPadding(v: HW, out: HW, k: HW, s: HW, padding: 'SAME' | 'VALID'): readonly [number, number] | null | 'impossible' {
-  const axis = (i: 0 | 1): number => (padding === 'VALID' ? out[i] - ((v[i] - 1) * s[i] + k[i]) : out[i] - ((v[i] - 1) * s[i] + (k[i] % 2)));
+  // Keras sizes a 'same' layer given output_padding as a transposed convolution padded by ⌊k/2⌋ per side, a 'valid' one unpadded.
+  const axis = (i: 0 | 1): number => out[i] - convTransposeOutSize(v[i], k[i], s[i], padding === 'VALID' ? 0 : 2 * Math.floor(k[i] / 2));
   if (padding === 'SAME' && out[0] === v[0] * s[0] && out[1] === v[1] * s[1]) return null;
   const a: [number, number] = [axis(0), axis(1)];
   return a.every((ai, i) => ai >= 0 && ai < s[i]) ? a : 'impossible';
@@ -85,7 +86,7 @@ export type TfPoolRecipe =
 export function tfPoolRecipe(e: Extract<Explored, { op: 'unpool' }>): TfPoolRecipe {
   if (typeof e.spec.padding === 'string') return { kind: 'native', padding: e.spec.padding };
   const p = e.pool.pad;
-  const pre = p.top || p.bottom || p.left || p.right ? p : null;
+  const pre = hasPadding(p) ? p : null;
   if (!pre && e.unpool.outH === e.pool.inH && e.unpool.outW === e.pool.inW) return { kind: 'native', padding: 'VALID' };
   return { kind: 'torch', pre, outputSize: [e.unpool.outH, e.unpool.outW] };
 }
@@ -98,7 +99,6 @@ const toNCHW = (expr: string): string => `print(tf.transpose(${expr}, [0, 3, 1, 
 const tfPad = (p: Pads): string => `[[0, 0], [${p.top}, ${p.bottom}], [${p.left}, ${p.right}], [0, 0]]`;
 const sliceNHWC = (rows: HW, cols: HW): string => `[:, ${rows[0]}:${rows[1]}, ${cols[0]}:${cols[1]}, :]`;
 const quoted = (s: string): string => `'${s}'`;
-const hasPads = (p: Pads): boolean => p.top > 0 || p.bottom > 0 || p.left > 0 || p.right > 0;
 
 /** Writes the TensorFlow script for the picture on screen. Returns the whole text (ends with a newline). */
 export function tfCode(src: CodeSource): string {
@@ -210,7 +210,7 @@ function convTLines(e: Extract<Explored, { op: 'convT' }>, w: readonly number[])
       ]),
     );
     const extend = recipe.extend[0] > 0 || recipe.extend[1] > 0;
-    const crop = hasPads(info.pad);
+    const crop = hasPadding(info.pad);
     post = (expr) => {
       const padded = extend ? `tf.pad(${expr}, [[0, 0], [0, ${recipe.extend[0]}], [0, ${recipe.extend[1]}], [0, 0]])` : expr;
       return crop ? `${padded}${sliceNHWC(recipe.rows, recipe.cols)}` : padded;
@@ -279,7 +279,7 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
   }
   const [oh, ow] = recipe.outputSize;
   const p = pool.pad;
-  const wp = pool.inW + p.left + p.right;
+  const wp = paddedInputSize(pool).cols;
   lines.push(
     '',
     c('code.tf.torchArgmax', { oh, ow }),

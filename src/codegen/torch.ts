@@ -6,7 +6,7 @@
  * exported so tests can replay them with the engine). Pure: params and values in, text out; the
  * numbers are only formatted, never computed on.
  */
-import type { Conv2DInfo, ConvTranspose2DInfo, Explored, Pads, Pool2DInfo, Unpool2DInfo } from '../engine';
+import { hasPadding, paddedInputSize, type Conv2DInfo, type ConvTranspose2DInfo, type Explored, type Pads, type Pool2DInfo, type Unpool2DInfo } from '../engine';
 import { addMessages, t, type MessageKey, type Vars } from '../i18n';
 import { enCode } from '../i18n/en-code';
 import { axisList, pyCall, pyComment, pyPair, pyTensorAssign, type CodeSource } from './format';
@@ -62,12 +62,12 @@ export type TorchPoolRecipe =
 /** The pooling recipe for a pool/unpool pair of records. */
 export function torchPoolRecipe(pool: Pool2DInfo, unpool: Unpool2DInfo, fw: 'torch' | 'tf'): TorchPoolRecipe {
   const { pad } = pool;
-  const none = pad.top === 0 && pad.bottom === 0 && pad.left === 0 && pad.right === 0;
-  if (fw === 'torch' || none) return { kind: 'direct', padding: [pad.top, pad.left], outputSize: [unpool.outH, unpool.outW] };
+  if (fw === 'torch' || !hasPadding(pad)) return { kind: 'direct', padding: [pad.top, pad.left], outputSize: [unpool.outH, unpool.outW] };
+  const padded = paddedInputSize(pool);
   return {
     kind: 'padded',
     pads: pad,
-    paddedSize: [pool.inH + pad.top + pad.bottom, pool.inW + pad.left + pad.right],
+    paddedSize: [padded.rows, padded.cols],
     rows: [pad.top, pad.top + pool.inH],
     cols: [pad.left, pad.left + pool.inW],
   };

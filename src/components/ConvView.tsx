@@ -8,14 +8,14 @@
  * Everything is drawn from the last valid picture, so an impossible setting keeps it on screen.
  */
 import { useCallback, useMemo } from 'react';
-import { convPlan, convStep, evaluateTerms, type ConvPlan, type Tensor } from '../engine';
+import { convPlan, convStep, evaluateTerms, hasPadding, paddedInputSize, type ConvPlan, type Tensor } from '../engine';
 import { t } from '../i18n';
 import { editCell, useStore } from '../store';
 import { selectConvPlans } from '../store/plans';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
 import {
-  convLooks, dilatedSize, dilatedValue, paddedCellIndex, paddedInputValue, paddedSize, paddedToInput, plainValue, progressiveValue, quietLook,
+  convLooks, dilatedSize, dilatedValue, paddedCellIndex, paddedInputValue, paddedToInput, plainValue, progressiveValue, quietLook,
   weightCellIndex, weightPlaneBase,
 } from '../viz/looks';
 import { Equation } from './Equation';
@@ -116,10 +116,10 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
     }),
     [current, x, w],
   );
-  const padded = paddedSize(plan);
+  const padded = paddedInputSize(info);
   const dilated = dilatedSize(plan);
   const isDilated = info.dilationH > 1 || info.dilationW > 1;
-  const hasPadding = info.pad.top + info.pad.bottom + info.pad.left + info.pad.right > 0;
+  const padding = hasPadding(info.pad);
   const sentence = hoverSentence(hover, pinned);
   const severalChannels = severalIn || severalOut;
   const target = { row: current.target.oy, col: current.target.ox };
@@ -149,7 +149,7 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
               <GridSlot cols={padded.cols} maxCell={MAX_CELL}>
                 <Grid
                   name={inputName}
-                  caption={hasPadding ? t('grid.withPadding', { name: inputName, h: info.inH, w: info.inW, ph: padded.rows, pw: padded.cols }) : undefined}
+                  caption={padding ? t('grid.withPadding', { name: inputName, h: info.inH, w: info.inW, ph: padded.rows, pw: padded.cols }) : undefined}
                   rows={padded.rows}
                   cols={padded.cols}
                   value={values[i].input}
@@ -222,7 +222,7 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
         channels={equation.channels}
       />
       <p className="conv-view__hover" aria-live="polite">{sentence ?? t('hover.hint')}</p>
-      <Legend items={hasPadding ? ['window', 'active', 'linked', 'padding'] : ['window', 'active', 'linked']} />
+      <Legend items={padding ? ['window', 'active', 'linked', 'padding'] : ['window', 'active', 'linked']} />
       <WeightLayout info={info} op="conv" />
     </section>
   );

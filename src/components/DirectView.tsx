@@ -68,7 +68,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
   const values = useMemo(
     () => inputChannels.map((ci) => ({
       zeroInserted: plainValue(numbers.zeroInserted.data, direct.zeroW, tensorPlaneBase(numbers.zeroInserted.shape, plan.n, ci)),
-      padded: plainValue(numbers.padded.data, plan.paddedW, tensorPlaneBase(numbers.padded.shape, plan.n, ci)),
+      padded: plainValue(numbers.padded.data, direct.paddedW, tensorPlaneBase(numbers.padded.shape, plan.n, ci)),
       kernel: plainValue(w, info.kW, weightPlaneBase(plan, ci)),
       flipped: plainValue(numbers.flippedWeight.data, info.kW, flippedPlaneBase(plan, ci)),
     })),
@@ -109,7 +109,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
   const outputHover = useHoverHandlers(outputRef);
   const name = (key: MessageKey, ci: number) => channelName(key, ci, severalIn);
   const flipBasis = boxBasis([{ cols: info.kW, maxCell: MAX_CELL }, { cols: 1, maxCell: 1.6 }, { cols: info.kW, maxCell: MAX_CELL }]);
-  const sweepBasis = boxBasis([{ cols: plan.paddedW, maxCell: MAX_CELL }, { cols: info.kW, maxCell: MAX_CELL }]);
+  const sweepBasis = boxBasis([{ cols: direct.paddedW, maxCell: MAX_CELL }, { cols: info.kW, maxCell: MAX_CELL }]);
   const outputsBasis = boxBasis(outputs.map(() => ({ cols: info.outW, maxCell: MAX_CELL })));
 
   const spreadRoot = useRef<HTMLDivElement>(null);
@@ -119,7 +119,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
   const stageIndex = STAGES.findIndex((s) => s.stage === current.kind);
 
   return (
-    <div className={`direct${plan.paddedH >= TALL_ROWS ? ' direct--tall' : ''}`}>
+    <div className={`direct${direct.paddedH >= TALL_ROWS ? ' direct--tall' : ''}`}>
       <Transport view="direct" count={count} />
       <ol className="direct__stages" aria-label={t('stage.label')}>
         {STAGES.map((s, i) => (
@@ -233,11 +233,11 @@ function PaddedGrid(props: {
   color: (v: number) => string;
   hover: ReturnType<typeof useHoverHandlers>;
 }) {
-  const { plan } = props;
+  const { direct } = props.plan.info;
   return (
-    <GridSlot cols={plan.paddedW} maxCell={MAX_CELL}>
+    <GridSlot cols={direct.paddedW} maxCell={MAX_CELL}>
       <Grid
-        name={props.name} rows={plan.paddedH} cols={plan.paddedW} value={props.value} look={props.look} color={props.color}
+        name={props.name} rows={direct.paddedH} cols={direct.paddedW} value={props.value} look={props.look} color={props.color}
         onHover={props.hover.onHover} onPick={props.hover.onPick} maxCell={MAX_CELL}
       />
     </GridSlot>

@@ -8,7 +8,7 @@
  * channel's; every output channel's grid fills in step.
  */
 import { useCallback, useMemo } from 'react';
-import { convTransposeScatterPlan, scatterCanvasAfter, step, type ConvTransposeScatterPlan } from '../engine';
+import { convTransposeScatterPlan, hasPadding, scatterCanvasAfter, step, type ConvTransposeScatterPlan } from '../engine';
 import { t } from '../i18n';
 import { editCell, useStore } from '../store';
 import type { Picture } from '../store/resultsSlice';
@@ -116,7 +116,7 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
   const canvasBasis = boxBasis([{ cols: size.cols, maxCell: MAX_CELL }]);
   const outputsBasis = boxBasis(outputs.map(() => ({ cols: info.outW, maxCell: MAX_CELL })));
   const cropped = current.terms.some((term) => term.cropped);
-  const crops = info.pad.top + info.pad.bottom + info.pad.left + info.pad.right > 0;
+  const crops = hasPadding(info.pad);
   // The value each input channel stamps this step (one per channel: the first term of each).
   const sources = inputChannels.map((ci) => ({ ci, value: x[current.terms.find((term) => term.inputChannel === ci)?.xIndex ?? 0] }));
   const stepText = inputChannels.length > 1

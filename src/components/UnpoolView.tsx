@@ -7,6 +7,7 @@
  * grids per channel. Everything is drawn from the last valid picture.
  */
 import { useMemo } from 'react';
+import { hasPadding } from '../engine';
 import { addMessages, t, type MessageKey } from '../i18n';
 import { enUnpool } from '../i18n/en-unpool';
 import { useStore } from '../store';
@@ -71,11 +72,11 @@ function UnpoolBody({ picture, plans, numbers }: BodyProps) {
   const coverage = useMemo(() => (base.unpool.kind === 'avgUnpool' ? avgCoverage(base.unpool) : null), [base.unpool]);
   const color = useMemo(() => valueColor(Math.max(maxAbs(x), maxAbs(numbers.pooled.data), maxAbs(numbers.output.data))), [x, numbers.pooled, numbers.output]);
 
-  const hasPadding = info.pad.top + info.pad.bottom + info.pad.left + info.pad.right > 0;
+  const padded = hasPadding(info.pad);
   const padItem: UnpoolLegendItem = kind === 'max' ? 'paddingMax' : base.pool.kind === 'avgPool' && base.pool.countIncludePad ? 'paddingZero' : 'paddingOut';
   const legend: UnpoolLegendItem[] =
     at.phase === 'pool'
-      ? [...(kind === 'max' ? (['window', 'active', 'switch'] as const) : (['window', 'active'] as const)), ...(hasPadding ? [padItem] : [])]
+      ? [...(kind === 'max' ? (['window', 'active', 'switch'] as const) : (['window', 'active'] as const)), ...(padded ? [padItem] : [])]
       : at.phase === 'unpool'
         ? [...(['active', 'zero'] as const), ...(coverage?.overlap ? (['pending'] as const) : []), ...(kind === 'max' ? (['switch'] as const) : [])]
         : ['kept', 'lost', 'zero'];

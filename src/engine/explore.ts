@@ -25,8 +25,8 @@ export const MAX_DRAWN_CELLS = 72 * 72;
 
 /** Refuses a transposed convolution whose grids would be too large to draw, naming the sizes. */
 function checkDrawable(info: ConvTranspose2DInfo): void {
-  const canvas = [info.fullH + info.outputPaddingH, info.fullW + info.outputPaddingW];
-  const padded = [info.direct.zeroH + info.direct.pad.top + info.direct.pad.bottom, info.direct.zeroW + info.direct.pad.left + info.direct.pad.right];
+  const canvas = [info.canvasH, info.canvasW];
+  const padded = [info.direct.paddedH, info.direct.paddedW];
   const cells = Math.max(info.outH * info.outW, canvas[0] * canvas[1], padded[0] * padded[1]);
   if (cells > MAX_DRAWN_CELLS) {
     throw new ShapeError(

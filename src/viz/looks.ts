@@ -10,7 +10,7 @@
  * the transposed views' looks are in transposeLooks.ts, which loads with those views.
  */
 import {
-  convFeeds, convStep,
+  convFeeds, convStep, paddedInputSize,
   type ConvPlan, type ConvStep, type ConvTransposeDirectPlan, type ConvTransposeScatterPlan, type Product,
 } from '../engine';
 import { formatValue } from './format';
@@ -159,12 +159,6 @@ export function quietLook(look: LookFn): LookFn {
 // Convolution
 // ---------------------------------------------------------------------------------------------
 
-/** Size of the convolution's input drawn with its padding ring. */
-export function paddedSize(plan: ConvPlan): { rows: number; cols: number } {
-  const { inH, inW, pad } = plan.info;
-  return { rows: inH + pad.top + pad.bottom, cols: inW + pad.left + pad.right };
-}
-
 /** Input value on the padded grid: the input inside, 0 on the padding ring. `x` is the whole input `[N, Cin, H, W]`; `inputChannel` picks the plane. */
 export function paddedInputValue(plan: ConvPlan, x: ArrayLike<number>, inputChannel = 0): ValueFn {
   const { inH, inW, pad } = plan.info;
@@ -220,8 +214,7 @@ export interface ConvLooks {
  */
 export function convLooks(plan: ConvPlan, current: ConvStep, hover: HoverCell | null, w: ArrayLike<number>, inputChannel = plan.inputChannels[0]): ConvLooks {
   const { inH, inW, pad, outW, dilationH, dilationW } = plan.info;
-  const { cols } = paddedSize(plan);
-  const rows = inH + pad.top + pad.bottom;
+  const { rows, cols } = paddedInputSize(plan.info);
   const toPadded = (iy: number, ix: number): [number, number] => [iy + pad.top, ix + pad.left];
   const own = ofChannel(current.terms, inputChannel);
 

@@ -25,8 +25,7 @@ export function flippedPlaneBase(plan: ConvTransposeDirectPlan, inputChannel: nu
 
 /** Size of the uncropped scatter canvas, output padding included. */
 export function canvasSize(plan: ConvTransposeScatterPlan): { rows: number; cols: number } {
-  const { fullH, fullW, outputPaddingH, outputPaddingW } = plan.info;
-  return { rows: fullH + outputPaddingH, cols: fullW + outputPaddingW };
+  return { rows: plan.info.canvasH, cols: plan.info.canvasW };
 }
 
 /**
@@ -196,7 +195,7 @@ export function directLooks(
   plan: ConvTransposeDirectPlan, current: ConvTransposeDirectStep, hover: HoverCell | null, w: ArrayLike<number>, inputChannel = plan.inputChannels[0],
 ): DirectLooks {
   const { inH, inW, kW, outH, outW, direct } = plan.info;
-  const { paddedW } = plan;
+  const { paddedW } = plan.info.direct;
   const cur = sweepIndex(current);
 
   const window = new CellSet(paddedW);

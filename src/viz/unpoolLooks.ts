@@ -7,7 +7,7 @@
  * display logic (how many cells survived, how many windows have arrived at a cell).
  */
 import {
-  avgPoolPlan, avgUnpoolPlan, maxPoolPlan, maxUnpoolPlan, step,
+  avgPoolPlan, avgUnpoolPlan, maxPoolPlan, maxUnpoolPlan, paddedInputSize, step,
   type AvgPoolPlan, type AvgPoolStep, type AvgUnpoolPlan, type AvgUnpoolStep,
   type MaxPoolPlan, type MaxPoolStep, type MaxUnpoolPlan, type MaxUnpoolStep, type Pool2DInfo,
 } from '../engine';
@@ -77,11 +77,6 @@ export function unpoolStep(plan: MaxUnpoolPlan | AvgUnpoolPlan, i: number): MaxU
 // ---------------------------------------------------------------------------------------------
 // Values
 // ---------------------------------------------------------------------------------------------
-
-/** Size of the pooled input drawn with its padding ring. */
-export function poolInputSize(info: Pool2DInfo): { rows: number; cols: number } {
-  return { rows: info.inH + info.pad.top + info.pad.bottom, cols: info.inW + info.pad.left + info.pad.right };
-}
 
 /** Whether padded-grid cell (r, c) lies on the padding ring. */
 export function isPoolPadding(info: Pool2DInfo, r: number, c: number): boolean {
@@ -252,7 +247,7 @@ export function inputLook(plans: ChannelPlans, phase: UnpoolPhase, poolIndex: nu
   const { info } = plans.pool;
   const padTop = info.pad.top;
   const padLeft = info.pad.left;
-  const { cols } = poolInputSize(info);
+  const { cols } = paddedInputSize(info);
   const window = new Cells(cols);
   const switches = new Cells(cols);
   let winner = -1;

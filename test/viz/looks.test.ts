@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  computeExplore, convPlan, convTransposeDirectPlan, convTransposeScatterPlan, explore, scatterCanvasAfter, step, stepCount,
+  computeExplore, convPlan, convTransposeDirectPlan, convTransposeScatterPlan, explore, paddedInputSize, scatterCanvasAfter, step, stepCount,
   type ExploreSpec,
 } from '../../src/engine';
 import {
-  convLooks, dilatedValue, equationTerms, inputPlaneBase, paddedInputValue, paddedSize,
+  convLooks, dilatedValue, equationTerms, inputPlaneBase, paddedInputValue,
   plainValue, progressiveValue, quietLook, sameNumbers,
   tensorPlaneBase, termsByChannel, weightPlaneBase,
   type LookFn,
@@ -55,7 +55,7 @@ const seq = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 describe('convLooks', () => {
   it('TF in=5 k=3 s=2 SAME: a 7×7 padded grid whose ring is padding and reads 0', () => {
     const plan = conv({ fw: 'tf', stride: [2, 2], padding: 'SAME' });
-    const { rows, cols } = paddedSize(plan);
+    const { rows, cols } = paddedInputSize(plan.info);
     expect([rows, cols]).toEqual([7, 7]);
     const looks = convLooks(plan, step(plan, 0), null, seq(9));
     expect(toned(looks.input, rows, cols, 'padding')).toBe(7 * 7 - 5 * 5);
@@ -190,8 +190,7 @@ describe('directLooks', () => {
 
   it('tones the padded grid by what sits there: inputs, inserted zeros, padding', () => {
     const looks = directLooks(direct, step(direct, 1), null, seq(9));
-    const { paddedH, paddedW } = direct;
-    const { zeroH, zeroW } = direct.info.direct;
+    const { zeroH, zeroW, paddedH, paddedW } = direct.info.direct;
     expect(toned(looks.padded, paddedH, paddedW, 'value')).toBe(9);
     expect(toned(looks.padded, paddedH, paddedW, 'zero')).toBe(zeroH * zeroW - 9);
     expect(toned(looks.padded, paddedH, paddedW, 'padding')).toBe(paddedH * paddedW - zeroH * zeroW);
@@ -211,7 +210,7 @@ describe('directLooks', () => {
       const looks = directLooks(direct, current, null, seq(9));
       const oy = Math.floor(j / 5);
       const ox = j % 5;
-      expect(marked(looks.padded, direct.paddedH, direct.paddedW, 'window')).toEqual(windowCells(oy, ox, 3, 3, 1, 1));
+      expect(marked(looks.padded, direct.info.direct.paddedH, direct.info.direct.paddedW, 'window')).toEqual(windowCells(oy, ox, 3, 3, 1, 1));
       expect(marked(looks.output, 5, 5, 'active')).toEqual([`${oy},${ox}`]);
       expect(toned(looks.output, 5, 5, 'empty')).toBe(24 - j);
     }

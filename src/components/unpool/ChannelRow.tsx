@@ -5,12 +5,12 @@
  * next to the Input, so the original and the result sit side by side.
  */
 import { useMemo, type ReactNode } from 'react';
-import type { Tensor } from '../../engine';
+import { paddedInputSize, type Tensor } from '../../engine';
 import { t } from '../../i18n';
 import { editCell } from '../../store';
 import { formatValue } from '../../viz/format';
 import {
-  averageTerms, inputLook, outputLook, planeValue, poolStep, pooledLook, unpoolStep, poolInputIndex, poolInputSize, poolInputValue, unpoolOutputValue, unpoolWindowSpan,
+  averageTerms, inputLook, outputLook, planeValue, poolStep, pooledLook, unpoolStep, poolInputIndex, poolInputValue, unpoolOutputValue, unpoolWindowSpan,
   windowHasPadding, windowValues,
   type ChannelPlans, type PhaseAt, type Survival, type UnpoolProgress,
 } from '../../viz/unpoolLooks';
@@ -69,7 +69,7 @@ export function ChannelRow(props: ChannelRowProps) {
     pooled: useMemo(() => pooledLook(plans, { phase, poolIndex, unpoolIndex }), [plans, phase, poolIndex, unpoolIndex]),
     output: useMemo(() => outputLook(plans, { phase, poolIndex, unpoolIndex }, progress, fates), [plans, phase, poolIndex, unpoolIndex, progress, fates]),
   };
-  const padded = poolInputSize(info);
+  const padded = paddedInputSize(info);
   const hasPadding = padded.rows !== info.inH || padded.cols !== info.inW;
   // Padding reads 0 only where PyTorch's average counts it; elsewhere it never takes part.
   const paddingValue = plans.pool.kind === 'avgPool' && plans.pool.countIncludePad ? 0 : null;
