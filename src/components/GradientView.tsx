@@ -10,9 +10,11 @@ import type { Tensor } from '../engine';
 import { addMessages, t } from '../i18n';
 import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
+import { selectAdjointHolds } from '../store/verdicts';
 import { maxAbs, valueColor } from '../viz/color';
 import { formatValue } from '../viz/format';
-import { innerProductText, sameValue } from '../viz/matrixLooks';
+import { tensorPlanes } from '../viz/looks';
+import { innerProductText } from '../viz/matrixLooks';
 import { Grid } from './Grid';
 import { PanelSlot } from './MatrixView';
 import { channelGridName } from './views/channels';
@@ -24,13 +26,7 @@ const CELL = { max: 2.4, min: 1.6 };
 
 function Planes({ name, tensor }: { readonly name: string; readonly tensor: Tensor }) {
   const [, channels, h, w] = tensor.shape;
-  const view = useMemo(
-    () => ({
-      values: Array.from({ length: channels }, (_, ch) => (r: number, c: number) => tensor.data[(ch * h + r) * w + c]),
-      color: valueColor(maxAbs(tensor.data)),
-    }),
-    [tensor, channels, h, w],
-  );
+  const view = useMemo(() => ({ values: tensorPlanes(tensor), color: valueColor(maxAbs(tensor.data)) }), [tensor]);
   return (
     <>
       {view.values.map((value, ch) => (
@@ -44,10 +40,10 @@ function Planes({ name, tensor }: { readonly name: string; readonly tensor: Tens
 
 export function GradientView() {
   const picture = useStore((s) => s.picture);
+  const equal = useStore(selectAdjointHolds) ?? false;
   if (!picture || picture.numbers.op === 'unpool' || picture.explored.op === 'unpool') return null;
   const { adjoint, output } = picture.numbers;
   const conv = picture.explored.op === 'conv';
-  const equal = sameValue(adjoint.outputDotProbe, adjoint.inputDotImage);
   return (
     <div className="gradient">
       <p className="gradient__text">{t(conv ? 'gradient.introConv' : 'gradient.introConvT')}</p>

@@ -3,7 +3,7 @@
  * direct convolution: side by side where the screen allows, otherwise as tabs. Each view keeps
  * its own step, so stepping one never loses the other's place; the one last clicked is the
  * active one (the keyboard drives it and the URL's `view` names it). Underneath, the page
- * checks the two engine results cell for cell and says whether they agree. With several output
+ * says whether the two engine results agree (the engine's verdict). With several output
  * channels a picker above both views chooses the output channel they follow; the weight's
  * layout in both frameworks sits underneath.
  */
@@ -12,8 +12,8 @@ import { addMessages, t } from '../i18n';
 import { enTranspose } from '../i18n/en-transpose';
 import { useStore } from '../store';
 import { selectTransposePlans } from '../store/transposePlans';
+import { selectFormsAgree } from '../store/verdicts';
 import type { View } from '../store/urlParams';
-import { sameNumbers } from '../viz/looks';
 import { DirectView } from './DirectView';
 import { ScatterView } from './ScatterView';
 import { WeightLayout } from './WeightLayout';
@@ -34,11 +34,11 @@ export function TransposeViews() {
   const view = useStore((s) => s.params.view);
   const change = useStore((s) => s.change);
   const editable = useStore(selectEditable);
+  const agree = useStore(selectFormsAgree) ?? false;
   const wide = useMediaQuery(SIDE_BY_SIDE_QUERY);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   if (!picture || !plans || picture.numbers.op !== 'convT') return null;
   const numbers = picture.numbers;
-  const agree = sameNumbers(numbers.output, numbers.directOutput);
 
   const activate = (v: View) => {
     if (useStore.getState().params.view !== v) change({ view: v });

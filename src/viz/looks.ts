@@ -111,6 +111,11 @@ export function tensorPlaneBase(shape: readonly number[], n: number, c: number):
   return (n * shape[1] + c) * shape[2] * shape[3];
 }
 
+/** One value function per channel plane of an NCHW tensor's batch item 0 (`[1, C, H, W]`). */
+export function tensorPlanes(tensor: { readonly shape: readonly number[]; readonly data: ArrayLike<number> }): ValueFn[] {
+  return Array.from({ length: tensor.shape[1] }, (_, c) => plainValue(tensor.data, tensor.shape[3], tensorPlaneBase(tensor.shape, 0, c)));
+}
+
 /** Offset of input channel `inputChannel`'s plane in x `[N, Cin, H, W]` (the plan's batch item). */
 export function inputPlaneBase(plan: AnyConvPlan, inputChannel: number): number {
   const { inChannels, inH, inW } = plan.info;
@@ -266,7 +271,7 @@ export function weightIndex(terms: readonly { readonly ky: number; readonly kx: 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Equations and agreement
+// Equations
 // ---------------------------------------------------------------------------------------------
 
 /** One product as a learner reads it: `2·(−1)`; `muted` for a padding tap or an inserted zero. */
@@ -283,20 +288,4 @@ const operand = (v: number) => (v < 0 || Object.is(v, -0) ? `(${formatValue(v)})
  */
 export function equationTerms(products: readonly Product[], muted: readonly boolean[]): EquationTerm[] {
   return products.map((p, i) => ({ text: `${operand(p.x)}·${operand(p.w)}`, muted: muted[i] ?? false }));
-}
-
-/**
- * Whether two engine results hold the same numbers cell for cell. Exact for integers; the two
- * transposed-convolution forms add the same products in different orders, so floating-point
- * values may differ in the last bits: allow 1e-9 relative.
- */
-export function sameNumbers(a: { readonly shape: readonly number[]; readonly data: ArrayLike<number> }, b: { readonly shape: readonly number[]; readonly data: ArrayLike<number> }): boolean {
-  if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) return false;
-  if (a.data.length !== b.data.length) return false;
-  for (let i = 0; i < a.data.length; i++) {
-    const x = a.data[i];
-    const y = b.data[i];
-    if (x !== y && !(Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)))) return false;
-  }
-  return true;
 }

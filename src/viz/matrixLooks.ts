@@ -6,7 +6,7 @@
  */
 import { scatterSources, type ConvMatrix, type ConvTransposeScatterPlan, type MatrixEntry, type MatrixGrid } from '../engine';
 import { formatValue } from './format';
-import { sameNumbers, type LookFn, type Mark, type ValueFn } from './looks';
+import type { LookFn, Mark, ValueFn } from './looks';
 
 // ---------------------------------------------------------------------------------------------
 // Matrix view
@@ -192,18 +192,11 @@ export function shapeText(shape: readonly number[]): string {
   return c > 1 ? `${c} × ${h} × ${w}` : `${h} × ${w}`;
 }
 
-/** Flat indices where `a` and `b` differ (beyond floating-point noise, as sameNumbers judges). Allocates the list. */
-export function differingCells(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (!sameValue(a[i], b[i])) out.push(i);
-  }
-  return out;
-}
-
-/** Two engine numbers equal up to floating-point noise (the tolerance of sameNumbers). */
-export function sameValue(a: number, b: number): boolean {
-  return sameNumbers({ shape: [1], data: [a] }, { shape: [1], data: [b] });
+/** Per channel of a `[1, C, H, W]` grid, the look marking `cells` (flat NCHW indices) with ≠: the cells a round trip changed. */
+export function changedLooks(shape: readonly number[], cells: readonly number[]): LookFn[] {
+  const changed = new Set(cells);
+  const g: MatrixGrid = { channels: shape[1], h: shape[2], w: shape[3] };
+  return Array.from({ length: g.channels }, (_, ch): LookFn => (r, c) => (changed.has(flatIndex(g, ch, r, c)) ? { note: '≠' } : {}));
 }
 
 const operand = (v: number) => (v < 0 || Object.is(v, -0) ? `(${formatValue(v)})` : formatValue(v));
