@@ -8,9 +8,9 @@
  * Everything is drawn from the last valid picture, so an impossible setting keeps it on screen.
  */
 import { useCallback, useMemo } from 'react';
-import { convPlan, convStep, evaluateTerms, hasPadding, paddedInputSize, type ConvPlan, type Tensor } from '../engine';
+import { convStep, evaluateTerms, hasPadding, paddedInputSize, type ConvPlan, type Tensor } from '../engine';
 import { t } from '../i18n';
-import { editCell, useStore } from '../store';
+import { editCell, selectEditable, useStore } from '../store';
 import { selectConvPlans } from '../store/plans';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
@@ -22,7 +22,7 @@ import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
 import { WeightLayout } from './WeightLayout';
-import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, selectEditable, OutputGroup } from './views/channels';
+import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, OutputGroup } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
 import { hoverSentence, useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
@@ -35,19 +35,21 @@ export function ConvView() {
   const picture = useStore((s) => s.picture);
   const plans = useStore(selectConvPlans);
   if (!picture || !plans || picture.numbers.op !== 'conv') return null;
-  return <ConvBody picture={picture} plan={plans.conv} count={plans.counts.conv} output={picture.numbers.output} />;
+  return <ConvBody picture={picture} plan={plans.conv} channels={plans.channels} count={plans.counts.conv} output={picture.numbers.output} />;
 }
 
 interface BodyProps {
   readonly picture: Picture;
   readonly plan: ConvPlan;
+  /** Every output channel's plan (the store's; `plan` is one of them). */
+  readonly channels: readonly ConvPlan[];
   readonly count: number;
   readonly output: Tensor;
 }
 
 type Cell = { row: number; col: number };
 
-function ConvBody({ picture, plan, count, output }: BodyProps) {
+function ConvBody({ picture, plan, channels, count, output }: BodyProps) {
   const at = useStore((s) => Math.min(s.steps.conv, count - 1));
   const hover = useStore((s) => s.hover);
   const pinned = useStore((s) => s.pinned);
@@ -74,12 +76,11 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
   );
   // Every output channel fills in step with the followed one; only the followed one is marked.
   const outputs = useMemo(
-    () => Array.from({ length: info.outChannels }, (_, co) => {
-      if (co === plan.outChannel) return { value: progressiveValue(plan, output.data, at), look: null };
-      const other = convPlan(info, { n: plan.n, channel: co });
+    () => channels.map((other) => {
+      if (other === plan) return { value: progressiveValue(plan, output.data, at), look: null };
       return { value: progressiveValue(other, output.data, at), look: quietLook(convLooks(other, convStep(other, at), null, w).output) };
     }),
-    [plan, info, output, at, w],
+    [plan, channels, output, at, w],
   );
   const colors = useMemo(
     () => ({ x: valueColor(maxAbs(x)), w: valueColor(maxAbs(w)), out: valueColor(maxAbs(output.data)) }),

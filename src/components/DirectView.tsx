@@ -9,7 +9,7 @@
  */
 import { useCallback, useMemo, useRef } from 'react';
 import {
-  convTransposeDirectPlan, directGridCell, evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor,
+  directGridCell, evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor,
 } from '../engine';
 import { t, type MessageKey } from '../i18n';
 import { useStore } from '../store';
@@ -38,6 +38,8 @@ export interface DirectNumbers {
 
 export interface DirectViewProps {
   readonly plan: ConvTransposeDirectPlan;
+  /** Every output channel's plan (the store's; `plan` is one of them). */
+  readonly channels: readonly ConvTransposeDirectPlan[];
   readonly count: number;
   readonly x: readonly number[];
   readonly w: readonly number[];
@@ -51,7 +53,7 @@ const STAGES: readonly { readonly stage: DirectStage; readonly key: MessageKey }
   { stage: 'sweep', key: 'direct.stage.sweep' },
 ];
 
-export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
+export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewProps) {
   const at = useStore((s) => Math.min(s.steps.direct, count - 1));
   const setStep = useStore((s) => s.setStep);
   const setChannel = useStore((s) => s.setChannel);
@@ -76,12 +78,11 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
   );
   // Every output channel's direct output fills in step; only the followed one is marked.
   const outputs = useMemo(
-    () => Array.from({ length: info.outChannels }, (_, co) => {
-      if (co === plan.outChannel) return { value: progressiveValue(plan, numbers.directOutput.data, cur), look: null };
-      const other = convTransposeDirectPlan(info, { n: plan.n, channel: co });
+    () => channels.map((other) => {
+      if (other === plan) return { value: progressiveValue(plan, numbers.directOutput.data, cur), look: null };
       return { value: progressiveValue(other, numbers.directOutput.data, cur), look: quietLook(directLooks(other, step(other, at), null, w).output) };
     }),
-    [plan, info, numbers, cur, at, w],
+    [plan, channels, numbers, cur, at, w],
   );
   const colors = useMemo(
     () => ({ x: valueColor(maxAbs(x)), w: valueColor(maxAbs(w)), out: valueColor(maxAbs(numbers.directOutput.data)) }),

@@ -8,7 +8,7 @@
  * channel's; every output channel's grid fills in step.
  */
 import { useCallback, useMemo } from 'react';
-import { convTransposeScatterPlan, hasPadding, scatterCanvasAfter, step, type ConvTransposeScatterPlan } from '../engine';
+import { hasPadding, scatterCanvasAfter, step, type ConvTransposeScatterPlan } from '../engine';
 import { t } from '../i18n';
 import { editCell, useStore } from '../store';
 import type { Picture } from '../store/resultsSlice';
@@ -28,6 +28,8 @@ const MAX_CELL = 2.4;
 export interface ScatterViewProps {
   readonly picture: Picture;
   readonly plan: ConvTransposeScatterPlan;
+  /** Every output channel's plan (the store's; `plan` is one of them). */
+  readonly channels: readonly ConvTransposeScatterPlan[];
   readonly count: number;
   /** True when the picture's sizes are the params' sizes, so edits land on the cells shown. */
   readonly editable: boolean;
@@ -35,7 +37,7 @@ export interface ScatterViewProps {
 
 type Cell = { row: number; col: number };
 
-export function ScatterView({ picture, plan, count, editable }: ScatterViewProps) {
+export function ScatterView({ picture, plan, channels, count, editable }: ScatterViewProps) {
   const at = useStore((s) => Math.min(s.steps.scatter, count - 1));
   const hover = useStore((s) => s.hover);
   const setChannel = useStore((s) => s.setChannel);
@@ -66,16 +68,15 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
   const canvasCells = useMemo(() => canvasValue(plan, canvas, reached), [plan, canvas, reached]);
   // Every output channel receives its stamps in step with the followed one; only that one is marked.
   const outputs = useMemo(
-    () => Array.from({ length: info.outChannels }, (_, co) => {
-      if (co === plan.outChannel) return { value: scatterOutputValue(plan, output.data, canvas, reached, final), look: null };
-      const other = convTransposeScatterPlan(info, { n: plan.n, channel: co });
+    () => channels.map((other) => {
+      if (other === plan) return { value: scatterOutputValue(plan, output.data, canvas, reached, final), look: null };
       const otherCanvas = scatterCanvasAfter(other, at, x, w);
       return {
         value: scatterOutputValue(other, output.data, otherCanvas, reached, final),
         look: quietLook(scatterLooks(other, step(other, at), null, w, reached, final).output),
       };
     }),
-    [plan, info, output, canvas, reached, final, at, x, w],
+    [plan, channels, output, canvas, reached, final, at, x, w],
   );
   // One scale for canvas and output so a partial sum and its final value share a colour.
   const colors = useMemo(

@@ -10,14 +10,14 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { addMessages, t } from '../i18n';
 import { enTranspose } from '../i18n/en-transpose';
-import { useStore } from '../store';
+import { selectEditable, useStore } from '../store';
 import { selectTransposePlans } from '../store/transposePlans';
 import { selectFormsAgree } from '../store/verdicts';
 import type { View } from '../store/urlParams';
 import { DirectView } from './DirectView';
 import { ScatterView } from './ScatterView';
 import { WeightLayout } from './WeightLayout';
-import { ChannelNote, ChannelPicker, selectEditable } from './views/channels';
+import { ChannelNote, ChannelPicker } from './views/channels';
 import { useMediaQuery } from './views/useMediaQuery';
 
 // These views load on demand, so their words (ScatterView's and DirectView's too) come with them.
@@ -66,9 +66,9 @@ export function TransposeViews() {
     >
       {wide ? <h2 className="transpose__title">{t(v === 'scatter' ? 'view.scatter' : 'view.direct')}</h2> : null}
       {v === 'scatter' ? (
-        <ScatterView picture={picture} plan={plans.scatter} count={plans.counts.scatter} editable={editable} />
+        <ScatterView picture={picture} plan={plans.scatter} channels={plans.channels.scatter} count={plans.counts.scatter} editable={editable} />
       ) : (
-        <DirectView plan={plans.direct} count={plans.counts.direct} x={picture.x} w={picture.w} numbers={numbers} />
+        <DirectView plan={plans.direct} channels={plans.channels.direct} count={plans.counts.direct} x={picture.x} w={picture.w} numbers={numbers} />
       )}
     </section>
   );

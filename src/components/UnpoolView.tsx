@@ -10,14 +10,11 @@ import { useMemo } from 'react';
 import { hasPadding } from '../engine';
 import { addMessages, t, type MessageKey } from '../i18n';
 import { enUnpool } from '../i18n/en-unpool';
-import { useStore } from '../store';
+import { selectEditable, useStore } from '../store';
 import { selectUnpoolPlans, type UnpoolPlans } from '../store/unpoolPlans';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
-import {
-  avgCoverage, channelPlans, phaseAt, phaseStarts, survival, unpoolProgress,
-  type ChannelPlans, type UnpoolPhase,
-} from '../viz/unpoolLooks';
+import { avgCoverage, phaseAt, phaseStarts, survival, unpoolProgress, type UnpoolPhase } from '../viz/unpoolLooks';
 import { Transport } from './Transport';
 import { ChannelRow, type PoolNumbers } from './unpool/ChannelRow';
 import { PhaseNav } from './unpool/PhaseNav';
@@ -47,18 +44,16 @@ const CAPTIONS: Record<'max' | 'avg', Record<UnpoolPhase, MessageKey>> = {
 function UnpoolBody({ picture, plans, numbers }: BodyProps) {
   const { poolSteps } = plans;
   const count = plans.counts.unpool;
-  // Both plans come from the store's memoised selector, so this object changes only with the picture.
-  const base = useMemo<ChannelPlans>(() => ({ pool: plans.pool, unpool: plans.unpool }), [plans.pool, plans.unpool]);
+  const all = plans.channels;
+  const base = all[0];
   const step = useStore((s) => Math.min(s.steps.unpool, count - 1));
   const speed = useStore((s) => s.speed);
   const info = base.pool.info;
   const channels = info.channels;
-  // Edits go to the current params' values; only offer them while those are the picture's sizes.
-  const editable = useStore((s) => s.params.op === 'unpool' && s.params.in[0] === info.inH && s.params.in[1] === info.inW && s.params.cin === channels);
+  const editable = useStore(selectEditable);
   const { x } = picture;
   const kind = base.pool.kind === 'maxPool' ? 'max' : 'avg';
 
-  const all = useMemo(() => channelPlans(base, numbers.indices.data, channels), [base, numbers.indices, channels]);
   const at = phaseAt(step, poolSteps, count);
   const progress = useMemo(
     () => all.map((p) => (at.unpoolIndex < 0 ? null : unpoolProgress(p.unpool, at.unpoolIndex))),

@@ -75,6 +75,20 @@ export const selectValidated = memoOnParams((p): Validated => {
   }
 });
 
+/**
+ * True when the params' operation, sizes and channels are the picture's, so an edited cell lands
+ * on the value shown (while the params are impossible the picture is an older one).
+ */
+export function selectEditable(s: State): boolean {
+  const e = s.picture?.explored;
+  const p = s.params;
+  if (!e || e.op !== p.op) return false;
+  if (e.op === 'unpool') return p.in[0] === e.pool.inH && p.in[1] === e.pool.inW && p.cin === e.pool.channels;
+  const { info } = e;
+  return p.in[0] === info.inH && p.in[1] === info.inW && p.k[0] === info.kH && p.k[1] === info.kW
+    && p.cin === info.inChannels && p.cout === info.outChannels && p.g === info.groups;
+}
+
 /** The input and kernel values on screen: the learner's edits, else the chosen fill. */
 export const selectValues = memoOnParams((p) => ({
   x: p.x ?? Array.from(fillValues(p.vals, inputLength(p), p.seed, 'input')),

@@ -7,7 +7,7 @@
  * display logic (how many cells survived, how many windows have arrived at a cell).
  */
 import {
-  avgPoolPlan, avgUnpoolPlan, maxPoolPlan, maxUnpoolPlan, paddedInputSize, step,
+  paddedInputSize, step,
   type AvgPoolPlan, type AvgPoolStep, type AvgUnpoolPlan, type AvgUnpoolStep,
   type MaxPoolPlan, type MaxPoolStep, type MaxUnpoolPlan, type MaxUnpoolStep, type Pool2DInfo,
 } from '../engine';
@@ -45,23 +45,6 @@ export function phaseStarts(poolSteps: number, count: number): Record<UnpoolPhas
 export interface ChannelPlans {
   readonly pool: MaxPoolPlan | AvgPoolPlan;
   readonly unpool: MaxUnpoolPlan | AvgUnpoolPlan;
-}
-
-/**
- * The plans of every channel, made like `base` (the store's plans of channel 0: max or
- * average, PyTorch's count_include_pad or not). `indices` are the engine's switches for the
- * whole pooled tensor (ignored for average pooling). Allocates one plane of indices per channel.
- */
-export function channelPlans(base: ChannelPlans, indices: ArrayLike<number>, channels: number): ChannelPlans[] {
-  const out: ChannelPlans[] = [base];
-  for (let channel = 1; channel < channels; channel++) {
-    const pool = base.pool.kind === 'maxPool'
-      ? maxPoolPlan(base.pool.info, indices, { channel })
-      : avgPoolPlan(base.pool.info, { channel, countIncludePad: base.pool.countIncludePad });
-    const unpool = base.unpool.kind === 'maxUnpool' ? maxUnpoolPlan(base.unpool.info, indices, { channel }) : avgUnpoolPlan(base.unpool.info, { channel });
-    out.push({ pool, unpool });
-  }
-  return out;
 }
 
 /** Step i of a pooling plan, max or average (the engine's `step` overloads take one kind at a time). */

@@ -11,7 +11,7 @@ import {
 } from '../../src/engine';
 import type { LookFn } from '../../src/viz/looks';
 import {
-  averageTerms, avgCoverage, channelPlans, phaseAt, phaseStarts, poolInputValue, poolStep, survival,
+  averageTerms, avgCoverage, phaseAt, phaseStarts, poolInputValue, poolStep, survival,
   unpoolLooks, unpoolOutputValue, unpoolProgress, unpoolStep, unpoolWindowSpan, windowValues,
   type ChannelPlans,
 } from '../../src/viz/unpoolLooks';
@@ -250,20 +250,7 @@ describe('average pooling and unpooling', () => {
   });
 });
 
-describe('channelPlans and survival', () => {
-  it('gives each channel its own plane of switches', () => {
-    const x = Array.from({ length: 32 }, (_, i) => (i * 7) % 32);
-    const { plans, numbers } = setup({ channels: { in: 2, out: 2, groups: 1 } }, x);
-    const all = channelPlans(plans, numbers.indices.data, 2);
-    expect(all.map((p) => p.pool.channel)).toEqual([0, 1]);
-    const ref1 = refMaxPool(x.slice(16), 4, 4, 2, 2, 0);
-    for (let i = 0; i < 4; i++) {
-      const s = poolStep(all[1].pool, i);
-      if (s.kind !== 'maxPool') throw new Error('expected max pooling');
-      expect([s.switch.iy, s.switch.ix]).toEqual([ref1.out[i].y, ref1.out[i].x]);
-    }
-  });
-
+describe('survival', () => {
   it('counts kept, lost, changed and zero cells, and treats cells outside a smaller output as lost', () => {
     const x = [5, 0, 2, 0];
     const out = [5, 0, 3];
