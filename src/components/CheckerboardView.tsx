@@ -12,7 +12,7 @@ import { useStore } from '../store';
 import { selectTransposePlans } from '../store/transposePlans';
 import { BOUNDS } from '../store/urlParams';
 import { valueColor } from '../viz/color';
-import { divisible, evenKernel, interiorCounts, overlapCounts, overlapLook } from '../viz/matrixLooks';
+import { divisible, evenKernel, interiorCounts, overlapCounts, overlapLook, overlapValue } from '../viz/matrixLooks';
 import { Grid } from './Grid';
 import { PanelSlot } from './MatrixView';
 
@@ -47,7 +47,7 @@ function OverlapMap() {
     let max = 0;
     for (const n of overlap.counts) max = Math.max(max, n);
     return {
-      value: (r: number, c: number) => overlap.counts[r * overlap.cols + c],
+      value: overlapValue(overlap),
       look: overlapLook(overlap),
       color: valueColor(max),
       interior: interiorCounts(overlap),

@@ -9,14 +9,14 @@
  */
 import { useCallback, useMemo, useRef } from 'react';
 import {
-  directGridCell, evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor,
+  evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor,
 } from '../engine';
 import { t, type MessageKey } from '../i18n';
 import { useStore } from '../store';
 import type { CellRef } from '../store/uiSlice';
 import { maxAbs, valueColor } from '../viz/color';
 import { plainValue, progressiveValue, quietLook, tensorPlaneBase, weightPlaneBase, type LookFn, type ValueFn } from '../viz/looks';
-import { directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectLooks, type DirectStage } from '../viz/transposeLooks';
+import { directInputCell, directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectLooks, type DirectStage } from '../viz/transposeLooks';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
@@ -90,17 +90,15 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
   );
 
   // Cells of the stage grids that hold an input value hover as that input cell (of their channel).
-  const paddedRefs = useMemo(
-    () => inputChannels.map((ci) => (cell: { row: number; col: number }): CellRef | null => {
-      const src = directGridCell(plan, cell.row, cell.col);
-      return src.source === 'input' ? { grid: 'input', row: src.iy, col: src.ix, ...channelRef(ci, severalIn) } : null;
+  const refsOf = useCallback(
+    (zeroInserted: boolean) => inputChannels.map((ci) => (cell: { row: number; col: number }): CellRef | null => {
+      const input = directInputCell(plan, cell.row, cell.col, zeroInserted);
+      return input ? { grid: 'input', ...input, ...channelRef(ci, severalIn) } : null;
     }),
     [plan, inputChannels, severalIn],
   );
-  const zeroRefs = useMemo(
-    () => paddedRefs.map((paddedRef) => (cell: { row: number; col: number }) => paddedRef({ row: cell.row + direct.pad.top, col: cell.col + direct.pad.left })),
-    [paddedRefs, direct.pad.top, direct.pad.left],
-  );
+  const paddedRefs = useMemo(() => refsOf(false), [refsOf]);
+  const zeroRefs = useMemo(() => refsOf(true), [refsOf]);
   const outputRef = useCallback(
     (cell: { row: number; col: number }): CellRef => ({ grid: 'output', row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
     [plan.outChannel, severalOut],

@@ -12,7 +12,7 @@ import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
 import { maxAbs, valueColor } from '../viz/color';
 import { formatValue } from '../viz/format';
-import { cellText, entryIndex, flatIndex, matrixLinks, matrixLooks, matrixValue, type MatrixHover } from '../viz/matrixLooks';
+import { cellText, entryAt, entryIndex, flatIndex, matrixLinks, matrixLooks, matrixValue, type MatrixHover } from '../viz/matrixLooks';
 import { Grid } from './Grid';
 import { channelGridName } from './views/channels';
 
@@ -241,7 +241,7 @@ function cellWords(g: MatrixGrid, index: number): string {
 
 function hoverSentence(m: ConvMatrix, entries: ReadonlyMap<number, MatrixEntry>, hover: MatrixHover, name: string): string {
   if (hover.on === 'entry') {
-    const e = entries.get(hover.row * m.cols + hover.col);
+    const e = entryAt(m, entries, hover.row, hover.col);
     const vars = { m: name, row: hover.row, col: hover.col, input: cellWords(m.colGrid, hover.col), output: cellWords(m.rowGrid, hover.row) };
     if (!e) return t('matrix.hover.zero', vars);
     return t('matrix.hover.entry', { ...vars, value: formatValue(e.value), ky: e.ky, kx: e.kx });

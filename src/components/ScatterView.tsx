@@ -15,7 +15,7 @@ import type { Picture } from '../store/resultsSlice';
 import { formatValue } from '../viz/format';
 import { maxAbs, valueColor } from '../viz/color';
 import { inputCellIndex, inputPlaneBase, plainValue, quietLook, weightCellIndex, weightPlaneBase } from '../viz/looks';
-import { canvasSize, canvasValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/transposeLooks';
+import { canvasOutputCell, canvasSize, canvasValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/transposeLooks';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
 import { boxBasis, channelName, channelRef, OutputGroup } from './views/channels';
@@ -95,11 +95,10 @@ export function ScatterView({ picture, plan, channels, count, editable }: Scatte
   );
   const canvasRef = useCallback(
     (cell: Cell) => {
-      const row = cell.row - info.pad.top;
-      const col = cell.col - info.pad.left;
-      return row >= 0 && row < info.outH && col >= 0 && col < info.outW ? { grid: 'output' as const, row, col, ...channelRef(plan.outChannel, severalOut) } : null;
+      const out = canvasOutputCell(plan, cell.row, cell.col);
+      return out ? { grid: 'output' as const, ...out, ...channelRef(plan.outChannel, severalOut) } : null;
     },
-    [info.pad.top, info.pad.left, info.outH, info.outW, plan.outChannel, severalOut],
+    [plan, severalOut],
   );
   const outputHover = useHoverHandlers(outputRef);
   const canvasHover = useHoverHandlers(canvasRef);

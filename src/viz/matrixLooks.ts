@@ -25,9 +25,14 @@ export function entryIndex(m: ConvMatrix): ReadonlyMap<number, MatrixEntry> {
   return map;
 }
 
+/** The stored entry at matrix cell (r, c), or undefined for a structural zero. */
+export function entryAt(m: ConvMatrix, entries: ReadonlyMap<number, MatrixEntry>, r: number, c: number): MatrixEntry | undefined {
+  return entries.get(r * m.cols + c);
+}
+
 /** The value in matrix cell (r, c): the stored weight, else 0 (a structural zero). */
 export function matrixValue(m: ConvMatrix, entries: ReadonlyMap<number, MatrixEntry>): ValueFn {
-  return (r, c) => entries.get(r * m.cols + c)?.value ?? 0;
+  return (r, c) => entryAt(m, entries, r, c)?.value ?? 0;
 }
 
 /** The cells a hover links: stored entries (`row·cols + col`), flat input and flat output cells. */
@@ -48,7 +53,7 @@ export function matrixLinks(m: ConvMatrix, entries: ReadonlyMap<number, MatrixEn
   const inputs = new Set<number>();
   const outputs = new Set<number>();
   if (hover?.on === 'entry') {
-    const e = entries.get(hover.row * m.cols + hover.col);
+    const e = entryAt(m, entries, hover.row, hover.col);
     if (e) {
       linkedEntries.add(e.row * m.cols + e.col);
       inputs.add(e.col);
@@ -166,6 +171,11 @@ export function interiorCounts(o: OverlapCounts): number[] {
   const seen = new Set<number>();
   for (let r = 0; r < o.rows; r++) for (let c = 0; c < o.cols; c++) if (isInterior(o, r, c)) seen.add(o.counts[r * o.cols + c]);
   return [...seen].sort((a, b) => a - b);
+}
+
+/** The overlap grid's values: the count of taps landing on each output cell. */
+export function overlapValue(o: OverlapCounts): ValueFn {
+  return (r, c) => o.counts[r * o.cols + c];
 }
 
 /** The overlap grid's looks: interior cells outlined ('window'). */

@@ -39,6 +39,22 @@ export function scatterReached(plan: ConvTransposeScatterPlan, upTo: number): Ui
   return reached;
 }
 
+/** The output cell canvas cell (fy, fx) lands on, or null where the padding crops it. */
+export function canvasOutputCell(plan: ConvTransposeScatterPlan, fy: number, fx: number): { row: number; col: number } | null {
+  const cell = canvasCell(plan, fy, fx);
+  return cell.cropped ? null : { row: cell.oy, col: cell.ox };
+}
+
+/**
+ * The input cell at cell (r, c) of the direct form's padded grid, or null for an inserted zero
+ * or padding; with `zeroInserted`, (r, c) is a cell of the zero-inserted grid before padding.
+ */
+export function directInputCell(plan: ConvTransposeDirectPlan, r: number, c: number, zeroInserted = false): { row: number; col: number } | null {
+  const { pad } = plan.info.direct;
+  const src = zeroInserted ? directGridCell(plan, r + pad.top, c + pad.left) : directGridCell(plan, r, c);
+  return src.source === 'input' ? { row: src.iy, col: src.ix } : null;
+}
+
 /** Canvas cell (fy, fx) → where it lands in the output, and whether that is outside (cropped) or an added output-padding row/column. */
 function canvasCell(plan: ConvTransposeScatterPlan, fy: number, fx: number): { oy: number; ox: number; cropped: boolean; added: boolean } {
   const { pad, outH, outW, fullH, fullW } = plan.info;

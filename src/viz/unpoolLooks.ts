@@ -80,6 +80,11 @@ export function poolInputValue(info: Pool2DInfo, x: ArrayLike<number>, channel: 
   };
 }
 
+/** Input cell (iy, ix) on the padded grid. */
+export function toPaddedCell(info: Pool2DInfo, iy: number, ix: number): { row: number; col: number } {
+  return { row: iy + info.pad.top, col: ix + info.pad.left };
+}
+
 /** Flat index in x `[1, C, H, W]` of padded-grid cell (r, c) of `channel`, or null on the padding ring. */
 export function poolInputIndex(info: Pool2DInfo, channel: number, r: number, c: number): number | null {
   return isPoolPadding(info, r, c) ? null : (channel * info.inH + r - info.pad.top) * info.inW + c - info.pad.left;

@@ -9,8 +9,9 @@ import { paddedInputSize, type Tensor } from '../../engine';
 import { t } from '../../i18n';
 import { editCell } from '../../store';
 import { formatValue } from '../../viz/format';
+import { tensorPlaneBase } from '../../viz/looks';
 import {
-  averageTerms, inputLook, outputLook, planeValue, poolStep, pooledLook, unpoolStep, poolInputIndex, poolInputValue, unpoolOutputValue, unpoolWindowSpan,
+  averageTerms, inputLook, outputLook, planeValue, poolStep, pooledLook, unpoolStep, poolInputIndex, poolInputValue, toPaddedCell, unpoolOutputValue, unpoolWindowSpan,
   windowHasPadding, windowValues,
   type ChannelPlans, type PhaseAt, type Survival, type UnpoolProgress,
 } from '../../viz/unpoolLooks';
@@ -73,7 +74,7 @@ export function ChannelRow(props: ChannelRowProps) {
   const hasPadding = padded.rows !== info.inH || padded.cols !== info.inW;
   // Padding reads 0 only where PyTorch's average counts it; elsewhere it never takes part.
   const paddingValue = plans.pool.kind === 'avgPool' && plans.pool.countIncludePad ? 0 : null;
-  const pooledBase = channel * info.outH * info.outW;
+  const pooledBase = tensorPlaneBase(numbers.pooled.shape, 0, channel);
   const upTo = phase === 'pool' ? poolIndex : Number.POSITIVE_INFINITY;
   const values = {
     input: useMemo(() => poolInputValue(info, x, channel, paddingValue), [info, x, channel, paddingValue]),
@@ -100,7 +101,7 @@ export function ChannelRow(props: ChannelRowProps) {
         }),
       );
       token = {
-        from: { grid: names.input, row: sw.iy + info.pad.top, col: sw.ix + info.pad.left },
+        from: { grid: names.input, ...toPaddedCell(info, sw.iy, sw.ix) },
         to: { grid: names.pooled, row: oy, col: ox },
         text: result,
       };
