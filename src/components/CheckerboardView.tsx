@@ -14,12 +14,13 @@ import { BOUNDS } from '../store/urlParams';
 import { valueColor } from '../viz/color';
 import { divisible, evenKernel, interiorCounts, overlapCounts, overlapLook, overlapValue } from '../viz/matrixLooks';
 import { Grid } from './Grid';
-import { PanelSlot } from './MatrixView';
+import { GridSlot } from './views/GridSlot';
+import { Legend } from './views/Legend';
 
 // The panels load on demand, so their words come with them rather than with the first page.
 addMessages(enPanels);
 
-const CELL = { max: 2.4, min: 1.6 };
+const MAX_CELL = 2.4;
 
 export function CheckerboardView() {
   const op = useStore((s) => s.picture?.explored.op ?? null);
@@ -66,7 +67,7 @@ function OverlapMap() {
   return (
     <div className="checkerboard">
       <p className="checkerboard__text">{t('checker.intro')}</p>
-      <PanelSlot cols={overlap.cols} {...CELL}>
+      <GridSlot cols={overlap.cols} maxCell={MAX_CELL}>
         <Grid
           name={t('panels.grid.overlap')}
           rows={overlap.rows}
@@ -74,9 +75,9 @@ function OverlapMap() {
           value={view.value}
           look={view.look}
           color={view.color}
-          maxCell={CELL.max}
+          maxCell={MAX_CELL}
         />
-      </PanelSlot>
+      </GridSlot>
       {outChannels > 1 ? <p className="checkerboard__note">{t('checker.sameForChannels')}</p> : null}
       <p className={`checkerboard__verdict checkerboard__verdict--${even ? 'even' : 'uneven'}`} role="status">
         {view.interior.length === 0
@@ -98,12 +99,7 @@ function OverlapMap() {
           {t('checker.try', { kh: fixH, kw: fixW })}
         </button>
       ) : null}
-      <ul className="views__legend" aria-label={t('legend.label')}>
-        <li className="views__legend-item">
-          <span className="views__swatch views__swatch--window" aria-hidden="true" />
-          {t('checker.legendInterior')}
-        </li>
-      </ul>
+      <Legend items={[{ swatch: 'window', label: 'checker.legendInterior' }]} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { selectValidated, useStore } from '../store';
 import type { FieldId } from '../store/paramsSlice';
 import { hasOutputSize, legalOutputShape } from '../store/transitions';
 import { BOUNDS, type Fw, type HW, type Op, type Params, type Pool, type Vals } from '../store/urlParams';
-import { faultOf, parseWhole, type FormField } from '../viz/fieldErrors';
+import { faultOf, type FormField } from '../viz/fieldErrors';
 import { EngineError } from './controls/EngineError';
 import { HWField, type HWKey } from './controls/HWField';
 import { NumberField } from './controls/NumberField';
@@ -44,7 +44,6 @@ export function Controls() {
   const { params, drafts, setDraft } = useStore(useShallow((s) => ({ params: s.params, drafts: s.drafts, setDraft: s.setDraft })));
   const validated = useStore(selectValidated);
   const errorId = useId();
-  const seedId = useId();
   const fault = validated.ok ? null : faultOf(validated.error);
 
   const isT = params.op === 'convT';
@@ -96,7 +95,6 @@ export function Controls() {
     </NumberField>
   );
 
-  const seedDraft = drafts.seed;
   return (
     <form className="controls" aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
       <h2 className="controls__title">{t('controls.label')}</h2>
@@ -186,36 +184,16 @@ export function Controls() {
         onChange={(vals) => apply({ vals })}
       />
       {params.vals === 'rand' ? (
-        <div className="controls__hw">
-          <label className="controls__hw-label" htmlFor={seedId}>{t('vals.seed')}</label>
-          <span className="controls__hw-inputs">
-            <input
-              id={seedId}
-              type="number"
-              className="controls__number controls__number--wide"
-              inputMode="numeric"
-              min={BOUNDS.seed.min}
-              max={BOUNDS.seed.max}
-              step={1}
-              value={seedDraft ?? String(params.seed)}
-              aria-invalid={seedDraft !== undefined || undefined}
-              aria-describedby={seedDraft !== undefined ? `${seedId}-bad` : undefined}
-              onChange={(e) => {
-                const n = parseWhole(e.target.value, BOUNDS.seed);
-                if (n === null) setDraft('seed', e.target.value);
-                else {
-                  setDraft('seed', null);
-                  apply({ seed: n });
-                }
-              }}
-            />
-          </span>
-          {seedDraft !== undefined ? (
-            <p id={`${seedId}-bad`} className="controls__bad">
-              {t('field.bad', { field: t('vals.seed'), min: BOUNDS.seed.min, max: BOUNDS.seed.max })}
-            </p>
-          ) : null}
-        </div>
+        <NumberField
+          label={t('vals.seed')}
+          value={params.seed}
+          bounds={BOUNDS.seed}
+          draft={drafts.seed}
+          faulty={false}
+          wide
+          onValue={(seed) => apply({ seed })}
+          onDraft={(text) => setDraft('seed', text)}
+        />
       ) : null}
       {params.x || params.w ? (
         <button type="button" className="controls__reset" onClick={() => apply({ x: null, w: null })}>

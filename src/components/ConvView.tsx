@@ -16,7 +16,7 @@ import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
 import {
   convLooks, dilatedSize, dilatedValue, paddedCellIndex, paddedInputValue, paddedToInput, plainValue, progressiveValue, quietLook,
-  weightCellIndex, weightPlaneBase,
+  weightCellIndex, weightPlaneBase, type GridCell,
 } from '../viz/looks';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
@@ -46,8 +46,6 @@ interface BodyProps {
   readonly count: number;
   readonly output: Tensor;
 }
-
-type Cell = { row: number; col: number };
 
 function ConvBody({ picture, plan, channels, count, output }: BodyProps) {
   const at = useStore((s) => Math.min(s.steps.conv, count - 1));
@@ -88,12 +86,12 @@ function ConvBody({ picture, plan, channels, count, output }: BodyProps) {
   );
 
   const inputRefs = useMemo(
-    () => inputChannels.map((ci) => (cell: Cell) => ({ grid: 'input' as const, ...paddedToInput(plan, cell.row, cell.col), ...channelRef(ci, severalIn) })),
+    () => inputChannels.map((ci) => (cell: GridCell) => ({ grid: 'input' as const, ...paddedToInput(plan, cell.row, cell.col), ...channelRef(ci, severalIn) })),
     [plan, inputChannels, severalIn],
   );
   const inputHovers = useHoverHandlersEach(inputRefs);
   const outputRef = useCallback(
-    (cell: Cell) => ({ grid: 'output' as const, row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
+    (cell: GridCell) => ({ grid: 'output' as const, row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
     [plan.outChannel, severalOut],
   );
   const outputHover = useHoverHandlers(outputRef);

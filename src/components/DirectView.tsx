@@ -9,13 +9,12 @@
  */
 import { useCallback, useMemo, useRef } from 'react';
 import {
-  evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor,
+  evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor, type TransposeNumbers,
 } from '../engine';
 import { t, type MessageKey } from '../i18n';
 import { useStore } from '../store';
-import type { CellRef } from '../store/uiSlice';
 import { maxAbs, valueColor } from '../viz/color';
-import { plainValue, progressiveValue, quietLook, tensorPlaneBase, weightPlaneBase, type LookFn, type ValueFn } from '../viz/looks';
+import { plainValue, progressiveValue, quietLook, tensorPlaneBase, weightPlaneBase, type GridCell, type HoverCell, type LookFn, type ValueFn } from '../viz/looks';
 import { directInputCell, directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectLooks, type DirectStage } from '../viz/transposeLooks';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
@@ -28,14 +27,6 @@ import { Legend } from './views/Legend';
 
 const MAX_CELL = 2.4;
 
-/** The engine's tensors the direct view draws. */
-export interface DirectNumbers {
-  readonly zeroInserted: Tensor;
-  readonly padded: Tensor;
-  readonly flippedWeight: Tensor;
-  readonly directOutput: Tensor;
-}
-
 export interface DirectViewProps {
   readonly plan: ConvTransposeDirectPlan;
   /** Every output channel's plan (the store's; `plan` is one of them). */
@@ -43,7 +34,7 @@ export interface DirectViewProps {
   readonly count: number;
   readonly x: readonly number[];
   readonly w: readonly number[];
-  readonly numbers: DirectNumbers;
+  readonly numbers: TransposeNumbers;
 }
 
 const STAGES: readonly { readonly stage: DirectStage; readonly key: MessageKey }[] = [
@@ -91,7 +82,7 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
 
   // Cells of the stage grids that hold an input value hover as that input cell (of their channel).
   const refsOf = useCallback(
-    (zeroInserted: boolean) => inputChannels.map((ci) => (cell: { row: number; col: number }): CellRef | null => {
+    (zeroInserted: boolean) => inputChannels.map((ci) => (cell: GridCell): HoverCell | null => {
       const input = directInputCell(plan, cell.row, cell.col, zeroInserted);
       return input ? { grid: 'input', ...input, ...channelRef(ci, severalIn) } : null;
     }),
@@ -100,7 +91,7 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
   const paddedRefs = useMemo(() => refsOf(false), [refsOf]);
   const zeroRefs = useMemo(() => refsOf(true), [refsOf]);
   const outputRef = useCallback(
-    (cell: { row: number; col: number }): CellRef => ({ grid: 'output', row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
+    (cell: GridCell): HoverCell => ({ grid: 'output', row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
     [plan.outChannel, severalOut],
   );
   const paddedHovers = useHoverHandlersEach(paddedRefs);
@@ -253,7 +244,7 @@ function OutputGrid(props: {
   value: ValueFn;
   look: LookFn;
   color: (v: number) => string;
-  hover: { onHover?: (cell: { row: number; col: number } | null) => void; onPick: (cell: { row: number; col: number }) => void };
+  hover: { onHover?: (cell: GridCell | null) => void; onPick: (cell: GridCell) => void };
 }) {
   const { name, rows, cols } = props;
   return (

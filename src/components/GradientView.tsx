@@ -16,13 +16,13 @@ import { formatValue } from '../viz/format';
 import { tensorPlanes } from '../viz/looks';
 import { innerProductText } from '../viz/matrixLooks';
 import { Grid } from './Grid';
-import { PanelSlot } from './MatrixView';
+import { GridSlot } from './views/GridSlot';
 import { channelGridName } from './views/channels';
 
 // The panels load on demand, so their words come with them rather than with the first page.
 addMessages(enPanels);
 
-const CELL = { max: 2.4, min: 1.6 };
+const MAX_CELL = 2.4;
 
 function Planes({ name, tensor }: { readonly name: string; readonly tensor: Tensor }) {
   const [, channels, h, w] = tensor.shape;
@@ -30,9 +30,9 @@ function Planes({ name, tensor }: { readonly name: string; readonly tensor: Tens
   return (
     <>
       {view.values.map((value, ch) => (
-        <PanelSlot key={ch} cols={w} {...CELL}>
-          <Grid name={channelGridName(name, ch, channels > 1)} rows={h} cols={w} value={value} color={view.color} maxCell={CELL.max} />
-        </PanelSlot>
+        <GridSlot key={ch} cols={w} maxCell={MAX_CELL}>
+          <Grid name={channelGridName(name, ch, channels > 1)} rows={h} cols={w} value={value} color={view.color} maxCell={MAX_CELL} />
+        </GridSlot>
       ))}
     </>
   );

@@ -14,13 +14,13 @@ import { maxAbs, valueColor } from '../viz/color';
 import { tensorPlanes, type LookFn, type ValueFn } from '../viz/looks';
 import { cellOf, changedLooks, shapeText } from '../viz/matrixLooks';
 import { Grid } from './Grid';
-import { PanelSlot } from './MatrixView';
+import { GridSlot } from './views/GridSlot';
 import { channelGridName } from './views/channels';
 
 // The panels load on demand, so their words come with them rather than with the first page.
 addMessages(enPanels);
 
-const CELL = { max: 2.4, min: 1.6 };
+const MAX_CELL = 2.4;
 /** Cells listed by position in the sentence before "and n more". */
 const LISTED = 8;
 
@@ -59,9 +59,9 @@ export function RoundTripView() {
       const [, planes, rows, cols] = tensor.shape;
       const n = channelGridName(name, ch, planes > 1);
       return (
-        <PanelSlot key={n} cols={cols} {...CELL}>
-          <Grid name={n} rows={rows} cols={cols} value={value} look={looks?.[ch]} color={color} maxCell={CELL.max} />
-        </PanelSlot>
+        <GridSlot key={n} cols={cols} maxCell={MAX_CELL}>
+          <Grid name={n} rows={rows} cols={cols} value={value} look={looks?.[ch]} color={color} maxCell={MAX_CELL} />
+        </GridSlot>
       );
     });
 

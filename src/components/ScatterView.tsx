@@ -14,7 +14,7 @@ import { editCell, useStore } from '../store';
 import type { Picture } from '../store/resultsSlice';
 import { formatValue } from '../viz/format';
 import { maxAbs, valueColor } from '../viz/color';
-import { inputCellIndex, inputPlaneBase, plainValue, quietLook, weightCellIndex, weightPlaneBase } from '../viz/looks';
+import { inputCellIndex, inputPlaneBase, plainValue, quietLook, weightCellIndex, weightPlaneBase, type GridCell } from '../viz/looks';
 import { canvasOutputCell, canvasSize, canvasValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/transposeLooks';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
@@ -34,8 +34,6 @@ export interface ScatterViewProps {
   /** True when the picture's sizes are the params' sizes, so edits land on the cells shown. */
   readonly editable: boolean;
 }
-
-type Cell = { row: number; col: number };
 
 export function ScatterView({ picture, plan, channels, count, editable }: ScatterViewProps) {
   const at = useStore((s) => Math.min(s.steps.scatter, count - 1));
@@ -85,16 +83,16 @@ export function ScatterView({ picture, plan, channels, count, editable }: Scatte
   );
 
   const inputRefs = useMemo(
-    () => inputChannels.map((ci) => (cell: Cell) => ({ grid: 'input' as const, row: cell.row, col: cell.col, ...channelRef(ci, severalIn) })),
+    () => inputChannels.map((ci) => (cell: GridCell) => ({ grid: 'input' as const, row: cell.row, col: cell.col, ...channelRef(ci, severalIn) })),
     [inputChannels, severalIn],
   );
   const inputHovers = useHoverHandlersEach(inputRefs);
   const outputRef = useCallback(
-    (cell: Cell) => ({ grid: 'output' as const, row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
+    (cell: GridCell) => ({ grid: 'output' as const, row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
     [plan.outChannel, severalOut],
   );
   const canvasRef = useCallback(
-    (cell: Cell) => {
+    (cell: GridCell) => {
       const out = canvasOutputCell(plan, cell.row, cell.col);
       return out ? { grid: 'output' as const, ...out, ...channelRef(plan.outChannel, severalOut) } : null;
     },

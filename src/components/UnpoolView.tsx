@@ -7,7 +7,7 @@
  * grids per channel. Everything is drawn from the last valid picture.
  */
 import { useMemo } from 'react';
-import { hasPadding } from '../engine';
+import { hasPadding, type PoolingNumbers } from '../engine';
 import { addMessages, t, type MessageKey } from '../i18n';
 import { enUnpool } from '../i18n/en-unpool';
 import { selectEditable, useStore } from '../store';
@@ -16,9 +16,10 @@ import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
 import { avgCoverage, phaseAt, phaseStarts, survival, unpoolProgress, type UnpoolPhase } from '../viz/unpoolLooks';
 import { Transport } from './Transport';
-import { ChannelRow, type PoolNumbers } from './unpool/ChannelRow';
+import { ChannelRow } from './unpool/ChannelRow';
 import { PhaseNav } from './unpool/PhaseNav';
-import { UnpoolLegend, type UnpoolLegendItem } from './unpool/UnpoolLegend';
+import { UNPOOL_LEGEND, type UnpoolLegendItem } from './unpool/legend';
+import { Legend } from './views/Legend';
 
 // This view loads on demand, so its words (and its children's in unpool/) come with it.
 addMessages(enUnpool);
@@ -33,7 +34,7 @@ export function UnpoolView() {
 interface BodyProps {
   readonly picture: Picture;
   readonly plans: UnpoolPlans;
-  readonly numbers: PoolNumbers;
+  readonly numbers: PoolingNumbers;
 }
 
 const CAPTIONS: Record<'max' | 'avg', Record<UnpoolPhase, MessageKey>> = {
@@ -103,7 +104,7 @@ function UnpoolBody({ picture, plans, numbers }: BodyProps) {
           tokenMs={tokenMs}
         />
       ))}
-      <UnpoolLegend items={legend} />
+      <Legend items={legend.map((item) => UNPOOL_LEGEND[item])} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import {
   convInputSizes, outputPaddingChoices, symmetricPads, tfLegalTransposeSizes, tfPads, tfTransposePads, unpoolSizes,
   type Conv2DInfo, type ConvTranspose2DInfo, type Pads, type Pool2DInfo, type TfPadding, type Unpool2DInfo,
 } from './shape';
+import type { HW } from './tensor';
 
 export type Framework = 'torch' | 'tf';
 export type ExploreOp = 'conv' | 'convT' | 'unpool';
@@ -19,7 +20,6 @@ export type ExploreOp = 'conv' | 'convT' | 'unpool';
 export type PoolKind = 'max' | 'avg';
 /** The largest channel count the explorer draws. */
 export const MAX_CHANNELS = 4;
-type HW = readonly [number, number];
 /** The most cells of any grid the explorer draws (output, scatter canvas, padded grid): more freeze a page. */
 export const MAX_DRAWN_CELLS = 72 * 72;
 

@@ -64,6 +64,12 @@ export type ExploreNumbers =
       readonly output: Tensor;
     };
 
+/** The numbers of a transposed convolution's exploration. */
+export type TransposeNumbers = Extract<ExploreNumbers, { readonly op: 'convT' }>;
+
+/** The numbers of a pooling exploration. */
+export type PoolingNumbers = Extract<ExploreNumbers, { readonly op: 'unpool' }>;
+
 const dot = (a: Float64Array, b: Float64Array): number => {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];

@@ -3,7 +3,9 @@
  * and drives both parsing and writing (so the two cannot disagree). A bad or unknown value
  * falls back to its default and is reported, never silently dropped.
  */
-export type HW = readonly [number, number];
+import type { HW } from '../engine';
+
+export type { HW };
 export type Op = 'conv' | 'convT' | 'unpool';
 export type Fw = 'torch' | 'tf';
 export type Vals = 'ones' | 'int' | 'rand';

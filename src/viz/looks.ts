@@ -15,17 +15,22 @@ import {
 } from '../engine';
 import { formatValue } from './format';
 
-// The look vocabulary of components/Grid.tsx, restated structurally so viz does not import
-// from components (imports point down); tsc checks the two agree where they meet.
-/** What a cell is. */
+// The look vocabulary components/Grid.tsx draws (components import it from here).
+/** What a cell is: a real value, a padding cell, an inserted zero, a cell cropped away, or nothing. */
 export type Tone = 'value' | 'padding' | 'zero' | 'cropped' | 'empty';
-/** A highlight, from strongest: active, window, linked, done, switch. */
+/** Highlights, from strongest: the cell being computed, the window it reads, cells linked by hover, cells already done, a recorded switch. */
 export type Mark = 'active' | 'window' | 'linked' | 'done' | 'switch' | null;
 /** How one cell looks. */
 export interface Look {
   readonly tone?: Tone;
   readonly mark?: Mark;
+  /** A small label in the corner (the kernel tap or the multiplier). */
   readonly note?: string;
+}
+/** A cell of a grid. */
+export interface GridCell {
+  readonly row: number;
+  readonly col: number;
 }
 /** (row, col) → look. */
 export type LookFn = (r: number, c: number) => Look;
@@ -37,10 +42,8 @@ export type ValueFn = (r: number, c: number) => number | null;
  * negative or ≥ size). `channel` is the grid's channel (input channel for 'input', output
  * channel for 'output') when a view draws one grid per channel; absent, it matches every channel.
  */
-export interface HoverCell {
+export interface HoverCell extends GridCell {
   readonly grid: 'input' | 'output';
-  readonly row: number;
-  readonly col: number;
   readonly channel?: number;
 }
 
@@ -176,7 +179,7 @@ export function paddedInputValue(plan: ConvPlan, x: ArrayLike<number>, inputChan
 }
 
 /** Padded-grid cell (r, c) → unpadded input coordinates (negative or ≥ size on the ring). */
-export function paddedToInput(plan: ConvPlan, r: number, c: number): { row: number; col: number } {
+export function paddedToInput(plan: ConvPlan, r: number, c: number): GridCell {
   return { row: r - plan.info.pad.top, col: c - plan.info.pad.left };
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../engine';
 import {
   CellSet, coords, hoverOn, ofChannel, progressiveValue, times, weightIndex,
-  type HoverCell, type LookFn, type Mark, type Tone, type ValueFn,
+  type GridCell, type HoverCell, type LookFn, type Mark, type Tone, type ValueFn,
 } from './looks';
 
 /** Offset of that kernel, flipped, in the direct form's flipped weight `[Cout, Cin/g, kH, kW]`. */
@@ -40,7 +40,7 @@ export function scatterReached(plan: ConvTransposeScatterPlan, upTo: number): Ui
 }
 
 /** The output cell canvas cell (fy, fx) lands on, or null where the padding crops it. */
-export function canvasOutputCell(plan: ConvTransposeScatterPlan, fy: number, fx: number): { row: number; col: number } | null {
+export function canvasOutputCell(plan: ConvTransposeScatterPlan, fy: number, fx: number): GridCell | null {
   const cell = canvasCell(plan, fy, fx);
   return cell.cropped ? null : { row: cell.oy, col: cell.ox };
 }
@@ -49,7 +49,7 @@ export function canvasOutputCell(plan: ConvTransposeScatterPlan, fy: number, fx:
  * The input cell at cell (r, c) of the direct form's padded grid, or null for an inserted zero
  * or padding; with `zeroInserted`, (r, c) is a cell of the zero-inserted grid before padding.
  */
-export function directInputCell(plan: ConvTransposeDirectPlan, r: number, c: number, zeroInserted = false): { row: number; col: number } | null {
+export function directInputCell(plan: ConvTransposeDirectPlan, r: number, c: number, zeroInserted = false): GridCell | null {
   const { pad } = plan.info.direct;
   const src = zeroInserted ? directGridCell(plan, r + pad.top, c + pad.left) : directGridCell(plan, r, c);
   return src.source === 'input' ? { row: src.iy, col: src.ix } : null;

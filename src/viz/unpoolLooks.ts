@@ -12,7 +12,7 @@ import {
   type MaxPoolPlan, type MaxPoolStep, type MaxUnpoolPlan, type MaxUnpoolStep, type Pool2DInfo,
 } from '../engine';
 import { formatValue } from './format';
-import type { LookFn, Mark, Tone, ValueFn } from './looks';
+import type { GridCell, LookFn, Mark, Tone, ValueFn } from './looks';
 
 /** Pooling, unpooling, and (at the last step) the comparison of the original with the result. */
 export type UnpoolPhase = 'pool' | 'unpool' | 'compare';
@@ -81,7 +81,7 @@ export function poolInputValue(info: Pool2DInfo, x: ArrayLike<number>, channel: 
 }
 
 /** Input cell (iy, ix) on the padded grid. */
-export function toPaddedCell(info: Pool2DInfo, iy: number, ix: number): { row: number; col: number } {
+export function toPaddedCell(info: Pool2DInfo, iy: number, ix: number): GridCell {
   return { row: iy + info.pad.top, col: ix + info.pad.left };
 }
 

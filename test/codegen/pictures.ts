@@ -5,17 +5,13 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import {
-  avgPool2d, computeExplore, explore, fillValues, isShapeError, tensor, type Explored, type ExploreNumbers, type Pads, type Tensor,
+  avgPool2d, computeExplore, explore, fillValues, isShapeError, tensor, type Pads, type Tensor,
 } from '../../src/engine';
 import { specOf } from '../../src/store';
+import type { Picture } from '../../src/store/resultsSlice';
 import { DEFAULTS, inputLength, parseQuery, weightLength, type Params } from '../../src/store/urlParams';
 
-export interface Picture {
-  readonly explored: Explored;
-  readonly x: number[];
-  readonly w: number[];
-  readonly numbers: ExploreNumbers;
-}
+export type { Picture };
 
 /** The picture of `params`, or null when the engine refuses them. */
 export function pictureOf(params: Params): Picture | null {

@@ -5,7 +5,7 @@
  * next to the Input, so the original and the result sit side by side.
  */
 import { useMemo, type ReactNode } from 'react';
-import { paddedInputSize, type Tensor } from '../../engine';
+import { paddedInputSize, type PoolingNumbers } from '../../engine';
 import { t } from '../../i18n';
 import { editCell } from '../../store';
 import { formatValue } from '../../viz/format';
@@ -24,21 +24,13 @@ import { channelGridName } from '../views/channels';
 const MAX_CELL = 2.6;
 const MAX_CELL_INDEX = 2.2;
 
-/** The engine's pooling numbers (whole tensors, every channel). */
-export interface PoolNumbers {
-  readonly pooled: Tensor;
-  readonly indices: Tensor;
-  readonly tfArgmax: Tensor;
-  readonly output: Tensor;
-}
-
 export interface ChannelRowProps {
   readonly plans: ChannelPlans;
   /** 0-based. */
   readonly channel: number;
   readonly channels: number;
   readonly at: PhaseAt;
-  readonly numbers: PoolNumbers;
+  readonly numbers: PoolingNumbers;
   /** The whole input [1, C, H, W], row-major. */
   readonly x: readonly number[];
   readonly progress: UnpoolProgress | null;
