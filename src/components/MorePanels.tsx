@@ -13,11 +13,27 @@ import { tabIds, Tabs } from './views/Tabs';
 
 // Sizes is the default and stays in the first load; the other panels load when first chosen,
 // which keeps about 10 KB of gzipped script (code generation included) off the first page.
-const MatrixView = lazy(() => import('./MatrixView').then((m) => ({ default: m.MatrixView })));
-const CheckerboardView = lazy(() => import('./CheckerboardView').then((m) => ({ default: m.CheckerboardView })));
-const RoundTripView = lazy(() => import('./RoundTripView').then((m) => ({ default: m.RoundTripView })));
-const GradientView = lazy(() => import('./GradientView').then((m) => ({ default: m.GradientView })));
-const CodePanel = lazy(() => import('./CodePanel').then((m) => ({ default: m.CodePanel })));
+const MODULES = {
+  matrix: () => import('./MatrixView'),
+  checkerboard: () => import('./CheckerboardView'),
+  roundtrip: () => import('./RoundTripView'),
+  gradient: () => import('./GradientView'),
+  code: () => import('./CodePanel'),
+} as const satisfies Record<Exclude<Panel, 'sizes'>, () => Promise<unknown>>;
+
+/**
+ * Loads every panel's module now instead of when its tab is first chosen (a test waiting for a
+ * panel then waits for React, not for a module to load; a page could prefetch them when idle).
+ */
+export function preloadPanels(): Promise<unknown> {
+  return Promise.all(Object.values(MODULES).map((load) => load()));
+}
+
+const MatrixView = lazy(() => MODULES.matrix().then((m) => ({ default: m.MatrixView })));
+const CheckerboardView = lazy(() => MODULES.checkerboard().then((m) => ({ default: m.CheckerboardView })));
+const RoundTripView = lazy(() => MODULES.roundtrip().then((m) => ({ default: m.RoundTripView })));
+const GradientView = lazy(() => MODULES.gradient().then((m) => ({ default: m.GradientView })));
+const CodePanel = lazy(() => MODULES.code().then((m) => ({ default: m.CodePanel })));
 
 const LABELS: Record<Panel, MessageKey> = {
   sizes: 'panels.tab.sizes',

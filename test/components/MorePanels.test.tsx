@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MorePanels } from '../../src/components/MorePanels';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MorePanels, preloadPanels } from '../../src/components/MorePanels';
 import { useKeyboard } from '../../src/components/useKeyboard';
 
 import { addMessages, t } from '../../src/i18n';
@@ -26,6 +26,10 @@ function WithShortcuts() {
 }
 const ALL = ['sizes', 'matrix', 'checkerboard', 'roundtrip', 'gradient', 'code'] as const;
 
+// The panels load on demand. Loading their modules is not what these tests are about, and on a
+// busy machine transforming a panel's module graph for its first import can outlast the time a
+// findBy waits (1 s): load them first, so the tests wait for React only.
+beforeAll(preloadPanels);
 beforeEach(() => loadQuery(''));
 afterEach(cleanup);
 
