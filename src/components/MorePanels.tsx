@@ -47,7 +47,7 @@ const LABELS: Record<Panel, MessageKey> = {
 const PREFIX = 'more';
 
 /** The panels an operation offers, in tab order. */
-export function panelsFor(op: Op): readonly Panel[] {
+function panelsFor(op: Op): readonly Panel[] {
   return op === 'unpool' ? ['sizes', 'code'] : ['sizes', 'matrix', 'checkerboard', 'roundtrip', 'gradient', 'code'];
 }
 

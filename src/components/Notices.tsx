@@ -9,7 +9,7 @@ import { useStore } from '../store';
 import type { UrlNotice } from '../store/urlParams';
 
 /** The sentence for one notice. */
-export function noticeText(n: UrlNotice): string {
+function noticeText(n: UrlNotice): string {
   return t(n.reason === 'bad-value' ? 'notice.bad-value' : 'notice.unknown-key', { key: n.key, value: n.value });
 }
 

@@ -15,13 +15,13 @@ import type { State } from './index';
  * How many output channels the picture's animation can follow (convolutions). Pooling plans
  * stay on channel 0: its view draws every channel from there.
  */
-export function channelCount(p: Picture): number {
+function channelCount(p: Picture): number {
   const e = p.explored;
   return e.op === 'unpool' ? 1 : e.info.outChannels;
 }
 
 /** The store's channel choice clamped to the picture's channel count (0 before the first picture). */
-export function selectChannel(s: State): number {
+function selectChannel(s: State): number {
   return s.picture ? Math.min(Math.max(0, s.channel), channelCount(s.picture) - 1) : 0;
 }
 

@@ -163,12 +163,7 @@ export function scatterLooks(
 // ---------------------------------------------------------------------------------------------
 
 /** The four stages of the direct form; the sweep is every step from 3 on. */
-export type DirectStage = 'zero-insert' | 'pad' | 'flip' | 'sweep';
-
-/** Which stage a direct step belongs to. */
-export function directStage(current: ConvTransposeDirectStep): DirectStage {
-  return current.kind;
-}
+export type DirectStage = ConvTransposeDirectStep['kind'];
 
 /** Index of the current sweep cell (row-major in the output), −1 during the first three stages. */
 export function sweepIndex(current: ConvTransposeDirectStep): number {
