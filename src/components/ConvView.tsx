@@ -22,7 +22,7 @@ import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
 import { WeightLayout } from './WeightLayout';
-import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, OutputGroup } from './views/channels';
+import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, ChannelBox, OutputGroup } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
 import { hoverSentence, useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
@@ -138,13 +138,7 @@ function ConvBody({ picture, plan, channels, count, output }: BodyProps) {
         {inputChannels.map((ci, i) => {
           const inputName = channelName('grid.input', ci, severalIn);
           return (
-            <div
-              key={ci}
-              className={severalChannels ? 'channels__pair' : 'channels__flat'}
-              style={pairBasis}
-              role={severalChannels ? 'group' : undefined}
-              aria-label={severalChannels ? t('ch.pair.label', { c: ci + 1 }) : undefined}
-            >
+            <ChannelBox key={ci} boxed={severalChannels} channel={ci} style={pairBasis}>
               <GridSlot cols={padded.cols} maxCell={MAX_CELL}>
                 <Grid
                   name={inputName}
@@ -187,7 +181,7 @@ function ConvBody({ picture, plan, channels, count, output }: BodyProps) {
                   />
                 </GridSlot>
               ) : null}
-            </div>
+            </ChannelBox>
           );
         })}
         <OutputGroup boxed={severalChannels} severalOut={severalOut} style={outputsBasis}>

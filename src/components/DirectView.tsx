@@ -19,7 +19,7 @@ import { directInputCell, directLooks, flippedPlaneBase, spreadMoves, sweepIndex
 import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
-import { boxBasis, channelEquation, channelName, channelRef, OutputGroup } from './views/channels';
+import { boxBasis, channelEquation, channelName, channelRef, ChannelBox, OutputGroup } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
 import { useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { useSpreadAnimation } from './views/motion';
@@ -170,7 +170,7 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
           <p className="direct__detail">{t('stage.flipDetail')}</p>
           <div className="direct__grids">
             {inputChannels.map((ci, i) => (
-              <div key={ci} className={severalIn ? 'channels__pair' : 'channels__flat'} style={flipBasis}>
+              <ChannelBox key={ci} boxed={severalIn} style={flipBasis}>
                 <GridSlot cols={info.kW} maxCell={MAX_CELL}>
                   <Grid name={name('grid.kernel', ci)} rows={info.kH} cols={info.kW} value={values[i].kernel} look={looks[i].kernel} color={colors.w} maxCell={MAX_CELL} />
                 </GridSlot>
@@ -180,7 +180,7 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
                     <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
                   </div>
                 </GridSlot>
-              </div>
+              </ChannelBox>
             ))}
           </div>
         </>
@@ -190,12 +190,12 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
         <>
           <div className={`direct__grids${severalIn || severalOut ? ' channels__grids' : ''}`}>
             {inputChannels.map((ci, i) => (
-              <div key={ci} className={severalIn || severalOut ? 'channels__pair' : 'channels__flat'} style={sweepBasis}>
+              <ChannelBox key={ci} boxed={severalIn || severalOut} style={sweepBasis}>
                 <PaddedGrid name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
                 <GridSlot cols={info.kW} maxCell={MAX_CELL}>
                   <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
                 </GridSlot>
-              </div>
+              </ChannelBox>
             ))}
             <OutputGroup boxed={severalIn || severalOut} severalOut={severalOut} style={outputsBasis}>
               {outputs.map((o, co) => (

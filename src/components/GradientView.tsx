@@ -38,6 +38,19 @@ function Planes({ name, tensor }: { readonly name: string; readonly tensor: Tens
   );
 }
 
+/** One side of the identity written out: `⟨…⟩ = a₀·b₀ + … = value` (the value is the engine's). */
+function InnerProduct({ name, a, b, value }: { readonly name: string; readonly a: ArrayLike<number>; readonly b: ArrayLike<number>; readonly value: number }) {
+  return (
+    <p className="gradient__sum">
+      <span className="gradient__lhs">{name}</span>
+      {' = '}
+      <span className="gradient__terms">{innerProductText(a, b)}</span>
+      {' = '}
+      <strong className="gradient__value">{formatValue(value)}</strong>
+    </p>
+  );
+}
+
 export function GradientView() {
   const picture = useStore((s) => s.picture);
   const equal = useStore(selectAdjointHolds) ?? false;
@@ -54,20 +67,8 @@ export function GradientView() {
         <Planes name={t(conv ? 'panels.grid.convTOfY' : 'panels.grid.convOfY')} tensor={adjoint.image} />
       </div>
       <div className="gradient__sums" role="group" aria-label={t('gradient.sums')}>
-        <p className="gradient__sum">
-          <span className="gradient__lhs">{t(conv ? 'gradient.lhsConv' : 'gradient.lhsConvT')}</span>
-          {' = '}
-          <span className="gradient__terms">{innerProductText(output.data, adjoint.probe.data)}</span>
-          {' = '}
-          <strong className="gradient__value">{formatValue(adjoint.outputDotProbe)}</strong>
-        </p>
-        <p className="gradient__sum">
-          <span className="gradient__lhs">{t(conv ? 'gradient.rhsConv' : 'gradient.rhsConvT')}</span>
-          {' = '}
-          <span className="gradient__terms">{innerProductText(picture.x, adjoint.image.data)}</span>
-          {' = '}
-          <strong className="gradient__value">{formatValue(adjoint.inputDotImage)}</strong>
-        </p>
+        <InnerProduct name={t(conv ? 'gradient.lhsConv' : 'gradient.lhsConvT')} a={output.data} b={adjoint.probe.data} value={adjoint.outputDotProbe} />
+        <InnerProduct name={t(conv ? 'gradient.rhsConv' : 'gradient.rhsConvT')} a={picture.x} b={adjoint.image.data} value={adjoint.inputDotImage} />
       </div>
       <p className={`gradient__verdict${equal ? '' : ' gradient__verdict--bug'}`} role={equal ? 'status' : 'alert'}>
         {equal

@@ -18,7 +18,7 @@ import { inputCellIndex, inputPlaneBase, plainValue, quietLook, weightCellIndex,
 import { canvasOutputCell, canvasSize, canvasValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/transposeLooks';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
-import { boxBasis, channelName, channelRef, OutputGroup } from './views/channels';
+import { boxBasis, channelName, channelRef, ChannelBox, OutputGroup } from './views/channels';
 import { GridSlot } from './views/GridSlot';
 import { useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
@@ -137,13 +137,7 @@ export function ScatterView({ picture, plan, channels, count, editable }: Scatte
       </p>
       <div className={`scatter__grids${severalChannels ? ' channels__grids' : ''}`}>
         {inputChannels.map((ci, i) => (
-          <div
-            key={ci}
-            className={severalChannels ? 'channels__pair' : 'channels__flat'}
-            style={pairBasis}
-            role={severalChannels ? 'group' : undefined}
-            aria-label={severalChannels ? t('ch.pair.label', { c: ci + 1 }) : undefined}
-          >
+          <ChannelBox key={ci} boxed={severalChannels} channel={ci} style={pairBasis}>
             <GridSlot cols={info.inW} maxCell={MAX_CELL}>
               <Grid
                 name={channelName('grid.input', ci, severalIn)} rows={info.inH} cols={info.inW} value={values[i].input} look={looks[i].input} color={colors.x}
@@ -158,7 +152,7 @@ export function ScatterView({ picture, plan, channels, count, editable }: Scatte
                 onEdit={editable ? edits[i].kernel : undefined} maxCell={MAX_CELL}
               />
             </GridSlot>
-          </div>
+          </ChannelBox>
         ))}
         <div className={severalChannels ? 'channels__outputs' : 'channels__flat'} style={canvasBasis}>
           <GridSlot cols={size.cols} maxCell={MAX_CELL}>

@@ -13,7 +13,7 @@ import {
   convFeeds, convStep, paddedInputSize,
   type ConvPlan, type ConvStep, type ConvTransposeDirectPlan, type ConvTransposeScatterPlan, type Product,
 } from '../engine';
-import { formatValue } from './format';
+import { formatOperand, formatValue } from './format';
 
 // The look vocabulary components/Grid.tsx draws (components import it from here).
 /** What a cell is: a real value, a padding cell, an inserted zero, a cell cropped away, or nothing. */
@@ -283,12 +283,10 @@ export interface EquationTerm {
   readonly muted: boolean;
 }
 
-const operand = (v: number) => (v < 0 || Object.is(v, -0) ? `(${formatValue(v)})` : formatValue(v));
-
 /**
  * The products of an equation as text, in the engine's order. `muted[i]` marks a term whose
  * input is padding or an inserted zero (it reads 0).
  */
 export function equationTerms(products: readonly Product[], muted: readonly boolean[]): EquationTerm[] {
-  return products.map((p, i) => ({ text: `${operand(p.x)}·${operand(p.w)}`, muted: muted[i] ?? false }));
+  return products.map((p, i) => ({ text: `${formatOperand(p.x)}·${formatOperand(p.w)}`, muted: muted[i] ?? false }));
 }

@@ -5,7 +5,7 @@
  * compare and format, so every drawing decision is testable without a DOM.
  */
 import { scatterSources, type ConvMatrix, type ConvTransposeScatterPlan, type MatrixEntry, type MatrixGrid } from '../engine';
-import { formatValue } from './format';
+import { formatOperand } from './format';
 import type { LookFn, Mark, ValueFn } from './looks';
 
 // ---------------------------------------------------------------------------------------------
@@ -209,15 +209,13 @@ export function changedLooks(shape: readonly number[], cells: readonly number[])
   return Array.from({ length: g.channels }, (_, ch): LookFn => (r, c) => (changed.has(flatIndex(g, ch, r, c)) ? { note: '≠' } : {}));
 }
 
-const operand = (v: number) => (v < 0 || Object.is(v, -0) ? `(${formatValue(v)})` : formatValue(v));
-
 /**
  * An inner product written out, `a₀·b₀ + a₁·b₁ + …`, from the two tensors' values (formatting
  * only: the sum is the engine's). Past `max` terms the middle is elided as `…`.
  */
 export function innerProductText(a: ArrayLike<number>, b: ArrayLike<number>, max = 12): string {
   const n = Math.min(a.length, b.length);
-  const term = (i: number) => `${operand(a[i])}·${operand(b[i])}`;
+  const term = (i: number) => `${formatOperand(a[i])}·${formatOperand(b[i])}`;
   if (n <= max) return Array.from({ length: n }, (_, i) => term(i)).join(' + ');
   const head = Array.from({ length: max - 2 }, (_, i) => term(i));
   return [...head, '…', term(n - 2), term(n - 1)].join(' + ');

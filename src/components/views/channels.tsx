@@ -102,6 +102,30 @@ export function channelEquation<T extends TermRef & { readonly inputChannel: num
   });
 }
 
+interface ChannelBoxProps {
+  /** Lay the grids out as a box (several channels) or flat. */
+  readonly boxed: boolean;
+  /** With a box, the input channel it shows (0-based): named for assistive technology. */
+  readonly channel?: number;
+  readonly style: CSSProperties;
+  readonly children: ReactNode;
+}
+
+/** One input channel's grids (its input, kernel, …) side by side, shared by the convolution views. */
+export function ChannelBox({ boxed, channel, style, children }: ChannelBoxProps) {
+  const named = boxed && channel !== undefined;
+  return (
+    <div
+      className={boxed ? 'channels__pair' : 'channels__flat'}
+      style={style}
+      role={named ? 'group' : undefined}
+      aria-label={named ? t('ch.pair.label', { c: channel + 1 }) : undefined}
+    >
+      {children}
+    </div>
+  );
+}
+
 interface OutputGroupProps {
   /** Lay the outputs out as boxes (several channels on either side) or flat. */
   readonly boxed: boolean;
