@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { UpdateBanner } from './components/UpdateBanner';
 import { registerServiceWorker } from './offline/register';
-import { loadQuery } from './store';
+import { loadQuery, selectValidated, useStore, type State } from './store';
 import { connectEngine } from './store/engineBridge';
 import { connectUrl } from './store/urlSync';
 import { createBrowserClient } from './worker/browserClient';
@@ -24,5 +24,16 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// Not in dev, where a cached build would hide the code being edited.
-if (import.meta.env.PROD) registerServiceWorker();
+// Not in dev, where a cached build would hide the code being edited. Only after the first picture
+// (or once there is none to come), so fetching the files to keep never competes with drawing it.
+if (import.meta.env.PROD) {
+  const settled = (s: State) => s.picture !== null || s.engineError !== null || !selectValidated(s).ok;
+  if (settled(useStore.getState())) registerServiceWorker();
+  else {
+    const unsubscribe = useStore.subscribe((s) => {
+      if (!settled(s)) return;
+      unsubscribe();
+      registerServiceWorker();
+    });
+  }
+}

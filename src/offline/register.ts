@@ -39,7 +39,7 @@ function offer(sw: ServiceWorkerContainer, worker: ServiceWorker): void {
   for (const listener of listeners) listener();
 }
 
-/** Registers `sw.js` (beside index.html) once the page has loaded, so it never delays the first picture. */
+/** Registers `sw.js` (beside index.html) once the page has loaded and the main thread is idle. */
 export function registerServiceWorker(): void {
   const sw = container();
   if (!sw) return;
@@ -56,8 +56,9 @@ export function registerServiceWorker(): void {
       },
       () => {}, // refused (blocked storage, private mode): the app works online as before
     );
-  if (document.readyState === 'complete') void start();
-  else window.addEventListener('load', () => void start(), { once: true });
+  const whenIdle = () => (window.requestIdleCallback ?? setTimeout)(() => void start());
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
 }
 
 /** The update a new version offers, or null while there is none. */

@@ -41,10 +41,21 @@ async function mount() {
   return { registerServiceWorker, region: screen.getByRole('status', { name: t('update.label') }) };
 }
 
-beforeEach(() => vi.resetModules());
+beforeEach(() => {
+  vi.resetModules();
+  // Registration waits for an idle main thread: here that is now.
+  Object.defineProperty(window, 'requestIdleCallback', {
+    configurable: true,
+    value: (run: IdleRequestCallback) => {
+      run({ didTimeout: false, timeRemaining: () => 50 });
+      return 1;
+    },
+  });
+});
 afterEach(() => {
   cleanup();
   Reflect.deleteProperty(navigator, 'serviceWorker');
+  Reflect.deleteProperty(window, 'requestIdleCallback');
 });
 
 describe('UpdateBanner', () => {
