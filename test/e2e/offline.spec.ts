@@ -8,6 +8,7 @@
  * product of [1,2,1,2,1]).
  */
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -139,6 +140,8 @@ test('a new version is offered and never forced: the lesson keeps going until "R
     const banner = lesson.getByRole('status', { name: 'Updates' });
     await expect(banner.getByText(READY)).toBeVisible();
     await screenshot(lesson, 'offline-update-banner-1280');
+    const { violations } = await new AxeBuilder({ page: lesson }).include('[role="status"][aria-label="Updates"]').analyze();
+    expect(violations.map((v) => v.id), 'axe on the banner').toEqual([]);
     // Offered, not forced: same page (nothing reloaded), same step, the old version still in charge.
     expect(await lesson.evaluate(() => 'lessonMarker' in window)).toBe(true);
     await expect(lesson).toHaveURL(/step=8/);
