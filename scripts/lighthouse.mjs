@@ -16,6 +16,10 @@ const args = process.argv.slice(2);
 const check = args.includes('--check');
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 1);
 const dist = args.find((a) => !a.startsWith('--')) ?? 'dist';
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('lighthouse: --runs=N needs a whole number N ≥ 1');
+  process.exit(1);
+}
 if (!existsSync(`${dist}/index.html`)) {
   console.error(`lighthouse: no ${dist}/index.html (run \`vite build\` first)`);
   process.exit(1);
