@@ -125,6 +125,11 @@ export const en = {
   'legend.padding': 'padding (reads 0)',
   'legend.zero': 'inserted zero',
   'legend.cropped': 'cropped away',
+  // UpdateBanner: a new version was installed for offline use
+  'update.label': 'Updates',
+  'update.ready': 'A new version of ConvArith is ready.',
+  'update.reload': 'Reload',
+  'update.dismiss': 'Dismiss: keep this version until the next visit',
 } as const;
 
 /** Every message key: the first page's and those the lazily loaded views add. */
