@@ -4,7 +4,7 @@
  * every digit `String` keeps), so the script computes on the page's own numbers.
  */
 import type { Explored } from '../engine';
-import { t } from '../i18n';
+import { listOf, t } from '../i18n';
 
 /** One number as a Python literal: `3`, `-0.25`, `1e-7` (never NaN: non-finite values are spelled out). */
 export function pyNumber(v: number): string {
@@ -120,9 +120,9 @@ export function pyTensorAssign(name: string, ctor: string, values: ArrayLike<num
   return [`${name} = ${ctor}(`, `    ${pyNested(values, shape, 4)},`, `    dtype=${dtype},`, ')'];
 }
 
-/** "height …; width …" for a per-axis list (the words from the catalogue). */
-export function axisList(pick: (axis: 0 | 1) => string): string {
-  return `${t('axis.h')} ${pick(0)}; ${t('axis.w')} ${pick(1)}`;
+/** "height 5, 6; width 5, 6" (高度 5、6；宽度 5、6): each axis's items, from the catalogue. */
+export function axisList(pick: (axis: 0 | 1) => readonly (string | number)[]): string {
+  return t('list.perAxis', { h: listOf(pick(0)), w: listOf(pick(1)) });
 }
 
 /**

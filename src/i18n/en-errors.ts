@@ -36,6 +36,5 @@ export const enErrors = {
   'err.outputShape': 'output_shape {requested} is impossible: a {requested} input convolved with k = {k}, s = {s}, {padding} gives {forward}, not {value}. {legal}',
   'err.outputShapeLegal': 'Sizes that give {value}: {sizes}.',
   'err.outputShapeNone': 'No size gives {value} with this kernel and stride.',
-  'err.perAxis': 'height {h}; width {w}',
   'err.indices': 'indices holds {got} at position {index}, outside 0 to {max}.',
 } as const;

@@ -23,6 +23,8 @@ export const en = {
   'lang.zh': '中文',
   'list.sep': ', ',
   'list.or': '{head} or {last}',
+  'list.perAxis': 'height {h}; width {w}',
+  'list.clauseSep': '; ',
   'app.tagline': 'Convolution arithmetic, step by step, with real numbers',
   'op.label': 'Operation',
   'op.conv': 'Convolution',

@@ -128,7 +128,7 @@ export function errorSentence(e: ShapeErrorLike): Sentence {
           ? t('err.outputShapeNone', { value })
           : t('err.outputShapeLegal', {
               value,
-              sizes: sameLists ? orList(legalH) : t('err.perAxis', { h: orList(legalH), w: orList(legalW) }),
+              sizes: sameLists ? orList(legalH) : t('list.perAxis', { h: orList(legalH), w: orList(legalW) }),
             });
       return {
         key: 'err.outputShape',
