@@ -136,7 +136,7 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
       <Transport view="scatter" count={count} />
       <p className="scatter__step">
         {stepText}
-        {cropped ? ` (${t('step.scatter.cropped')})` : ''}
+        {cropped ? ` ${t('step.scatter.cropped')}` : ''}
       </p>
       <div className={`scatter__grids${severalChannels ? ' channels__grids' : ''}`}>
         {inputChannels.map((ci, i) => (

@@ -5,6 +5,7 @@
  * the learner touches a control (see `loadErrorSentences` in index.ts).
  */
 export const enErrors = {
+  'list.or': '{head} or {last}',
   'err.notNumber': '{name} must be a number; got {got}.',
   'err.notWhole': '{name} must be a whole number; got {got}. Try {suggest}.',
   'err.range': '{name} must be between {min} and {max}; got {got}.',

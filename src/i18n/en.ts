@@ -22,7 +22,6 @@ export const en = {
   'lang.en': 'English',
   'lang.zh': '中文',
   'list.sep': ', ',
-  'list.or': '{head} or {last}',
   'list.perAxis': 'height {h}; width {w}',
   'list.clauseSep': '; ',
   'app.tagline': 'Convolution arithmetic, step by step, with real numbers',

@@ -116,8 +116,3 @@ export function listOf(items: readonly (string | number)[]): string {
   return items.join(t('list.sep'));
 }
 
-/** Alternatives: "5 or 6", "4, 5 or 6" / "5 或 6", "4、5 或 6". */
-export function orList(items: readonly (string | number)[]): string {
-  if (items.length <= 1) return items.join('');
-  return t('list.or', { head: listOf(items.slice(0, -1)), last: items[items.length - 1] });
-}

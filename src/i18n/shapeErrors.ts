@@ -9,7 +9,7 @@
 import type { ShapeError, ShapeErrorDetails } from '../engine/errors';
 import { fieldOfParam, faultOf, type FormField } from '../viz/fieldErrors';
 import { enErrors } from './en-errors';
-import { addMessages, orList, t, type MessageKey, type Vars } from './index';
+import { addMessages, listOf, t, type MessageKey, type Vars } from './index';
 
 addMessages(enErrors);
 
@@ -38,6 +38,12 @@ const pair = (d: ShapeErrorDetails, key: string): readonly number[] => {
   const v = d[key];
   return Array.isArray(v) ? v : [];
 };
+/** Alternatives: "5 or 6", "4, 5 or 6" / "5 或 6", "4、5 或 6". */
+function orList(items: readonly (string | number)[]): string {
+  if (items.length <= 1) return items.join('');
+  return t('list.or', { head: listOf(items.slice(0, -1)), last: items[items.length - 1] });
+}
+
 /** `5 × 4`, or `5` when both axes agree and `square` allows it. */
 const hw = (v: readonly number[], square = false): string => (square && v[0] === v[1] ? String(v[0]) : `${v[0]} × ${v[1]}`);
 

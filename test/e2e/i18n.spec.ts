@@ -142,10 +142,10 @@ function text(words: string) {
   return async (page: Page) => expect(page.getByText(words).first()).toBeVisible();
 }
 
-for (const [width, height] of [[390, 844], [1280, 800], [1920, 1080]] as const) {
-  test(`every view in Chinese at ${width}×${height}: nothing wider than the screen (screenshots)`, async ({ page }) => {
-    await page.setViewportSize({ width, height });
-    for (const view of VIEWS) {
+for (const view of VIEWS) {
+  test(`${view.name} in Chinese on a phone, a laptop and a projector: nothing wider than the screen (screenshots)`, async ({ page }) => {
+    for (const [width, height] of [[390, 844], [1280, 800], [1920, 1080]] as const) {
+      await page.setViewportSize({ width, height });
       await page.goto(`?lang=zh&${view.query}`);
       await view.ready(page);
       // Nothing still loading: the picture's view and the panel's chunk are in.
@@ -158,3 +158,14 @@ for (const [width, height] of [[390, 844], [1280, 800], [1920, 1080]] as const) 
     }
   });
 }
+
+test('the English page with the switch in its header, on a phone, a laptop and a projector (screenshots)', async ({ page }) => {
+  for (const [width, height] of [[390, 844], [1280, 800], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    await openIn(page, '?preset=tf-ones-5x5', en['grid.output']);
+    await expect(page.getByRole('button', { name: en['lang.en'] })).toHaveAttribute('aria-pressed', 'true');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, `en-header-${width}`);
+  }
+});
