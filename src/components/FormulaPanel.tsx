@@ -33,7 +33,6 @@ const outputPaddingOf = (info: ConvTranspose2DInfo, axis: 0 | 1): number => (axi
 const AXIS_NAME: readonly [MessageKey, MessageKey] = ['axis.h', 'axis.w'];
 const AXIS_TITLE: readonly [MessageKey, MessageKey] = ['formula.height', 'formula.width'];
 
-
 function Formula({ children }: { readonly children: ReactNode }) {
   return (
     <p className="formula__line">

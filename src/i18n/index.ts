@@ -45,7 +45,7 @@ export function wordsRevision(): number {
 }
 
 /** Whether `lang`'s catalogue is loaded (English always is). */
-export function hasCatalogue(lang: Lang): boolean {
+function hasCatalogue(lang: Lang): boolean {
   return lang === 'en' || chinese !== null;
 }
 
@@ -115,4 +115,3 @@ export function t(key: MessageKey, vars: Vars = {}): string {
 export function listOf(items: readonly (string | number)[]): string {
   return items.join(t('list.sep'));
 }
-

@@ -199,7 +199,7 @@ const LANG_SPELLINGS: ReadonlyMap<string, Lang> = new Map([['en', 'en'], ['zh', 
 
 type PageTable = { readonly [K in keyof PageKeys]: { readonly parse: (text: string) => NonNullable<PageKeys[K]> | undefined; readonly write: (v: NonNullable<PageKeys[K]>) => string } };
 
-export const PAGE_TABLE: PageTable = {
+const PAGE_TABLE: PageTable = {
   lang: { parse: (t) => LANG_SPELLINGS.get(t.toLowerCase()), write: String },
 };
 
@@ -211,6 +211,7 @@ export function mergePage(base: PageKeys, named: PageKeys): PageKeys {
   for (const key of PAGE_KEYS) if (named[key] !== null) out = { ...out, [key]: named[key] };
   return out;
 }
+
 /** Keys another part of the page reads (the embedding host's); not reported as unknown. */
 const FOREIGN_KEYS = ['embed'];
 

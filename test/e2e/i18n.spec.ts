@@ -142,30 +142,35 @@ function text(words: string) {
   return async (page: Page) => expect(page.getByText(words).first()).toBeVisible();
 }
 
+/**
+ * Opens `query` on a phone, a laptop and a projector; after `ready`, checks that the page itself
+ * never scrolls sideways (wide grids scroll inside their own boxes) and saves `name-<width>.png`.
+ */
+async function atEverySize(page: Page, query: string, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
+  for (const [width, height] of [[390, 844], [1280, 800], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto(query);
+    await ready(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name} at ${width}`).toBeLessThanOrEqual(0);
+    await screenshot(page, `${name}-${width}`);
+  }
+}
+
 for (const view of VIEWS) {
   test(`${view.name} in Chinese on a phone, a laptop and a projector: nothing wider than the screen (screenshots)`, async ({ page }) => {
-    for (const [width, height] of [[390, 844], [1280, 800], [1920, 1080]] as const) {
-      await page.setViewportSize({ width, height });
-      await page.goto(`?lang=zh&${view.query}`);
+    await atEverySize(page, `?lang=zh&${view.query}`, `zh-${view.name}`, async () => {
       await view.ready(page);
       // Nothing still loading: the picture's view and the panel's chunk are in.
       await expect(page.getByText(zh['loading'], { exact: true })).toHaveCount(0);
       await expect(page.getByText(zh['panels.loading'], { exact: true })).toHaveCount(0);
-      // The page itself never scrolls sideways (wide grids scroll inside their own boxes).
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${view.name} at ${width}`).toBeLessThanOrEqual(0);
-      await screenshot(page, `zh-${view.name}-${width}`);
-    }
+    });
   });
 }
 
 test('the English page with the switch in its header, on a phone, a laptop and a projector (screenshots)', async ({ page }) => {
-  for (const [width, height] of [[390, 844], [1280, 800], [1920, 1080]] as const) {
-    await page.setViewportSize({ width, height });
-    await openIn(page, '?preset=tf-ones-5x5', en['grid.output']);
+  await atEverySize(page, '?preset=tf-ones-5x5', 'en-header', async () => {
+    await expect(page.getByRole('grid', { name: en['grid.output'], exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: en['lang.en'] })).toHaveAttribute('aria-pressed', 'true');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, `en-header-${width}`);
-  }
+  });
 });
