@@ -380,7 +380,7 @@ export const zh: Catalogue = {
   'matrix.caption': `${G.matrix} {m}：{rows} × {cols}`,
   'matrix.vectorCaption': '{name}（{n}）',
   'matrix.introConv': `${G.conv}就是一次${G.matrix}乘法。${G.matrix} C 的每一行对应一个${G.output}${G.cell}，每一列对应一个${G.input}${G.cell}；某一行在该${G.output}${G.cell}的${G.window}覆盖${G.input}的位置上放${G.kernel}权重，其余位置都是零。C 乘以展平的${G.input}，就得到展平的${G.output}。`,
-  'matrix.introConvT': `${G.convT}乘的是 Cᵀ，即用同一个${G.kernel}反方向做${G.conv}时那个${G.matrix} C 的转置。Cᵀ 的每一列是一个${G.input}${G.cell}叠加出的${G.kernel}；每一行读取叠加结果落到某个${G.output}${G.cell}上的那些${G.input}${G.cell}。Cᵀ 乘以展平的${G.input}，就得到展平的${G.output}。`,
+  'matrix.introConvT': `${G.convT}乘的是 Cᵀ，即用同一个${G.kernel}反方向做${G.conv}时那个${G.matrix} C 的转置。Cᵀ 的每一列是一个${G.input}${G.cell}叠加到${G.output}上的那一份${G.kernel}；每一行读取的，是叠加后落到某个${G.output}${G.cell}上的那些${G.input}${G.cell}。Cᵀ 乘以展平的${G.input}，就得到展平的${G.output}。`,
   'matrix.channels': `有多个${G.channel}时，向量先逐行列出${G.channel} 1 的${G.cell}，再列出${G.channel} 2 的，依此类推（NCHW 顺序）。`,
   'matrix.tooLarge': `${G.matrix}视图只适用于不超过 6 × 6 的${G.input}（${G.output}最多 144 个${G.cell}）；当前${G.input}是 {h} × {w}。把${G.input}改小就能看到${G.matrix}。`,
   'matrix.tooManyCells': `在这些${G.channel}下，${G.matrix}将有 {rows} × {cols} 个${G.cell}，太多，画不出来。请减少${G.channel}或减小${G.input}。`,
