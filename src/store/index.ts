@@ -9,7 +9,7 @@ import { createPlaybackSlice, type PlaybackSlice, type ViewId } from './playback
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { PRESET_QUERIES } from './presets';
-import { inputLength, parseQuery, weightLength, writeQuery, type Params } from './urlParams';
+import { inputLength, mergePage, parseQuery, weightLength, writeQuery, type Params } from './urlParams';
 
 export type State = ParamsSlice & PlaybackSlice & ResultsSlice & UiSlice;
 
@@ -25,16 +25,19 @@ export function activeView(params: Params): ViewId {
   return params.op === 'convT' ? params.view : params.op;
 }
 
-/** Loads a query string into the store (params, the active view's step, notices). */
+/**
+ * Loads a query string into the store (params, the active view's step, notices); page keys the
+ * query does not name (the language, when a preset opens) stay as they are.
+ */
 export function loadQuery(search: string): void {
-  const { params, notices } = parseQuery(search, PRESET_QUERIES);
+  const { params, page, notices } = parseQuery(search, PRESET_QUERIES);
   const steps = { conv: 0, scatter: 0, direct: 0, unpool: 0, [activeView(params)]: params.step };
-  useStore.setState({ params, notices, steps, drafts: {}, playing: null });
+  useStore.setState((s) => ({ params, page: mergePage(s.page, page), notices, steps, drafts: {}, playing: null }));
 }
 
 /** The query string for the current state (the active view's step included). */
 export function currentQuery(s: State): string {
-  return writeQuery({ ...s.params, step: s.steps[activeView(s.params)] }, PRESET_QUERIES);
+  return writeQuery({ ...s.params, step: s.steps[activeView(s.params)] }, PRESET_QUERIES, s.page);
 }
 
 /** The engine's question for these params. */

@@ -3,7 +3,7 @@
  * the notices about URL values that were ignored.
  */
 import type { StateCreator } from 'zustand';
-import { DEFAULTS, type HW, type ParamKey, type Params, type UrlNotice } from './urlParams';
+import { DEFAULTS, PAGE_DEFAULTS, type HW, type PageKeys, type ParamKey, type Params, type UrlNotice } from './urlParams';
 import type { State } from './index';
 
 /** A form field: a key, or one axis of an H×W key (`in.0` is the input height). */
@@ -11,11 +11,15 @@ export type FieldId = ParamKey | `${ParamKey}.${0 | 1}`;
 
 export interface ParamsSlice {
   readonly params: Params;
+  /** The page's own keys (the language): not part of the picture, kept when a preset opens. */
+  readonly page: PageKeys;
   readonly notices: readonly UrlNotice[];
   /** Text typed into a field that is not a valid value (yet); kept so nothing typed is lost. */
   readonly drafts: Readonly<Partial<Record<FieldId, string>>>;
   /** Sets params; values sized by the input or kernel follow their size (top-left values kept). */
   setParams(patch: Partial<Params>): void;
+  /** Names page keys (the language switch); the picture stays as it is. */
+  setPage(patch: Partial<PageKeys>): void;
   /** Remembers (text) or forgets (null) a field's unparsed text. */
   setDraft(field: FieldId, text: string | null): void;
   /** Sets one input (`x`) or kernel (`w`) cell, starting from the values on screen. */
@@ -36,6 +40,7 @@ export function resizeValues(values: readonly number[] | null, from: HW, to: HW)
 
 export const createParamsSlice: StateCreator<State, [], [], ParamsSlice> = (set) => ({
   params: DEFAULTS,
+  page: PAGE_DEFAULTS,
   notices: [],
   drafts: {},
   setParams: (patch) =>
@@ -48,6 +53,7 @@ export const createParamsSlice: StateCreator<State, [], [], ParamsSlice> = (set)
       const keepsPreset = Object.keys(patch).every((k) => k === 'view' || k === 'panel' || k === 'step' || k === 'preset');
       return { params: { ...next, x, w, preset: keepsPreset ? next.preset : null } };
     }),
+  setPage: (patch) => set((s) => ({ page: { ...s.page, ...patch } })),
   setDraft: (field, text) =>
     set((s) => {
       const drafts = { ...s.drafts };

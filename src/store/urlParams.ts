@@ -3,6 +3,8 @@
  * and drives both parsing and writing (so the two cannot disagree). A bad or unknown value
  * falls back to its default and is reported, never silently dropped.
  */
+import type { Lang } from '../i18n';
+
 export type HW = readonly [number, number];
 export type Op = 'conv' | 'convT' | 'unpool';
 export type Fw = 'torch' | 'tf';
@@ -181,6 +183,38 @@ export function weightLength(p: Params): number {
 
 const KEYS = Object.keys(TABLE) as ParamKey[];
 
+/**
+ * Keys of the page rather than of the picture: opening a preset keeps them, and they are in the
+ * address only when the address or the learner named them (null: not named, so the page follows
+ * the browser). Parsed, reported and written like the params, by a table of the same kind.
+ */
+export interface PageKeys {
+  /** `lang=en`, or `lang=zh` (also `zh-CN`), in any letter case. */
+  readonly lang: Lang | null;
+}
+
+export const PAGE_DEFAULTS: PageKeys = { lang: null };
+
+const LANG_SPELLINGS: ReadonlyMap<string, Lang> = new Map([['en', 'en'], ['zh', 'zh'], ['zh-cn', 'zh']]);
+
+type PageTable = { readonly [K in keyof PageKeys]: { readonly parse: (text: string) => NonNullable<PageKeys[K]> | undefined; readonly write: (v: NonNullable<PageKeys[K]>) => string } };
+
+const PAGE_TABLE: PageTable = {
+  lang: { parse: (t) => LANG_SPELLINGS.get(t.toLowerCase()), write: String },
+};
+
+const PAGE_KEYS = Object.keys(PAGE_TABLE) as (keyof PageKeys)[];
+
+/** `named`'s page keys over `base`: a key `named` leaves null keeps its value. */
+export function mergePage(base: PageKeys, named: PageKeys): PageKeys {
+  let out = base;
+  for (const key of PAGE_KEYS) if (named[key] !== null) out = { ...out, [key]: named[key] };
+  return out;
+}
+
+/** Keys another part of the page reads (the embedding host's); not reported as unknown. */
+const FOREIGN_KEYS = ['embed'];
+
 function defaultOf<K extends ParamKey>(key: K, ctx: Params): Params[K] {
   const spec = TABLE[key] as KeySpec<K>;
   return spec.fallback ? spec.fallback(ctx) : DEFAULTS[key];
@@ -190,7 +224,7 @@ function defaultOf<K extends ParamKey>(key: K, ctx: Params): Params[K] {
  * Parses a query string into Params plus a notice for every key it ignored. A known `preset`
  * (its query from `presets`) is the base the other keys change.
  */
-export function parseQuery(search: string, presets: Readonly<Record<string, string>> = {}): { params: Params; notices: UrlNotice[] } {
+export function parseQuery(search: string, presets: Readonly<Record<string, string>> = {}): { params: Params; page: PageKeys; notices: UrlNotice[] } {
   const q = new URLSearchParams(search);
   const notices: UrlNotice[] = [];
   const presetId = q.get('preset');
@@ -211,17 +245,27 @@ export function parseQuery(search: string, presets: Readonly<Record<string, stri
     }
     ctx = { ...ctx, [key]: value };
   }
-  for (const key of q.keys()) {
-    if (!(KEYS as string[]).includes(key) && !['embed', 'lang'].includes(key)) notices.push({ key, value: q.get(key) ?? '', reason: 'unknown-key' });
+  let page = PAGE_DEFAULTS;
+  for (const key of PAGE_KEYS) {
+    const text = q.get(key);
+    if (text === null) continue;
+    const parsed = PAGE_TABLE[key].parse(text);
+    if (parsed === undefined) notices.push({ key, value: text, reason: 'bad-value' });
+    else page = { ...page, [key]: parsed };
   }
-  return { params: ctx, notices };
+  const known: readonly string[] = [...KEYS, ...PAGE_KEYS, ...FOREIGN_KEYS];
+  for (const key of q.keys()) {
+    if (!known.includes(key)) notices.push({ key, value: q.get(key) ?? '', reason: 'unknown-key' });
+  }
+  return { params: ctx, page, notices };
 }
 
 /**
  * Writes Params as a query string, leaving out every key at its default; with a preset, the
  * preset's own values are the defaults (so the link stays short and reads back the same).
+ * The page keys follow, those that are named.
  */
-export function writeQuery(params: Params, presets: Readonly<Record<string, string>> = {}): string {
+export function writeQuery(params: Params, presets: Readonly<Record<string, string>> = {}, page: PageKeys = PAGE_DEFAULTS): string {
   const q = new URLSearchParams();
   const base = params.preset !== null && params.preset in presets ? parseQuery(`preset=${params.preset}`, presets).params : null;
   let ctx: Params = { ...DEFAULTS };
@@ -233,6 +277,10 @@ export function writeQuery(params: Params, presets: Readonly<Record<string, stri
     const defText = def === null ? '' : write(def);
     if (key === 'preset' ? text !== '' : text !== defText) q.set(key, text);
     ctx = { ...ctx, [key]: params[key] };
+  }
+  for (const key of PAGE_KEYS) {
+    const value = page[key];
+    if (value !== null) q.set(key, PAGE_TABLE[key].write(value));
   }
   return q.toString().replace(/%2C/g, ',');
 }
