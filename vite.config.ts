@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precache } from './src/offline/precachePlugin.js';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precache()],
   base: './',
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

@@ -4,7 +4,7 @@
  * every digit `String` keeps), so the script computes on the page's own numbers.
  */
 import type { Explored, HW, Unpool2DInfo } from '../engine';
-import { t, type MessageKey, type Vars } from '../i18n';
+import { listOf, t, type MessageKey, type Vars } from '../i18n';
 
 /** One number as a Python literal: `3`, `-0.25`, `1e-7` (never NaN: non-finite values are spelled out). */
 export function pyNumber(v: number): string {
@@ -55,20 +55,51 @@ export function pyNested(values: ArrayLike<number>, shape: readonly number[], in
 /** The column a comment wraps at, so a script reads without scrolling sideways. */
 export const COMMENT_WIDTH = 96;
 
+/** Characters an editor draws two columns wide: CJK ideographs, kana, hangul, full-width forms and punctuation. */
+const WIDE = '\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6';
+/** A space, one wide character, or a run of narrow ones (a word). */
+const TOKEN = new RegExp(`(\\s+)|[${WIDE}]|[^\\s${WIDE}]+`, 'gu');
+const IS_WIDE = new RegExp(`[${WIDE}]`, 'u');
+/** Wide punctuation that may not start a line, and that may not end one. */
+const NO_LINE_START = /^[，。、；：！？）》」』”’…]/u;
+const NO_LINE_END = /[（《「『“‘]$/u;
+
+/** Columns `text` takes in a monospaced editor. */
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += IS_WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
 /**
- * `# comment` lines at `indent` spaces, word-wrapped at COMMENT_WIDTH; a line break inside the
- * text (a translator's) cannot end the comment. Returns the lines joined by newlines.
+ * `# comment` lines at `indent` spaces, wrapped at COMMENT_WIDTH columns: between words, and
+ * between Chinese characters (which have no spaces and take two columns each), never before a
+ * closing or after an opening punctuation mark. A line break inside the text (a translator's)
+ * cannot end the comment. Returns the lines joined by newlines.
  */
 export function pyComment(text: string, indent = 0): string {
   const lead = `${' '.repeat(indent)}# `;
-  const words = text.split(/\s+/).filter((w) => w !== '');
+  // Pieces a line may break between; `spaced` when a space separated it from the piece before.
+  const pieces: { text: string; spaced: boolean }[] = [];
+  let spaced = false;
+  for (const m of text.trim().matchAll(TOKEN)) {
+    if (m[1]) {
+      spaced = true;
+      continue;
+    }
+    const last = pieces[pieces.length - 1];
+    if (last && !spaced && (NO_LINE_START.test(m[0]) || NO_LINE_END.test(last.text))) last.text += m[0];
+    else pieces.push({ text: m[0], spaced });
+    spaced = false;
+  }
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
-    if (line !== '' && lead.length + line.length + 1 + word.length > COMMENT_WIDTH) {
+  for (const piece of pieces) {
+    const joined = line === '' ? piece.text : `${line}${piece.spaced ? ' ' : ''}${piece.text}`;
+    if (line !== '' && columns(lead + joined) > COMMENT_WIDTH) {
       lines.push(lead + line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
+      line = piece.text;
+    } else line = joined;
   }
   lines.push(lead + line);
   return lines.join('\n');
@@ -113,9 +144,9 @@ export function pyTensorAssign(name: string, ctor: string, values: ArrayLike<num
   return [`${name} = ${ctor}(`, `    ${pyNested(values, shape, 4)},`, `    dtype=${dtype},`, ')'];
 }
 
-/** "height …; width …" for a per-axis list (the words from the catalogue). */
-export function axisList(pick: (axis: 0 | 1) => string): string {
-  return `${t('axis.h')} ${pick(0)}; ${t('axis.w')} ${pick(1)}`;
+/** "height 5, 6; width 5, 6" (高度 5、6；宽度 5、6): each axis's items, from the catalogue. */
+export function axisList(pick: (axis: 0 | 1) => readonly (string | number)[]): string {
+  return t('list.perAxis', { h: listOf(pick(0)), w: listOf(pick(1)) });
 }
 
 /**

@@ -191,7 +191,7 @@ function convTLines(e: Extract<Explored, { op: 'convT' }>, w: readonly number[])
   let kerasOut: HW | null | 'impossible';
   if (recipe.kind === 'native') {
     lines.push(
-      comment('code.tf.outputShape', { vh: info.inH, vw: info.inW, legal: axisList((a) => e.axes[a].legalOut.join(', ')) }),
+      comment('code.tf.outputShape', { vh: info.inH, vw: info.inW, legal: axisList((a) => e.axes[a].legalOut) }),
       ...groupedCall('y', info.groups, 'tf.nn.conv2d_transpose', [
         `output_shape=${perGroup(info.outH, info.outW)}`, `strides=${strides}`, `padding=${quoted(recipe.padding)}`,
       ]),

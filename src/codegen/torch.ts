@@ -137,14 +137,14 @@ function convTLines(e: Extract<Explored, { op: 'convT' }>, w: readonly number[])
   const lines = weightLines(info, w, true);
   const stride = `stride=${pyPair([info.strideH, info.strideW])}`;
   const tail = [`groups=${info.groups}`, `dilation=${pyPair([info.dilationH, info.dilationW])}`];
-  const legal = axisList((a) => e.axes[a].legalOut.join(', '));
+  const legal = axisList((a) => e.axes[a].legalOut);
   let post = (expr: string) => expr;
   let options: string[];
   if (recipe.kind === 'symmetric') {
     options = [stride, `padding=${pyPair(recipe.padding)}`, `output_padding=${pyPair(recipe.outputPadding)}`, ...tail];
     const several = e.axes.some((a) => a.outputPaddingChoices.length > 1);
     if (e.spec.fw === 'torch' && several) {
-      const choices = axisList((a) => e.axes[a].outputPaddingChoices.map((ch) => t('code.torch.choice', { a: ch.a, size: ch.size })).join(', '));
+      const choices = axisList((a) => e.axes[a].outputPaddingChoices.map((ch) => t('code.torch.choice', { a: ch.a, size: ch.size })));
       lines.push(comment('code.torch.outputPaddingChoices', { choices }));
     } else if (e.spec.fw === 'tf') {
       lines.push(comment('code.torch.tfOutputEven', { h: info.outH, w: info.outW, legal, padding: pyPair(recipe.padding), outputPadding: pyPair(recipe.outputPadding) }));

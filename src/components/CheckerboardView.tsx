@@ -6,7 +6,7 @@
  * pattern belongs to the transposed convolution and offers a one-click switch.
  */
 import { useMemo } from 'react';
-import { addMessages, t } from '../i18n';
+import { addMessages, listOf, t } from '../i18n';
 import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
 import { selectTransposePlans } from '../store/transposePlans';
@@ -84,7 +84,7 @@ function OverlapMap() {
           ? t('checker.noInterior')
           : even
             ? t('checker.even', { n: view.interior[0] })
-            : t('checker.uneven', { counts: view.interior.join(', ') })}
+            : t('checker.uneven', { counts: listOf(view.interior) })}
       </p>
       <p className="checkerboard__text">{t('checker.rule')}</p>
       <ul className="checkerboard__axes">

@@ -8,7 +8,7 @@
  */
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { t } from '../i18n';
+import { errorText, t } from '../i18n';
 import { selectValidated, useStore } from '../store';
 import type { FieldId } from '../store/paramsSlice';
 import { hasOutputSize, legalOutputShape } from '../store/transitions';
@@ -55,7 +55,7 @@ export function Controls() {
   shownFields.push(...(pooling ? ['cin' as const] : ['cin' as const, 'cout' as const, 'g' as const]));
   // A refusal about a field that is not on screen is shown above the fields instead.
   const errorAt: FormField | 'top' | null = !fault ? null : fault.field && shownFields.includes(fault.field) ? fault.field : 'top';
-  const errorBlock = validated.ok ? null : <EngineError id={errorId} message={validated.error.message} />;
+  const errorBlock = validated.ok ? null : <EngineError id={errorId} message={errorText(validated.error)} />;
   const faultyAxes = (field: FormField): readonly [boolean, boolean] =>
     errorAt === field && fault ? [fault.axis !== 1, fault.axis !== 0] : [false, false];
 

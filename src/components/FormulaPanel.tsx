@@ -8,7 +8,7 @@
  */
 import type { ReactNode } from 'react';
 import { unpoolSizes, type AxisFacts, type ConvTranspose2DInfo, type Conv2DInfo, type Explored } from '../engine';
-import { t, type MessageKey } from '../i18n';
+import { listOf, t, type MessageKey } from '../i18n';
 import { selectValidated, useStore } from '../store';
 
 /** One axis of a record, named the same way for height and width (picked, not computed). */
@@ -32,8 +32,6 @@ const outputPaddingOf = (info: ConvTranspose2DInfo, axis: 0 | 1): number => (axi
 
 const AXIS_NAME: readonly [MessageKey, MessageKey] = ['axis.h', 'axis.w'];
 const AXIS_TITLE: readonly [MessageKey, MessageKey] = ['formula.height', 'formula.width'];
-
-const list = (xs: readonly number[]): string => xs.join(', ');
 
 function Formula({ children }: { readonly children: ReactNode }) {
   return (
@@ -76,7 +74,7 @@ function ConvAxis({ e, axis, facts }: { readonly e: Extract<Explored, { op: 'con
             : t('formula.tfSameSub', { i: n.i, s: n.s, o: n.o })}
       </Formula>
       {tf && !valid ? <SamePads axis={name} facts={facts} /> : null}
-      <p className="formula__siblings">{t('formula.siblingsConv', { axis: name, o: n.o, sizes: list(facts.siblings) })}</p>
+      <p className="formula__siblings">{t('formula.siblingsConv', { axis: name, o: n.o, sizes: listOf(facts.siblings) })}</p>
     </>
   );
 }
@@ -89,7 +87,7 @@ function ConvTAxis({ e, axis, facts }: { readonly e: Extract<Explored, { op: 'co
     return (
       <>
         <Formula>{t('formula.convTSub', { i: n.i, s: n.s, p: n.before, d: n.d, k: n.k, a, o: n.o })}</Formula>
-        <p className="formula__siblings">{t('formula.reach', { axis: name, i: n.i, sizes: list(facts.siblings) })}</p>
+        <p className="formula__siblings">{t('formula.reach', { axis: name, i: n.i, sizes: listOf(facts.siblings) })}</p>
         <p className="formula__note">{t('formula.outputPaddingTitle', { axis: name })}</p>
         <ul className="formula__choices">
           {facts.outputPaddingChoices.map((c) => (
@@ -111,7 +109,7 @@ function ConvTAxis({ e, axis, facts }: { readonly e: Extract<Explored, { op: 'co
     <>
       <Formula>{t('formula.convTPadsSub', { i: n.i, s: n.s, before: n.before, after: n.after, d: n.d, k: n.k, a, o: n.o })}</Formula>
       <p className="formula__note">{t('formula.tfOutLegal', { axis: name, o: n.o, sub: back })}</p>
-      <p className="formula__siblings">{t('formula.legalOut', { axis: name, sizes: list(facts.legalOut) })}</p>
+      <p className="formula__siblings">{t('formula.legalOut', { axis: name, sizes: listOf(facts.legalOut) })}</p>
       {!valid ? <SamePads axis={name} facts={facts} /> : null}
       {a > 0 ? <p className="formula__note">{t(axis === 0 ? 'formula.tfHiddenPaddingH' : 'formula.tfHiddenPaddingW', { a })}</p> : null}
     </>
@@ -142,14 +140,14 @@ function UnpoolAxis({ e, axis, facts }: { readonly e: Extract<Explored, { op: 'u
             : t('ch.formula.poolSameSub', { i: n.i, s: n.s, o: n.o })}
       </Formula>
       {tf && !valid ? <SamePads axis={name} facts={facts} /> : null}
-      <p className="formula__siblings">{t('ch.formula.poolSiblings', { axis: name, o: n.o, sizes: list(facts.siblings) })}</p>
+      <p className="formula__siblings">{t('ch.formula.poolSiblings', { axis: name, o: n.o, sizes: listOf(facts.siblings) })}</p>
       <p className="formula__step">{t('ch.formula.unpooling')}</p>
       {tf ? (
         <p className="formula__note">{t('ch.formula.tfUnpool', { axis: name, o: n.out })}</p>
       ) : (
         <>
           <Formula>{t('ch.formula.unpoolSub', { i: n.o, s: n.s, p: n.before, k: n.k, o: unpoolSizes(n.o, n.k, n.s, n.before).default })}</Formula>
-          <p className="formula__siblings">{t('ch.formula.unpoolLegal', { axis: name, sizes: list(facts.legalOut), o: n.out })}</p>
+          <p className="formula__siblings">{t('ch.formula.unpoolLegal', { axis: name, sizes: listOf(facts.legalOut), o: n.out })}</p>
         </>
       )}
     </>
@@ -180,7 +178,7 @@ export function FormulaPanel() {
             <span className="formula__rule-label">{t('formula.rule')}</span> <code className="formula__math">{t(ruleOf(e))}</code>
             {e.op === 'unpool' && e.spec.fw === 'torch' ? (
               <>
-                {'; '}
+                {t('list.clauseSep')}
                 <code className="formula__math">{t('ch.formula.unpool')}</code>
               </>
             ) : null}

@@ -7,7 +7,7 @@
  * caption repeats the engine's sentence: on a first load there is no earlier picture to show.
  */
 import { useId } from 'react';
-import { t } from '../i18n';
+import { errorText, t } from '../i18n';
 import { loadQuery, selectValidated, useStore } from '../store';
 import { PRESETS, presetById, presetGroup, type PresetGroup } from '../store/presets';
 
@@ -24,7 +24,7 @@ export function PresetPicker() {
   const preset = useStore((s) => presetById(s.params.preset));
   const refusal = useStore((s) => {
     const v = selectValidated(s);
-    return v.ok ? null : v.error.message;
+    return v.ok ? null : errorText(v.error);
   });
   return (
     <div className="preset-picker">

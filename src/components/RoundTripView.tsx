@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { Tensor } from '../engine';
-import { addMessages, t } from '../i18n';
+import { addMessages, listOf, t } from '../i18n';
 import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
 import { selectRoundTripChanges } from '../store/verdicts';
@@ -52,7 +52,7 @@ export function RoundTripView() {
     const { channel, y, x } = cellOf({ channels, h, w }, i);
     return channels > 1 ? t('matrix.cellChannel', { c: channel + 1, y, x }) : t('matrix.cell', { y, x });
   });
-  const cells = differ.length > LISTED ? t('roundtrip.more', { cells: listed.join(', '), n: differ.length - LISTED }) : listed.join(', ');
+  const cells = differ.length > LISTED ? t('roundtrip.more', { cells: listOf(listed), n: differ.length - LISTED }) : listOf(listed);
 
   const row = (name: string, tensor: Tensor, values: ValueFn[], looks: LookFn[] | null, color: (v: number) => string) =>
     values.map((value, ch) => {

@@ -9,7 +9,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { hasPadding, scatterCanvasAfter, step, type ConvTransposeScatterPlan } from '../engine';
-import { t } from '../i18n';
+import { listOf, t } from '../i18n';
 import { editCell, useStore } from '../store';
 import type { Picture } from '../store/resultsSlice';
 import { formatValue } from '../viz/format';
@@ -122,7 +122,7 @@ export function ScatterView({ picture, plan, channels, count, editable }: Scatte
       row: current.source.iy,
       col: current.source.ix,
       co: plan.outChannel + 1,
-      values: sources.map((src) => t('ch.scatter.value', { c: src.ci + 1, value: formatValue(src.value) })).join(', '),
+      values: listOf(sources.map((src) => t('ch.scatter.value', { c: src.ci + 1, value: formatValue(src.value) }))),
     })
     : severalOut
       ? t('ch.scatter.stepOne', { row: current.source.iy, col: current.source.ix, value: formatValue(sources[0].value), co: plan.outChannel + 1 })
@@ -133,7 +133,7 @@ export function ScatterView({ picture, plan, channels, count, editable }: Scatte
       <Transport view="scatter" count={count} />
       <p className="scatter__step">
         {stepText}
-        {cropped ? ` (${t('step.scatter.cropped')})` : ''}
+        {cropped ? ` ${t('step.scatter.cropped')}` : ''}
       </p>
       <div className={`scatter__grids${severalChannels ? ' channels__grids' : ''}`}>
         {inputChannels.map((ci, i) => (

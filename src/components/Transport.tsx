@@ -39,10 +39,10 @@ const ICONS = {
   last: 'M11 2h2v12h-2zM2 2v12l8-6z',
 } as const;
 
-function Icon({ name }: { name: keyof typeof ICONS }) {
+function Icon({ shape }: { shape: keyof typeof ICONS }) {
   return (
     <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d={ICONS[name]} fill="currentColor" />
+      <path d={ICONS[shape]} fill="currentColor" />
     </svg>
   );
 }
@@ -70,19 +70,19 @@ export function Transport({ view, count }: TransportProps) {
   return (
     <div className="transport" role="group" aria-label={t('transport.label')}>
       <button type="button" onClick={() => go(0)} aria-label={t('transport.first')} disabled={step === 0}>
-        <Icon name="first" />
+        <Icon shape="first" />
       </button>
       <button type="button" onClick={() => go(step - 1)} aria-label={t('transport.prev')} disabled={step === 0}>
-        <Icon name="prev" />
+        <Icon shape="prev" />
       </button>
       <button type="button" onClick={togglePlay} aria-label={playing ? t('transport.pause') : t('transport.play')} aria-pressed={playing}>
-        <Icon name={playing ? 'pause' : 'play'} />
+        <Icon shape={playing ? 'pause' : 'play'} />
       </button>
       <button type="button" onClick={() => go(step + 1)} aria-label={t('transport.next')} disabled={step >= count - 1}>
-        <Icon name="next" />
+        <Icon shape="next" />
       </button>
       <button type="button" onClick={() => go(count - 1)} aria-label={t('transport.last')} disabled={step >= count - 1}>
-        <Icon name="last" />
+        <Icon shape="last" />
       </button>
       <label className="transport__scrub">
         <span className="visually-hidden">{t('transport.scrub')}</span>

@@ -20,8 +20,10 @@ export type ExploreOp = 'conv' | 'convT' | 'unpool';
 export type PoolKind = 'max' | 'avg';
 /** The largest channel count the explorer draws. */
 export const MAX_CHANNELS = 4;
+/** The side of the largest square grid the explorer draws. */
+export const MAX_DRAWN_SIDE = 72;
 /** The most cells of any grid the explorer draws (output, scatter canvas, padded grid): more freeze a page. */
-export const MAX_DRAWN_CELLS = 72 * 72;
+export const MAX_DRAWN_CELLS = MAX_DRAWN_SIDE * MAX_DRAWN_SIDE;
 
 /** Refuses a transposed convolution whose grids would be too large to draw, naming the sizes. */
 function checkDrawable(info: ConvTranspose2DInfo): void {
@@ -33,8 +35,11 @@ function checkDrawable(info: ConvTranspose2DInfo): void {
       'too-large',
       'input',
       `The output would be ${info.outH}×${info.outW}, its scatter canvas ${canvas[0]}×${canvas[1]} and its padded, zero-inserted grid ${padded[0]}×${padded[1]}: ` +
-        `too large to draw cell by cell; the explorer draws grids of up to ${MAX_DRAWN_CELLS} cells (72×72). Use a smaller input, stride, kernel or dilation.`,
-      { got: cells, max: MAX_DRAWN_CELLS },
+        `too large to draw cell by cell; the explorer draws grids of up to ${MAX_DRAWN_CELLS} cells (${MAX_DRAWN_SIDE}×${MAX_DRAWN_SIDE}). Use a smaller input, stride, kernel or dilation.`,
+      {
+        limit: 'cells', got: cells, max: MAX_DRAWN_CELLS, side: MAX_DRAWN_SIDE,
+        output: [info.outH, info.outW], canvas, padded,
+      },
     );
   }
 }
@@ -89,12 +94,12 @@ export function defaultTfOutputSize(v: number, k: number, s: number, padding: Tf
 
 function tfPaddingOf(spec: ExploreSpec): TfPadding {
   if (typeof spec.padding === 'string') return spec.padding;
-  throw new ShapeError('out-of-range', 'padding', "With TensorFlow semantics padding is 'SAME' or 'VALID'.", {});
+  throw new ShapeError('out-of-range', 'padding', "With TensorFlow semantics padding is 'SAME' or 'VALID'.", { framework: 'tf' });
 }
 
 function torchPads(spec: ExploreSpec): Pads {
   if (typeof spec.padding === 'string') {
-    throw new ShapeError('out-of-range', 'padding', 'With PyTorch semantics padding is a number of cells per side.', {});
+    throw new ShapeError('out-of-range', 'padding', 'With PyTorch semantics padding is a number of cells per side.', { framework: 'torch' });
   }
   return symmetricPads(spec.padding[0], spec.padding[1]);
 }
@@ -177,7 +182,7 @@ function explorePooling(spec: ExploreSpec, xShape: readonly number[], kH: number
         'output-size',
         'outputShape',
         `With TensorFlow the unpooled size is the input's size, ${inH}×${inW} (the argmax indices point into it); got ${outH}×${outW}.`,
-        { legal: [inH], got: [outH, outW] },
+        { legal: [inH], got: [outH, outW], expected: [inH, inW] },
       );
     }
     const { batch, channels, strideH, strideW, pad } = pool;

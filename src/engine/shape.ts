@@ -37,6 +37,7 @@ export function checkInt(value: unknown, param: string, min: number, max = MAX_P
   if (!Number.isInteger(value)) {
     throw new ShapeError('not-integer', param, `${where} must be a whole number; got ${value}. Try ${Math.round(value)}.`, {
       got: value,
+      suggest: Math.round(value),
       ...(axis ? { axis } : {}),
     });
   }
@@ -70,7 +71,7 @@ function checkWork(work: number): void {
       'too-large',
       'x',
       `This would take ${work.toExponential(1)} multiply-adds; the limit is ${MAX_WORK.toExponential(0)}. Use smaller sizes or fewer channels.`,
-      { got: work, max: MAX_WORK },
+      { limit: 'work', got: work, max: MAX_WORK },
     );
   }
 }
@@ -373,7 +374,7 @@ function checkKernelFits(i: number, padTotal: number, k: number, d: number, axis
       'weight',
       `The kernel's ${axis} ${eff}${spread} is larger than the padded input's ${axis} ${i + padTotal} (${i} + padding ${padTotal}). ` +
         `Use a kernel of at most ${i + padTotal}${d > 1 ? ' (after dilation)' : ''}, or add ${eff - i - padTotal} more padding.`,
-      { axis, kernel: eff, padded: i + padTotal, input: i, padding: padTotal },
+      { axis, kernel: eff, padded: i + padTotal, input: i, padding: padTotal, size: k, dilation: d, more: eff - i - padTotal },
     );
   }
 }
@@ -462,7 +463,7 @@ function checkTransposeOutput(out: number, full: number, padTotal: number, axis:
       'empty-output',
       'padding',
       `Padding crops ${padTotal} from the ${axis} of a ${full}-cell result, leaving ${out}. Use padding of at most ${Math.floor((full - 1) / 2)} per side.`,
-      { axis, full, padding: padTotal, got: out },
+      { axis, full, padding: padTotal, got: out, maxPad: Math.floor((full - 1) / 2) },
     );
   }
 }
@@ -569,7 +570,7 @@ function checkPoolFits(i: number, padTotal: number, k: number, d: number, axis: 
       'kernel-too-large',
       'kernelSize',
       `The pooling window's ${axis} ${eff} is larger than the padded input's ${axis} ${i + padTotal}. Use a window of at most ${i + padTotal}.`,
-      { axis, kernel: eff, padded: i + padTotal, input: i, padding: padTotal },
+      { axis, kernel: eff, padded: i + padTotal, input: i, padding: padTotal, size: k, dilation: d, more: eff - i - padTotal },
     );
   }
 }
@@ -702,7 +703,10 @@ export function tfTransposePads(
       'outputShape',
       `output_shape ${fmtHW(outH, outW)} is impossible: a ${fmtHW(outH, outW)} input convolved with k=${k}, s=${s}, ${padding} gives ` +
         `${fmtHW(Math.max(gotH, 0), Math.max(gotW, 0))}, not ${fmtHW(valueH, valueW)}. ${legal}`,
-      { actual: [valueH, valueW], computed: [gotH, gotW], requested: [outH, outW], legalH, legalW, padding },
+      {
+        actual: [valueH, valueW], computed: [gotH, gotW], forward: [Math.max(gotH, 0), Math.max(gotW, 0)], requested: [outH, outW],
+        legalH, legalW, padding, kernel: [kH, kW], stride: [strideH, strideW],
+      },
     );
   }
   const ph = tfPads1(outH, kH, strideH, padding, dilationH);

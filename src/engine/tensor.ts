@@ -38,7 +38,7 @@ export function numel(shape: readonly number[], param = 'shape'): number {
       'too-large',
       param,
       `${param} would hold ${n.toLocaleString('en')} numbers; the limit is ${MAX_ELEMENTS.toLocaleString('en')}. Use smaller sizes.`,
-      { got: n, max: MAX_ELEMENTS },
+      { limit: 'elements', got: n, max: MAX_ELEMENTS },
     );
   }
   return n;
@@ -74,7 +74,7 @@ export function assertFinite(data: ArrayLike<number>, param: string): void {
         'not-finite',
         param,
         `${param} holds ${String(data[i])} at position ${i}; every value must be a finite number.`,
-        { index: i },
+        { index: i, got: String(data[i]) },
       );
     }
   }

@@ -14,7 +14,7 @@ export const enTranspose = {
   'view.same': 'Both views give the same output.',
   'view.differ': 'The two views disagree: this is a bug, please report it.',
   'step.scatter': 'Input cell ({row}, {col}) = {value} times the kernel, stamped onto the output',
-  'step.scatter.cropped': 'cells outside the output are cropped by padding',
+  'step.scatter.cropped': '(cells outside the output are cropped by padding)',
   'stage.pad': "2. Pad p' = d(k − 1) − p on each side: top {top}, bottom {bottom}, left {left}, right {right}",
   'stage.label': 'Stage',
   'step.direct': 'Direct output cell ({row}, {col}) = sum of padded input × flipped kernel over the window',

@@ -1,11 +1,12 @@
 /**
  * English: the reference catalogue. `{name}` is replaced. `en` holds the words of the first
- * page; the views that load on demand add theirs (en-code, en-panels, en-transpose, en-unpool)
+ * page; the views that load on demand add theirs (en-code, en-errors, en-panels, en-transpose, en-unpool)
  * through addMessages when their module loads, so only their types are imported here and
  * MessageKey still names every word the app shows.
  */
 import { enChannels } from './en-channels';
 import type { enCode } from './en-code';
+import type { enErrors } from './en-errors';
 import type { enPanels } from './en-panels';
 import { enPresets } from './en-presets';
 import type { enTranspose } from './en-transpose';
@@ -15,6 +16,14 @@ export const en = {
   ...enChannels,
   ...enPresets,
   'app.title': 'ConvArith',
+  'page.title': 'ConvArith — convolution arithmetic, animated',
+  'page.description': 'ConvArith animates convolution, transposed convolution and unpooling step by step with real numbers, exactly as PyTorch and TensorFlow compute them.',
+  'lang.label': 'Language',
+  'lang.en': 'English',
+  'lang.zh': '中文',
+  'list.sep': ', ',
+  'list.perAxis': 'height {h}; width {w}',
+  'list.clauseSep': '; ',
   'app.tagline': 'Convolution arithmetic, step by step, with real numbers',
   'op.label': 'Operation',
   'op.conv': 'Convolution',
@@ -125,12 +134,18 @@ export const en = {
   'legend.padding': 'padding (reads 0)',
   'legend.zero': 'inserted zero',
   'legend.cropped': 'cropped away',
+  // UpdateBanner: a new version was installed for offline use
+  'update.label': 'Updates',
+  'update.ready': 'A new version of ConvArith is ready.',
+  'update.reload': 'Reload',
+  'update.dismiss': 'Dismiss: keep this version until the next visit',
 } as const;
 
 /** Every message key: the first page's and those the lazily loaded views add. */
 export type MessageKey =
   | keyof typeof en
   | keyof typeof enCode
+  | keyof typeof enErrors
   | keyof typeof enPanels
   | keyof typeof enTranspose
   | keyof typeof enUnpool;

@@ -26,7 +26,7 @@ export function connectEngine(client: EngineClient): () => void {
       (r) => {
         if (!r.stale) useStore.getState().setPicture({ explored: v.explored, x, w, numbers: r.value });
       },
-      (e: unknown) => useStore.getState().setEngineError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => useStore.getState().setEngineError(e instanceof Error ? e : new Error(String(e))),
     );
   };
   run();

@@ -10,7 +10,7 @@ import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { PRESET_QUERIES } from './presets';
 import { specOf } from './spec';
-import { inputLength, parseQuery, weightLength, writeQuery, type Params } from './urlParams';
+import { inputLength, mergePage, parseQuery, weightLength, writeQuery, type Params } from './urlParams';
 
 export { activeView } from './playbackSlice';
 export { specOf } from './spec';
@@ -28,13 +28,14 @@ export const useStore = create<State>()((...a) => ({
  * Loads a query string (the page's address, a worked example's link) into the store: its params
  * through the one action that changes params (a whole Params object replaces them, the active
  * view's step with them), then what a freshly opened page has: its notices, no drafts, the
- * other views at their first step, nothing playing.
+ * other views at their first step, nothing playing. Page keys the query does not name (the
+ * language, when a preset opens) stay as they are.
  */
 export function loadQuery(search: string): void {
-  const { params, notices } = parseQuery(search, PRESET_QUERIES);
+  const { params, page, notices } = parseQuery(search, PRESET_QUERIES);
   useStore.getState().change(params);
   const steps = { conv: 0, scatter: 0, direct: 0, unpool: 0, [activeView(params)]: params.step };
-  useStore.setState({ notices, steps, drafts: {}, playing: null });
+  useStore.setState((s) => ({ page: mergePage(s.page, page), notices, steps, drafts: {}, playing: null }));
 }
 
 /** Sets one input (`x`) or kernel (`w`) value (flat NCHW index), starting from the values on screen, through `change`. */
@@ -47,7 +48,7 @@ export function editCell(grid: 'x' | 'w', index: number, value: number): void {
 
 /** The query string for the current state (the active view's step included). */
 export function currentQuery(s: State): string {
-  return writeQuery({ ...s.params, step: s.steps[activeView(s.params)] }, PRESET_QUERIES);
+  return writeQuery({ ...s.params, step: s.steps[activeView(s.params)] }, PRESET_QUERIES, s.page);
 }
 
 export type Validated = { readonly ok: true; readonly explored: Explored } | { readonly ok: false; readonly error: ShapeError };

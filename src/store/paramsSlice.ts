@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand';
 import { activeView } from './playbackSlice';
 import { applyChange } from './transitions';
-import { DEFAULTS, type ParamKey, type Params, type UrlNotice } from './urlParams';
+import { DEFAULTS, PAGE_DEFAULTS, type PageKeys, type ParamKey, type Params, type UrlNotice } from './urlParams';
 import type { State } from './index';
 
 /** A form field: a key, or one axis of an H×W key (`in.0` is the input height). */
@@ -14,6 +14,8 @@ export type FieldId = ParamKey | `${ParamKey}.${0 | 1}`;
 
 export interface ParamsSlice {
   readonly params: Params;
+  /** The page's own keys (the language): not part of the picture, kept when a preset opens. */
+  readonly page: PageKeys;
   readonly notices: readonly UrlNotice[];
   /** Text typed into a field that is not a valid value (yet); kept so nothing typed is lost. */
   readonly drafts: Readonly<Partial<Record<FieldId, string>>>;
@@ -25,6 +27,8 @@ export interface ParamsSlice {
    * the step of the active view. A whole Params object replaces params as it is.
    */
   change(patch: Partial<Params>): void;
+  /** Names page keys (the language switch); the picture stays as it is. */
+  setPage(patch: Partial<PageKeys>): void;
   /** Remembers (text) or forgets (null) a field's unparsed text. */
   setDraft(field: FieldId, text: string | null): void;
   /** Forgets one notice (the learner dismissed it). */
@@ -33,6 +37,7 @@ export interface ParamsSlice {
 
 export const createParamsSlice: StateCreator<State, [], [], ParamsSlice> = (set) => ({
   params: DEFAULTS,
+  page: PAGE_DEFAULTS,
   notices: [],
   drafts: {},
   change: (patch) =>
@@ -43,6 +48,7 @@ export const createParamsSlice: StateCreator<State, [], [], ParamsSlice> = (set)
       const steps = patch.step === undefined ? s.steps : { ...s.steps, [activeView(params)]: patch.step };
       return { params, drafts, steps };
     }),
+  setPage: (patch) => set((s) => ({ page: { ...s.page, ...patch } })),
   setDraft: (field, text) =>
     set((s) => {
       const drafts = { ...s.drafts };

@@ -17,11 +17,11 @@ export interface Picture {
 export interface ResultsSlice {
   readonly picture: Picture | null;
   readonly pending: boolean;
-  /** A failure that is not the learner's (the worker broke): shown, never swallowed. */
-  readonly engineError: string | null;
+  /** A failure that is not the learner's (the worker broke): shown, never swallowed (phrased on screen, in the page's language). */
+  readonly engineError: Error | null;
   setPicture(picture: Picture): void;
   setPending(pending: boolean): void;
-  setEngineError(message: string | null): void;
+  setEngineError(error: Error | null): void;
 }
 
 export const createResultsSlice: StateCreator<State, [], [], ResultsSlice> = (set) => ({

@@ -4,6 +4,7 @@
  * falls back to its default and is reported, never silently dropped.
  */
 import type { HW } from '../engine';
+import type { Lang } from '../i18n';
 
 export type { HW };
 export type Op = 'conv' | 'convT' | 'unpool';
@@ -183,13 +184,42 @@ export function weightLength(p: Params): number {
 
 const KEYS = Object.keys(TABLE) as ParamKey[];
 
+/**
+ * Keys of the page rather than of the picture: opening a preset keeps them, and they are in the
+ * address only when the address or the learner named them (null: not named, so the page follows
+ * the browser). Parsed, reported and written like the params, by a table of the same kind.
+ */
+export interface PageKeys {
+  /** `lang=en`, or `lang=zh` (also `zh-CN`), in any letter case. */
+  readonly lang: Lang | null;
+}
+
+export const PAGE_DEFAULTS: PageKeys = { lang: null };
+
+const LANG_SPELLINGS: ReadonlyMap<string, Lang> = new Map([['en', 'en'], ['zh', 'zh'], ['zh-cn', 'zh']]);
+
+type PageTable = { readonly [K in keyof PageKeys]: { readonly parse: (text: string) => NonNullable<PageKeys[K]> | undefined; readonly write: (v: NonNullable<PageKeys[K]>) => string } };
+
+const PAGE_TABLE: PageTable = {
+  lang: { parse: (t) => LANG_SPELLINGS.get(t.toLowerCase()), write: String },
+};
+
+const PAGE_KEYS = Object.keys(PAGE_TABLE) as (keyof PageKeys)[];
+
+/** `named`'s page keys over `base`: a key `named` leaves null keeps its value. */
+export function mergePage(base: PageKeys, named: PageKeys): PageKeys {
+  let out = base;
+  for (const key of PAGE_KEYS) if (named[key] !== null) out = { ...out, [key]: named[key] };
+  return out;
+}
+
+/** Keys another part of the page reads (the embedding host's); not reported as unknown. */
+const FOREIGN_KEYS = ['embed'];
+
 function defaultOf<K extends ParamKey>(key: K, ctx: Params): Params[K] {
   const spec = TABLE[key] as KeySpec<K>;
   return spec.fallback ? spec.fallback(ctx) : DEFAULTS[key];
 }
-
-/** Keys a page address may carry that are not params (the embedding and the language). */
-const PAGE_KEYS: readonly string[] = ['embed', 'lang'];
 
 /** Parses one key's text with the keys before it as context; undefined (and a notice) when it is bad. */
 function parseKey<K extends ParamKey>(key: K, text: string, ctx: Params, notices: UrlNotice[]): Params[K] | undefined {
@@ -198,10 +228,11 @@ function parseKey<K extends ParamKey>(key: K, text: string, ctx: Params, notices
   return parsed;
 }
 
-/** A notice for every key of `q` that is neither a param nor a page key. */
+/** A notice for every key of `q` that is neither a param, a page key nor another part's key. */
 function unknownKeys(q: URLSearchParams, notices: UrlNotice[]): void {
+  const known: readonly string[] = [...KEYS, ...PAGE_KEYS, ...FOREIGN_KEYS];
   for (const key of q.keys()) {
-    if (!(KEYS as string[]).includes(key) && !PAGE_KEYS.includes(key)) notices.push({ key, value: q.get(key) ?? '', reason: 'unknown-key' });
+    if (!known.includes(key)) notices.push({ key, value: q.get(key) ?? '', reason: 'unknown-key' });
   }
 }
 
@@ -209,7 +240,7 @@ function unknownKeys(q: URLSearchParams, notices: UrlNotice[]): void {
  * Parses a query string into Params plus a notice for every key it ignored. A known `preset`
  * (its query from `presets`) is the base the other keys change.
  */
-export function parseQuery(search: string, presets: Readonly<Record<string, string>> = {}): { params: Params; notices: UrlNotice[] } {
+export function parseQuery(search: string, presets: Readonly<Record<string, string>> = {}): { params: Params; page: PageKeys; notices: UrlNotice[] } {
   const q = new URLSearchParams(search);
   const notices: UrlNotice[] = [];
   const presetId = q.get('preset');
@@ -225,8 +256,16 @@ export function parseQuery(search: string, presets: Readonly<Record<string, stri
     const parsed = text === null ? undefined : parseKey(key, text, ctx, notices);
     ctx = { ...ctx, [key]: parsed ?? defaultOf(key, ctx) };
   }
+  let page = PAGE_DEFAULTS;
+  for (const key of PAGE_KEYS) {
+    const text = q.get(key);
+    if (text === null) continue;
+    const parsed = PAGE_TABLE[key].parse(text);
+    if (parsed === undefined) notices.push({ key, value: text, reason: 'bad-value' });
+    else page = { ...page, [key]: parsed };
+  }
   unknownKeys(q, notices);
-  return { params: ctx, notices };
+  return { params: ctx, page, notices };
 }
 
 /**
@@ -234,7 +273,8 @@ export function parseQuery(search: string, presets: Readonly<Record<string, stri
  * params: the patch of the keys that parse (each with the current params and the keys before
  * it as context, so `p=valid` needs TensorFlow semantics, here or in the same set), and a notice
  * for every key that is bad, unknown, or `preset` (a worked example is opened by its address,
- * not patched). Apply the patch with the store's `change`, so the rules of transitions.ts follow.
+ * not patched); page keys (the language) are not params and are left to their own setter. Apply
+ * the patch with the store's `change`, so the rules of transitions.ts follow.
  */
 export function parsePatch(search: string | URLSearchParams, current: Params): { patch: Partial<Params>; notices: UrlNotice[] } {
   const q = new URLSearchParams(search);
@@ -260,8 +300,9 @@ export function parsePatch(search: string | URLSearchParams, current: Params): {
 /**
  * Writes Params as a query string, leaving out every key at its default; with a preset, the
  * preset's own values are the defaults (so the link stays short and reads back the same).
+ * The page keys follow, those that are named.
  */
-export function writeQuery(params: Params, presets: Readonly<Record<string, string>> = {}): string {
+export function writeQuery(params: Params, presets: Readonly<Record<string, string>> = {}, page: PageKeys = PAGE_DEFAULTS): string {
   const q = new URLSearchParams();
   const base = params.preset !== null && params.preset in presets ? parseQuery(`preset=${params.preset}`, presets).params : null;
   let ctx: Params = { ...DEFAULTS };
@@ -273,6 +314,10 @@ export function writeQuery(params: Params, presets: Readonly<Record<string, stri
     const defText = def === null ? '' : write(def);
     if (key === 'preset' ? text !== '' : text !== defText) q.set(key, text);
     ctx = { ...ctx, [key]: params[key] };
+  }
+  for (const key of PAGE_KEYS) {
+    const value = page[key];
+    if (value !== null) q.set(key, PAGE_TABLE[key].write(value));
   }
   return q.toString().replace(/%2C/g, ',');
 }

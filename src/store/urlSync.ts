@@ -7,13 +7,15 @@ import { activeView, currentQuery, useStore } from './index';
 /** Starts mirroring the store into the URL; returns the unsubscribe function. */
 export function connectUrl(win: Window = window): () => void {
   let lastParams: unknown = null;
+  let lastPage: unknown = null;
   let lastStep = -1;
   const write = () => {
     const s = useStore.getState();
-    // Hover and playback state change on every pointer move; only params and the step are in the URL.
+    // Hover and playback state change on every pointer move; only params, page keys and the step are in the URL.
     const step = s.steps[activeView(s.params)];
-    if (s.params === lastParams && step === lastStep) return;
+    if (s.params === lastParams && s.page === lastPage && step === lastStep) return;
     lastParams = s.params;
+    lastPage = s.page;
     lastStep = step;
     const q = currentQuery(s);
     const search = q ? `?${q}` : '';

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Controls } from '../../src/components/Controls';
 import { convOutSize, explore, isShapeError, unpoolSizes } from '../../src/engine';
-import { t } from '../../src/i18n';
+import { errorText, loadErrorSentences, t } from '../../src/i18n';
 import { currentQuery, loadQuery, specOf, useStore } from '../../src/store';
 import { BOUNDS } from '../../src/store/urlParams';
 
@@ -13,17 +13,18 @@ const label = (field: 'in' | 'k' | 's' | 'p' | 'd' | 'a' | 'out', axis: 'h' | 'w
 
 const params = () => useStore.getState().params;
 
-/** The engine's own refusal for the current params (what the form must show). */
+/** The engine's refusal for the current params, phrased from its code and details (what the form must show). */
 function engineMessage(): string {
   try {
     explore(specOf(params()));
   } catch (e) {
-    if (isShapeError(e)) return e.message;
+    if (isShapeError(e)) return errorText(e);
     throw e;
   }
   throw new Error('expected the engine to refuse these params');
 }
 
+beforeAll(() => loadErrorSentences());
 beforeEach(() => loadQuery(''));
 afterEach(cleanup);
 

@@ -7,6 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { computeExplore, explore, fillValues, isShapeError, type ExploreNumbers, type Tensor } from '../../src/engine';
+import { errorText } from '../../src/i18n/shapeErrors';
 import { specOf } from '../../src/store';
 import { PRESET_QUERIES, PRESETS } from '../../src/store/presets';
 import { inputLength, parseQuery, weightLength, type Params } from '../../src/store/urlParams';
@@ -145,7 +146,8 @@ test('tf-impossible-10x10 on a first load: the page shows the engine\'s explanat
   try {
     explore(specOf(params));
   } catch (e) {
-    if (isShapeError(e)) message = e.message;
+    // The page phrases the refusal from its code and details (the first load waits for those sentences).
+    if (isShapeError(e)) message = errorText(e);
   }
   expect(message).not.toBe('');
   await page.goto('?preset=tf-impossible-10x10');

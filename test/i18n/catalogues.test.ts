@@ -3,9 +3,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { enCode } from '../../src/i18n/en-code';
 import { en } from '../../src/i18n/en';
+import { enErrors } from '../../src/i18n/en-errors';
 import { enPanels } from '../../src/i18n/en-panels';
 import { enTranspose } from '../../src/i18n/en-transpose';
 import { enUnpool } from '../../src/i18n/en-unpool';
+import { G, LATIN } from '../../src/i18n/glossary';
+import { zh } from '../../src/i18n/zh';
 
 // The first page carries only en.ts; each lazily loaded view adds its own words when its module
 // loads (addMessages). These tests read the source to find, for the first page and for each
@@ -16,7 +19,9 @@ import { enUnpool } from '../../src/i18n/en-unpool';
 
 const SRC = resolve(__dirname, '../../src');
 const ENTRY = join(SRC, 'main.tsx');
-const ALL_KEYS = new Set<string>([en, enCode, enPanels, enTranspose, enUnpool].flatMap((c) => Object.keys(c)));
+const LAZY_ENGLISH = [enCode, enErrors, enPanels, enTranspose, enUnpool];
+const ENGLISH: Readonly<Record<string, string>> = Object.assign({}, en, ...LAZY_ENGLISH);
+const ALL_KEYS = new Set<string>(Object.keys(ENGLISH));
 
 /** Resolves a relative import to a file under src (null for packages and query imports like `?worker`). */
 function resolveImport(from: string, spec: string): string | null {
@@ -81,7 +86,7 @@ const lazyEntries = [...new Set(allSourceFiles(SRC).flatMap(dynamicImports))].so
 describe('message catalogues of the first page and of the lazily loaded views', () => {
   it('finds the lazily loaded views (the test reads the right files)', () => {
     const names = lazyEntries.map((f) => relative(SRC, f));
-    for (const view of ['components/TransposeViews.tsx', 'components/UnpoolView.tsx', 'components/MatrixView.tsx', 'components/CodePanel.tsx']) {
+    for (const view of ['components/TransposeViews.tsx', 'components/UnpoolView.tsx', 'components/MatrixView.tsx', 'components/CodePanel.tsx', 'i18n/zh.ts', 'i18n/shapeErrors.ts']) {
       expect(names).toContain(view);
     }
   });
@@ -93,7 +98,7 @@ describe('message catalogues of the first page and of the lazily loaded views', 
   });
 
   it('the first page’s catalogue leaves the lazily loaded views’ words out', () => {
-    for (const catalogue of [enCode, enPanels, enTranspose, enUnpool]) {
+    for (const catalogue of LAZY_ENGLISH) {
       expect(Object.keys(catalogue).filter((k) => k in en)).toEqual([]);
     }
   });
@@ -115,5 +120,46 @@ describe('message catalogues of the first page and of the lazily loaded views', 
     expect(t('code.title')).toBe('code.title');
     await import('../../src/codegen/torch');
     expect(t('code.title')).toBe(enCode['code.title']);
+  });
+});
+
+/** `{name}` placeholders of a message, sorted and without repeats. */
+const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+const HAN = /[\u4e00-\u9fff]/;
+const ZH: Readonly<Record<string, string>> = zh;
+
+describe('the Chinese catalogue (zh.ts) against the English ones', () => {
+  it('has every English key, and no key English lacks', () => {
+    expect(Object.keys(ZH).filter((k) => !ALL_KEYS.has(k))).toEqual([]);
+    expect([...ALL_KEYS].filter((k) => !(k in ZH))).toEqual([]);
+  });
+
+  it('fills the same {placeholders} as English, key by key', () => {
+    const differ = [...ALL_KEYS].filter((k) => placeholders(ENGLISH[k]).join() !== placeholders(ZH[k] ?? '').join());
+    expect(differ.map((k) => ({ key: k, en: placeholders(ENGLISH[k]), zh: placeholders(ZH[k] ?? '') }))).toEqual([]);
+  });
+
+  it('keeps the frameworks’ names and API words in Latin letters, as English writes them', () => {
+    const lost = [...ALL_KEYS].flatMap((k) => LATIN.filter((word) => ENGLISH[k].includes(word) && !ZH[k].includes(word)).map((word) => `${k}: ${word}`));
+    expect(lost).toEqual([]);
+  });
+
+  it('writes its sentences in Chinese: every message with an English word in it has Chinese in it too', () => {
+    // Messages that are only names, symbols, numbers or formulas (PyTorch, kH, ⟨conv(x), y⟩, o = …) stay as they are.
+    const words = (text: string) => text.replace(/\{\w+\}/g, '').match(/\b[a-z]{3,}\b/gi) ?? [];
+    const english = [...ALL_KEYS].filter((k) => !HAN.test(ZH[k]) && words(ZH[k]).some((w) => !LATIN.some((l) => l.includes(w)) && words(ENGLISH[k]).length > 2));
+    expect(english.map((k) => `${k}: ${ZH[k]}`)).toEqual([]);
+  });
+
+  it('uses full-width punctuation next to Chinese characters (， 。 ： ； （ ）), never ASCII', () => {
+    const bad = Object.entries(ZH).filter(([, text]) => /[\u4e00-\u9fff][,.;:!?(]|[,;:!?)][\u4e00-\u9fff]/.test(text.replace(/\d\.\s/g, '')));
+    expect(bad.map(([k, text]) => `${k}: ${text}`)).toEqual([]);
+  });
+
+  it('takes its terms from the glossary: zh.ts never spells out a glossary term itself', () => {
+    const source = readFileSync(join(SRC, 'i18n/zh.ts'), 'utf8').replace(/\$\{G\.\w+\}/g, '');
+    const terms = Object.values(G).filter((term) => term.length >= 2);
+    const copies = terms.filter((term) => source.includes(term));
+    expect(copies).toEqual([]);
   });
 });

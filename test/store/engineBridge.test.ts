@@ -178,7 +178,7 @@ describe('connectEngine with a worker that answers out of order', () => {
     get().change({ in: [6, 6] });
     const req = worker.inbox.splice(0, 1)[0];
     worker.onmessage?.(new MessageEvent('message', { data: { id: req.id, ok: false, error: { name: 'RangeError', message: 'out of memory' } } }));
-    await vi.waitFor(() => expect(get().engineError).toBe('out of memory'));
+    await vi.waitFor(() => expect(get().engineError?.message).toBe('out of memory'));
     expect(get().picture).toBe(before);
     expect(get().pending).toBe(false);
   });

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChange } from '../../src/store/transitions';
 import {
-  BOUNDS, DEFAULTS, parseHW, parsePatch, parseQuery, writeHW, writeQuery,
+  BOUNDS, DEFAULTS, PAGE_DEFAULTS, parseHW, parsePatch, parseQuery, writeHW, writeQuery,
   type ParamKey, type Params,
 } from '../../src/store/urlParams';
 import { hwArb, paramsArb } from './arbitraries';
@@ -103,8 +103,8 @@ describe('parseQuery ∘ writeQuery', () => {
 
   it('the defaults write as the empty query, and the empty query reads as the defaults', () => {
     expect(writeQuery(DEFAULTS)).toBe('');
-    expect(parseQuery('')).toEqual({ params: DEFAULTS, notices: [] });
-    expect(parseQuery('?')).toEqual({ params: DEFAULTS, notices: [] });
+    expect(parseQuery('')).toEqual({ params: DEFAULTS, page: PAGE_DEFAULTS, notices: [] });
+    expect(parseQuery('?')).toEqual({ params: DEFAULTS, page: PAGE_DEFAULTS, notices: [] });
   });
 
   it(`reads the issue's e2e link ?op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones (${ISSUE} / Tests) and writes it back`, () => {
@@ -245,3 +245,42 @@ function textOf(p: Params, key: ParamKey): string {
   const q = new URLSearchParams(writeQuery({ ...DEFAULTS, fw: p.fw, p: p.fw === 'tf' ? 'same' : DEFAULTS.p, [key]: p[key] }));
   return q.get(key) ?? '';
 }
+
+describe('page keys: lang (issue 7, "Two languages")', () => {
+  const ISSUE7 = 'issue 7: lang=en / lang=zh (also zh-CN)';
+
+  for (const [text, lang] of [['en', 'en'], ['EN', 'en'], ['zh', 'zh'], ['ZH', 'zh'], ['zh-CN', 'zh'], ['zh-cn', 'zh'], ['ZH-CN', 'zh']] as const) {
+    it(`lang=${text} reads as ${lang}, with no notice (${ISSUE7}, any letter case)`, () => {
+      const { params, page, notices } = parseQuery(`?lang=${text}&in=6`);
+      expect(notices).toEqual([]);
+      expect(page).toEqual({ lang });
+      expect(params).toEqual({ ...DEFAULTS, in: [6, 6] });
+    });
+  }
+
+  for (const text of ['fr', 'zh-TW', 'english', '', 'zh_CN']) {
+    it(`lang=${text} is a bad value: one notice naming lang, and the browser decides (page.lang null)`, () => {
+      const { page, notices } = parseQuery(`?lang=${encodeURIComponent(text)}`);
+      expect(notices).toEqual([{ key: 'lang', value: text, reason: 'bad-value' }]);
+      expect(page).toEqual(PAGE_DEFAULTS);
+    });
+  }
+
+  it('no lang in the address leaves the language to the browser (null) and writes none', () => {
+    expect(parseQuery('?in=6').page.lang).toBeNull();
+    expect(writeQuery({ ...DEFAULTS, in: [6, 6] }, {}, PAGE_DEFAULTS)).toBe('in=6');
+  });
+
+  it('a named language is written after the picture’s keys, in its short spelling, and reads back', () => {
+    const params: Params = { ...DEFAULTS, op: 'convT', s: [2, 2] };
+    expect(writeQuery(params, {}, { lang: 'zh' })).toBe('op=convT&s=2&lang=zh');
+    expect(writeQuery(DEFAULTS, {}, { lang: 'en' })).toBe('lang=en');
+    const back = parseQuery(writeQuery(params, {}, { lang: 'zh' }));
+    expect(back).toEqual({ params, page: { lang: 'zh' }, notices: [] });
+  });
+
+  it('embed is left to the embedding host (no notice); other unknown keys are still reported', () => {
+    expect(parseQuery('?embed=1&lang=zh').notices).toEqual([]);
+    expect(parseQuery('?language=zh').notices).toEqual([{ key: 'language', value: 'zh', reason: 'unknown-key' }]);
+  });
+});
