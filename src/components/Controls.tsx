@@ -30,14 +30,14 @@ const withAxis = (v: HW, axis: 0 | 1, n: number): HW => (axis === 0 ? [n, v[1]] 
 
 /** A one-key patch for a size field. */
 function sizePatch(field: HWKey, value: HW): Partial<Params> {
-  switch (field) {
-    case 'in': return { in: value };
-    case 'k': return { k: value };
-    case 's': return { s: value };
-    case 'p': return { p: value };
-    case 'd': return { d: value };
-    case 'a': return { a: value };
-  }
+  const patch: { readonly [K in HWKey]?: HW } = { [field]: value };
+  return patch;
+}
+
+/** A one-key patch for a channel or group count. */
+function countPatch(field: CountKey, value: number): Partial<Params> {
+  const patch: { readonly [K in CountKey]?: number } = { [field]: value };
+  return patch;
 }
 
 export function Controls() {
@@ -88,7 +88,7 @@ export function Controls() {
       draft={drafts[field]}
       faulty={errorAt === field}
       errorId={errorId}
-      onValue={(n) => apply(field === 'cin' ? { cin: n } : field === 'cout' ? { cout: n } : { g: n })}
+      onValue={(n) => apply(countPatch(field, n))}
       onDraft={(text) => setDraft(field, text)}
     >
       {errorAt === field ? errorBlock : null}

@@ -22,7 +22,7 @@ import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
 import { WeightLayout } from './WeightLayout';
-import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, ChannelBox, OutputGroup } from './views/channels';
+import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, ChannelBox } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
 import { hoverSentence, useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
@@ -138,7 +138,7 @@ function ConvBody({ picture, plan, channels, count, output }: BodyProps) {
         {inputChannels.map((ci, i) => {
           const inputName = channelName('grid.input', ci, severalIn);
           return (
-            <ChannelBox key={ci} boxed={severalChannels} channel={ci} style={pairBasis}>
+            <ChannelBox key={ci} kind="pair" boxed={severalChannels} label={severalChannels ? t('ch.pair.label', { c: ci + 1 }) : undefined} style={pairBasis}>
               <GridSlot cols={padded.cols} maxCell={MAX_CELL}>
                 <Grid
                   name={inputName}
@@ -184,7 +184,7 @@ function ConvBody({ picture, plan, channels, count, output }: BodyProps) {
             </ChannelBox>
           );
         })}
-        <OutputGroup boxed={severalChannels} severalOut={severalOut} style={outputsBasis}>
+        <ChannelBox kind="outputs" boxed={severalChannels} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
           {outputs.map((o, co) => {
             const name = channelName('grid.output', co, severalOut);
             const followed = co === plan.outChannel;
@@ -205,7 +205,7 @@ function ConvBody({ picture, plan, channels, count, output }: BodyProps) {
               </GridSlot>
             );
           })}
-        </OutputGroup>
+        </ChannelBox>
       </div>
       <Equation
         title={severalChannels ? t('ch.step.conv', { co: plan.outChannel + 1, ...target }) : t('step.conv', target)}

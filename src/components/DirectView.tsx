@@ -14,12 +14,13 @@ import {
 import { t, type MessageKey } from '../i18n';
 import { useStore } from '../store';
 import { maxAbs, valueColor } from '../viz/color';
-import { plainValue, progressiveValue, quietLook, tensorPlaneBase, weightPlaneBase, type GridCell, type HoverCell, type LookFn, type ValueFn } from '../viz/looks';
+import { tensorPlaneBase } from '../viz/planes';
+import { plainValue, progressiveValue, quietLook, weightPlaneBase, type GridCell, type HoverCell, type LookFn, type ValueFn } from '../viz/looks';
 import { directInputCell, directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectLooks, type DirectStage } from '../viz/transposeLooks';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
-import { boxBasis, channelEquation, channelName, channelRef, ChannelBox, OutputGroup } from './views/channels';
+import { boxBasis, channelEquation, channelName, channelRef, ChannelBox } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
 import { useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { useSpreadAnimation } from './views/motion';
@@ -170,7 +171,7 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
           <p className="direct__detail">{t('stage.flipDetail')}</p>
           <div className="direct__grids">
             {inputChannels.map((ci, i) => (
-              <ChannelBox key={ci} boxed={severalIn} style={flipBasis}>
+              <ChannelBox key={ci} kind="pair" boxed={severalIn} style={flipBasis}>
                 <GridSlot cols={info.kW} maxCell={MAX_CELL}>
                   <Grid name={name('grid.kernel', ci)} rows={info.kH} cols={info.kW} value={values[i].kernel} look={looks[i].kernel} color={colors.w} maxCell={MAX_CELL} />
                 </GridSlot>
@@ -190,14 +191,14 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
         <>
           <div className={`direct__grids${severalIn || severalOut ? ' channels__grids' : ''}`}>
             {inputChannels.map((ci, i) => (
-              <ChannelBox key={ci} boxed={severalIn || severalOut} style={sweepBasis}>
+              <ChannelBox key={ci} kind="pair" boxed={severalIn || severalOut} style={sweepBasis}>
                 <PaddedGrid name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
                 <GridSlot cols={info.kW} maxCell={MAX_CELL}>
                   <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
                 </GridSlot>
               </ChannelBox>
             ))}
-            <OutputGroup boxed={severalIn || severalOut} severalOut={severalOut} style={outputsBasis}>
+            <ChannelBox kind="outputs" boxed={severalIn || severalOut} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
               {outputs.map((o, co) => (
                 <OutputGrid
                   key={co} name={channelName('grid.directOutput', co, severalOut)} followed={co === plan.outChannel} several={severalOut}
@@ -205,7 +206,7 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
                   hover={co === plan.outChannel ? outputHover : { onHover: undefined, onPick: () => setChannel(co) }}
                 />
               ))}
-            </OutputGroup>
+            </ChannelBox>
           </div>
           <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={severalIn || severalOut} />
         </>

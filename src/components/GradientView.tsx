@@ -13,7 +13,7 @@ import { useStore } from '../store';
 import { selectAdjointHolds } from '../store/verdicts';
 import { maxAbs, valueColor } from '../viz/color';
 import { formatValue } from '../viz/format';
-import { tensorPlanes } from '../viz/looks';
+import { tensorPlanes } from '../viz/planes';
 import { innerProductText } from '../viz/matrixLooks';
 import { Grid } from './Grid';
 import { GridSlot } from './views/GridSlot';

@@ -5,7 +5,7 @@
  * the operation lacks falls back to Sizes on screen while the URL keeps what was asked.
  */
 import { lazy, Suspense } from 'react';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 import { useStore } from '../store';
 import type { Op, Panel } from '../store/urlParams';
 import { FormulaPanel } from './FormulaPanel';
@@ -13,36 +13,12 @@ import { tabIds, Tabs } from './views/Tabs';
 
 // Sizes is the default and stays in the first load; the other panels load when first chosen,
 // which keeps about 10 KB of gzipped script (code generation included) off the first page.
-const MODULES = {
-  matrix: () => import('./MatrixView'),
-  checkerboard: () => import('./CheckerboardView'),
-  roundtrip: () => import('./RoundTripView'),
-  gradient: () => import('./GradientView'),
-  code: () => import('./CodePanel'),
-} as const satisfies Record<Exclude<Panel, 'sizes'>, () => Promise<unknown>>;
+const MatrixView = lazy(() => import('./MatrixView').then((m) => ({ default: m.MatrixView })));
+const CheckerboardView = lazy(() => import('./CheckerboardView').then((m) => ({ default: m.CheckerboardView })));
+const RoundTripView = lazy(() => import('./RoundTripView').then((m) => ({ default: m.RoundTripView })));
+const GradientView = lazy(() => import('./GradientView').then((m) => ({ default: m.GradientView })));
+const CodePanel = lazy(() => import('./CodePanel').then((m) => ({ default: m.CodePanel })));
 
-/**
- * Loads every panel's module now instead of when its tab is first chosen (a test waiting for a
- * panel then waits for React, not for a module to load; a page could prefetch them when idle).
- */
-export function preloadPanels(): Promise<unknown> {
-  return Promise.all(Object.values(MODULES).map((load) => load()));
-}
-
-const MatrixView = lazy(() => MODULES.matrix().then((m) => ({ default: m.MatrixView })));
-const CheckerboardView = lazy(() => MODULES.checkerboard().then((m) => ({ default: m.CheckerboardView })));
-const RoundTripView = lazy(() => MODULES.roundtrip().then((m) => ({ default: m.RoundTripView })));
-const GradientView = lazy(() => MODULES.gradient().then((m) => ({ default: m.GradientView })));
-const CodePanel = lazy(() => MODULES.code().then((m) => ({ default: m.CodePanel })));
-
-const LABELS: Record<Panel, MessageKey> = {
-  sizes: 'panels.tab.sizes',
-  matrix: 'panels.tab.matrix',
-  checkerboard: 'panels.tab.checkerboard',
-  roundtrip: 'panels.tab.roundtrip',
-  gradient: 'panels.tab.gradient',
-  code: 'panels.tab.code',
-};
 
 const PREFIX = 'more';
 
@@ -83,7 +59,7 @@ export function MorePanels() {
 
   return (
     <div className="more-panels">
-      <Tabs label={t('panels.label')} prefix={PREFIX} tabs={panels.map((p) => ({ id: p, label: t(LABELS[p]) }))} selected={shown} onSelect={activate} />
+      <Tabs label={t('panels.label')} prefix={PREFIX} tabs={panels.map((p) => ({ id: p, label: t(`panels.tab.${p}`) }))} selected={shown} onSelect={activate} />
       <div className="more-panels__panel" role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} tabIndex={0}>
         <Suspense fallback={<p className="more-panels__loading">{t('panels.loading')}</p>}>
           <PanelBody panel={shown} />

@@ -18,7 +18,7 @@ import { inputCellIndex, inputPlaneBase, plainValue, quietLook, weightCellIndex,
 import { canvasOutputCell, canvasSize, canvasValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/transposeLooks';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
-import { boxBasis, channelName, channelRef, ChannelBox, OutputGroup } from './views/channels';
+import { boxBasis, channelName, channelRef, ChannelBox } from './views/channels';
 import { GridSlot } from './views/GridSlot';
 import { useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
@@ -137,7 +137,7 @@ export function ScatterView({ picture, plan, channels, count, editable }: Scatte
       </p>
       <div className={`scatter__grids${severalChannels ? ' channels__grids' : ''}`}>
         {inputChannels.map((ci, i) => (
-          <ChannelBox key={ci} boxed={severalChannels} channel={ci} style={pairBasis}>
+          <ChannelBox key={ci} kind="pair" boxed={severalChannels} label={severalChannels ? t('ch.pair.label', { c: ci + 1 }) : undefined} style={pairBasis}>
             <GridSlot cols={info.inW} maxCell={MAX_CELL}>
               <Grid
                 name={channelName('grid.input', ci, severalIn)} rows={info.inH} cols={info.inW} value={values[i].input} look={looks[i].input} color={colors.x}
@@ -154,15 +154,15 @@ export function ScatterView({ picture, plan, channels, count, editable }: Scatte
             </GridSlot>
           </ChannelBox>
         ))}
-        <div className={severalChannels ? 'channels__outputs' : 'channels__flat'} style={canvasBasis}>
+        <ChannelBox kind="outputs" boxed={severalChannels} style={canvasBasis}>
           <GridSlot cols={size.cols} maxCell={MAX_CELL}>
             <Grid
               name={channelName('grid.canvas', plan.outChannel, severalOut)} rows={size.rows} cols={size.cols} value={canvasCells} look={shared.canvas} color={colors.out}
               onHover={canvasHover.onHover} onPick={canvasHover.onPick} maxCell={MAX_CELL}
             />
           </GridSlot>
-        </div>
-        <OutputGroup boxed={severalChannels} severalOut={severalOut} style={outputsBasis}>
+        </ChannelBox>
+        <ChannelBox kind="outputs" boxed={severalChannels} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
           {outputs.map((o, co) => {
             const name = channelName('grid.output', co, severalOut);
             const followed = co === plan.outChannel;
@@ -184,7 +184,7 @@ export function ScatterView({ picture, plan, channels, count, editable }: Scatte
               </GridSlot>
             );
           })}
-        </OutputGroup>
+        </ChannelBox>
       </div>
       <p className="scatter__note">
         {crops ? t('scatter.cropNote', { top: info.pad.top, bottom: info.pad.bottom, left: info.pad.left, right: info.pad.right }) : t('scatter.noCrop')}

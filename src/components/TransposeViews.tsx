@@ -73,7 +73,7 @@ export function TransposeViews() {
         inputChannels={plans.scatter.inputChannels} transposed
       />
       {wide ? null : (
-        <Tabs label={t('view.tabs')} prefix={PREFIX} tabs={VIEWS.map((v) => ({ id: v, label: t(VIEW_LABELS[v]) }))} selected={view} onSelect={activate} nowrap />
+        <Tabs label={t('view.tabs')} prefix={PREFIX} tabs={VIEWS.map((v) => ({ id: v, label: t(VIEW_LABELS[v]) }))} selected={view} onSelect={activate} />
       )}
       <div className="transpose__views">{wide ? VIEWS.map(panel) : panel(view)}</div>
       <p className={`transpose__agree${agree ? '' : ' transpose__agree--bug'}`} role={agree ? 'status' : 'alert'}>

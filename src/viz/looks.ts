@@ -77,10 +77,9 @@ export const times = (v: number): string => `×${formatValue(v)}`;
 /** A cell note naming another cell: `1,2`. */
 export const coords = (r: number, c: number): string => `${r},${c}`;
 
-/** Offset of the plan's (n, outChannel) output plane in the engine's NCHW output tensor. */
-function outputPlaneBase(plan: { readonly n: number; readonly outChannel: number; readonly info: { readonly outChannels: number; readonly outH: number; readonly outW: number } }): number {
-  const { outChannels, outH, outW } = plan.info;
-  return (plan.n * outChannels + plan.outChannel) * outH * outW;
+/** Offset of plane (n, c) of an NCHW tensor of `channels` planes of h×w cells: every view's plane offsets come from here. */
+export function planeOffset(n: number, c: number, channels: number, h: number, w: number): number {
+  return (n * channels + c) * h * w;
 }
 
 /**
@@ -92,8 +91,8 @@ export function progressiveValue(
   data: ArrayLike<number>,
   upTo: number,
 ): ValueFn {
-  const base = outputPlaneBase(plan);
-  const { outW } = plan.info;
+  const { outChannels, outH, outW } = plan.info;
+  const base = planeOffset(plan.n, plan.outChannel, outChannels, outH, outW);
   return (r, c) => (r * outW + c <= upTo ? data[base + r * outW + c] : null);
 }
 
@@ -109,20 +108,10 @@ export function plainValue(data: ArrayLike<number>, cols: number, base = 0): Val
 /** Any of the convolutions' plans (they share the plane bookkeeping). */
 export type AnyConvPlan = ConvPlan | ConvTransposeScatterPlan | ConvTransposeDirectPlan;
 
-/** Offset of plane (n, c) in an NCHW tensor of `shape` `[N, C, H, W]`. */
-export function tensorPlaneBase(shape: readonly number[], n: number, c: number): number {
-  return (n * shape[1] + c) * shape[2] * shape[3];
-}
-
-/** One value function per channel plane of an NCHW tensor's batch item 0 (`[1, C, H, W]`). */
-export function tensorPlanes(tensor: { readonly shape: readonly number[]; readonly data: ArrayLike<number> }): ValueFn[] {
-  return Array.from({ length: tensor.shape[1] }, (_, c) => plainValue(tensor.data, tensor.shape[3], tensorPlaneBase(tensor.shape, 0, c)));
-}
-
 /** Offset of input channel `inputChannel`'s plane in x `[N, Cin, H, W]` (the plan's batch item). */
 export function inputPlaneBase(plan: AnyConvPlan, inputChannel: number): number {
   const { inChannels, inH, inW } = plan.info;
-  return (plan.n * inChannels + inputChannel) * inH * inW;
+  return planeOffset(plan.n, inputChannel, inChannels, inH, inW);
 }
 
 /**

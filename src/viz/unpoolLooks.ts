@@ -12,7 +12,7 @@ import {
   type MaxPoolPlan, type MaxPoolStep, type MaxUnpoolPlan, type MaxUnpoolStep, type Pool2DInfo,
 } from '../engine';
 import { formatValue } from './format';
-import type { GridCell, LookFn, Mark, Tone, ValueFn } from './looks';
+import { planeOffset, type GridCell, type LookFn, type Mark, type Tone, type ValueFn } from './looks';
 
 /** Pooling, unpooling, and (at the last step) the comparison of the original with the result. */
 export type UnpoolPhase = 'pool' | 'unpool' | 'compare';
@@ -87,7 +87,7 @@ export function toPaddedCell(info: Pool2DInfo, iy: number, ix: number): GridCell
 
 /** Flat index in x `[1, C, H, W]` of padded-grid cell (r, c) of `channel`, or null on the padding ring. */
 export function poolInputIndex(info: Pool2DInfo, channel: number, r: number, c: number): number | null {
-  return isPoolPadding(info, r, c) ? null : (channel * info.inH + r - info.pad.top) * info.inW + c - info.pad.left;
+  return isPoolPadding(info, r, c) ? null : planeOffset(0, channel, info.channels, info.inH, info.inW) + (r - info.pad.top) * info.inW + c - info.pad.left;
 }
 
 /** A rows × cols plane of `data` starting at `base`: cells up to `upTo` (row-major, inclusive) show their value, later ones are blank. */
@@ -135,7 +135,7 @@ export function unpoolProgress(plan: MaxUnpoolPlan | AvgUnpoolPlan, upTo: number
  */
 export function unpoolOutputValue(plan: MaxUnpoolPlan | AvgUnpoolPlan, output: ArrayLike<number>, progress: UnpoolProgress | null): ValueFn {
   const { outH, outW } = plan.info;
-  const base = plan.channel * outH * outW;
+  const base = planeOffset(0, plan.channel, plan.info.channels, outH, outW);
   return (r, c) => {
     if (!progress) return null;
     const cell = r * outW + c;

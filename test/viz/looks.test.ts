@@ -5,10 +5,11 @@ import {
 } from '../../src/engine';
 import {
   convLooks, dilatedValue, equationTerms, inputPlaneBase, paddedInputValue,
-  plainValue, progressiveValue, quietLook, tensorPlanes,
-  tensorPlaneBase, termsByChannel, weightPlaneBase,
+  plainValue, progressiveValue, quietLook,
+  termsByChannel, weightPlaneBase,
   type LookFn,
 } from '../../src/viz/looks';
+import { tensorPlaneBase, tensorPlanes } from '../../src/viz/planes';
 import {
   canvasSize, canvasValue, directLooks, flippedPlaneBase, scatterLooks, scatterOutputValue, scatterReached, spreadMoves, sweepIndex,
 } from '../../src/viz/transposeLooks';

@@ -7,7 +7,7 @@ import { useId, type ReactNode } from 'react';
 import { t, type MessageKey } from '../../i18n';
 import type { HW } from '../../engine';
 import type { FieldBounds } from '../../viz/fieldErrors';
-import { describedBy, DraftNote, NumberInput } from './NumberInput';
+import { DraftNote, NumberInput } from './NumberInput';
 
 /** A size field's key (also its message key `field.<key>`). */
 export type HWKey = 'in' | 'k' | 's' | 'p' | 'd' | 'a';
@@ -57,8 +57,9 @@ export function HWField(props: HWFieldProps) {
                 value={value[axis]}
                 bounds={bounds}
                 draft={draft}
-                invalid={draft !== undefined || faulty[axis]}
-                describedBy={describedBy(draft !== undefined ? `${id}-bad-${axis}` : null, faulty[axis] && errorId ? errorId : null)}
+                noteId={`${id}-bad-${axis}`}
+                faulty={faulty[axis]}
+                errorId={errorId}
                 onValue={(n) => onValue(axis, n)}
                 onDraft={(text) => onDraft(axis, text)}
               />

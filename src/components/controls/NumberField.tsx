@@ -5,7 +5,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import type { FieldBounds } from '../../viz/fieldErrors';
-import { describedBy, DraftNote, NumberInput } from './NumberInput';
+import { DraftNote, NumberInput } from './NumberInput';
 
 /** Props of NumberField. */
 export interface NumberFieldProps {
@@ -39,8 +39,9 @@ export function NumberField({ label, value, bounds, draft, faulty, errorId, wide
           value={value}
           bounds={bounds}
           draft={draft}
-          invalid={draft !== undefined || faulty}
-          describedBy={describedBy(draft !== undefined ? badId : null, faulty && errorId ? errorId : null)}
+          noteId={badId}
+          faulty={faulty}
+          errorId={errorId}
           wide={wide}
           onValue={onValue}
           onDraft={onDraft}

@@ -14,18 +14,20 @@ export interface NumberInputProps {
   /** The value in params (shown when there is no draft). */
   readonly value: number;
   readonly bounds: FieldBounds;
-  /** Unparsed text (undefined: none). */
+  /** Unparsed text (undefined: none); the DraftNote with id `noteId` then says what the input takes. */
   readonly draft: string | undefined;
-  /** Marked invalid: a draft, or the engine blames this input. */
-  readonly invalid: boolean;
-  readonly describedBy?: string;
+  readonly noteId: string;
+  /** The engine's refusal blames this input: it is marked invalid and described by `errorId`. */
+  readonly faulty: boolean;
+  readonly errorId?: string;
   /** Room for long numbers (the seed). */
   readonly wide?: boolean;
   readonly onValue: (value: number) => void;
   readonly onDraft: (text: string | null) => void;
 }
 
-export function NumberInput({ id, ariaLabel, value, bounds, draft, invalid, describedBy, wide, onValue, onDraft }: NumberInputProps) {
+export function NumberInput({ id, ariaLabel, value, bounds, draft, noteId, faulty, errorId, wide, onValue, onDraft }: NumberInputProps) {
+  const describedBy = [draft !== undefined && noteId, faulty && errorId].filter(Boolean).join(' ');
   return (
     <input
       id={id}
@@ -37,7 +39,7 @@ export function NumberInput({ id, ariaLabel, value, bounds, draft, invalid, desc
       step={1}
       aria-label={ariaLabel}
       value={draft ?? String(value)}
-      aria-invalid={invalid || undefined}
+      aria-invalid={draft !== undefined || faulty || undefined}
       aria-describedby={describedBy || undefined}
       onChange={(e) => {
         const text = e.target.value;
@@ -55,9 +57,4 @@ export function NumberInput({ id, ariaLabel, value, bounds, draft, invalid, desc
 /** What a field with a draft accepts ("Stride (height) takes a whole number from 1 to 8"), under the field. */
 export function DraftNote({ id, field, bounds }: { readonly id: string; readonly field: string; readonly bounds: FieldBounds }) {
   return <p id={id} className="controls__bad">{t('field.bad', { field, min: bounds.min, max: bounds.max })}</p>;
-}
-
-/** The ids an input's aria-describedby lists: its draft note (when there is a draft), the engine's refusal (when it blames the input). */
-export function describedBy(draftNote: string | null, refusal: string | null): string {
-  return [draftNote, refusal].filter((id) => id !== null).join(' ');
 }

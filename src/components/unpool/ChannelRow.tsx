@@ -9,7 +9,7 @@ import { paddedInputSize, type PoolingNumbers } from '../../engine';
 import { t } from '../../i18n';
 import { editCell } from '../../store';
 import { formatValue } from '../../viz/format';
-import { tensorPlaneBase } from '../../viz/looks';
+import { tensorPlaneBase } from '../../viz/planes';
 import {
   averageTerms, inputLook, outputLook, planeValue, poolStep, pooledLook, unpoolStep, poolInputIndex, poolInputValue, toPaddedCell, unpoolOutputValue, unpoolWindowSpan,
   windowHasPadding, windowValues,

@@ -13,18 +13,9 @@ export interface LegendEntry {
 /** The entries the convolution views share (a swatch with its usual words). */
 export type LegendItem = 'window' | 'active' | 'linked' | 'padding' | 'zero' | 'cropped';
 
-const SHARED: Record<LegendItem, LegendEntry> = {
-  window: { swatch: 'window', label: 'legend.window' },
-  active: { swatch: 'active', label: 'legend.active' },
-  linked: { swatch: 'linked', label: 'legend.linked' },
-  padding: { swatch: 'padding', label: 'legend.padding' },
-  zero: { swatch: 'zero', label: 'legend.zero' },
-  cropped: { swatch: 'cropped', label: 'legend.cropped' },
-};
-
-/** The key: shared entries by name, or a view's own entries. */
+/** The key: shared entries by name (their words are `legend.<name>`), or a view's own entries. */
 export function Legend({ items }: { readonly items: readonly (LegendItem | LegendEntry)[] }) {
-  const entries = items.map((item) => (typeof item === 'string' ? SHARED[item] : item));
+  const entries = items.map((item): LegendEntry => (typeof item === 'string' ? { swatch: item, label: `legend.${item}` } : item));
   return (
     <ul className="views__legend" aria-label={t('legend.label')}>
       {entries.map((entry) => (

@@ -18,33 +18,23 @@ export interface TabsProps<T extends string> {
   readonly tabs: readonly { readonly id: T; readonly label: string }[];
   readonly selected: T;
   readonly onSelect: (id: T) => void;
-  /** Keep the tabs on one line on a phone (two short tabs) instead of wrapping. */
-  readonly nowrap?: boolean;
 }
 
-const KEY_MOVES: Readonly<Record<string, (i: number, n: number) => number>> = {
-  ArrowRight: (i) => i + 1,
-  ArrowLeft: (i) => i - 1,
-  Home: () => 0,
-  End: (_i, n) => n - 1,
-};
-
-export function Tabs<T extends string>({ label, prefix, tabs, selected, onSelect, nowrap }: TabsProps<T>) {
+export function Tabs<T extends string>({ label, prefix, tabs, selected, onSelect }: TabsProps<T>) {
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
-    const move = KEY_MOVES[e.key];
-    if (!move) return;
+    const n = tabs.length;
+    const to = ({ ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: n - 1 } as Partial<Record<string, number>>)[e.key];
+    if (to === undefined) return;
     e.preventDefault();
     e.stopPropagation();
-    const n = tabs.length;
-    const j = (move(i, n) + n) % n;
+    const j = (to + n) % n;
     onSelect(tabs[j].id);
     buttons.current[j]?.focus();
   };
   return (
-    <div className={`tabs${nowrap ? ' tabs--nowrap' : ''}`} role="tablist" aria-label={label}>
+    <div className="tabs" role="tablist" aria-label={label}>
       {tabs.map((tab, i) => {
-        const ids = tabIds(prefix, tab.id);
         const on = tab.id === selected;
         return (
           <button
@@ -52,12 +42,12 @@ export function Tabs<T extends string>({ label, prefix, tabs, selected, onSelect
             ref={(el) => {
               buttons.current[i] = el;
             }}
-            id={ids.tab}
+            id={tabIds(prefix, tab.id).tab}
             type="button"
             role="tab"
             className="tabs__tab"
             aria-selected={on}
-            aria-controls={on ? ids.panel : undefined}
+            aria-controls={on ? tabIds(prefix, tab.id).panel : undefined}
             tabIndex={on ? 0 : -1}
             onClick={() => onSelect(tab.id)}
             onKeyDown={(e) => onKey(e, i)}

@@ -103,49 +103,21 @@ export function channelEquation<T extends TermRef & { readonly inputChannel: num
 }
 
 interface ChannelBoxProps {
+  /** One input channel's grids side by side, or the row of outputs (one grid per output channel). */
+  readonly kind: 'pair' | 'outputs';
   /** Lay the grids out as a box (several channels) or flat. */
   readonly boxed: boolean;
-  /** With a box, the input channel it shows (0-based): named for assistive technology. */
-  readonly channel?: number;
+  /** The box's name for assistive technology (then it is a group). */
+  readonly label?: string;
   readonly style: CSSProperties;
   readonly children: ReactNode;
 }
 
-/** One input channel's grids (its input, kernel, …) side by side, shared by the convolution views. */
-export function ChannelBox({ boxed, channel, style, children }: ChannelBoxProps) {
-  const named = boxed && channel !== undefined;
+/** A box in a convolution view's row of grids: an input channel's grids, or the outputs. */
+export function ChannelBox({ kind, boxed, label, style, children }: ChannelBoxProps) {
   return (
-    <div
-      className={boxed ? 'channels__pair' : 'channels__flat'}
-      style={style}
-      role={named ? 'group' : undefined}
-      aria-label={named ? t('ch.pair.label', { c: channel + 1 }) : undefined}
-    >
+    <div className={boxed ? `channels__${kind}` : 'channels__flat'} style={style} role={label ? 'group' : undefined} aria-label={label}>
       {children}
     </div>
   );
 }
-
-interface OutputGroupProps {
-  /** Lay the outputs out as boxes (several channels on either side) or flat. */
-  readonly boxed: boolean;
-  /** Several output channels: the group is named for assistive technology. */
-  readonly severalOut: boolean;
-  readonly style: CSSProperties;
-  readonly children: ReactNode;
-}
-
-/** The row of output grids, one per output channel, shared by the convolution views. */
-export function OutputGroup({ boxed, severalOut, style, children }: OutputGroupProps) {
-  return (
-    <div
-      className={boxed ? 'channels__outputs' : 'channels__flat'}
-      style={style}
-      role={severalOut ? 'group' : undefined}
-      aria-label={severalOut ? t('ch.outputs.label') : undefined}
-    >
-      {children}
-    </div>
-  );
-}
-
