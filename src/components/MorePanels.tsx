@@ -19,7 +19,6 @@ const RoundTripView = lazy(() => import('./RoundTripView').then((m) => ({ defaul
 const GradientView = lazy(() => import('./GradientView').then((m) => ({ default: m.GradientView })));
 const CodePanel = lazy(() => import('./CodePanel').then((m) => ({ default: m.CodePanel })));
 
-
 const PREFIX = 'more';
 
 /** The panels an operation offers, in tab order. */
