@@ -5,7 +5,7 @@
 //   node scripts/bench-ui.mjs [--cpu 4] [--steps 50] [--warmup 10] [--changes 12] [--play 5] [--only conv]
 //
 // - One step: ArrowRight → the first frame after the DOM changed. In the page, a capture-phase
-//   keydown listener starts the clock at the event's time stamp, a MutationObserver on the body
+//   keydown listener starts the clock at the event's time stamp, a MutationObserver on the page
 //   waits for the first change, then requestAnimationFrame + setTimeout(0) stop it after the
 //   frame that shows it. p50 / p95 over `--steps` steps after `--warmup` unmeasured ones, per
 //   scenario (a scenario is a URL: operation, sizes, view).
@@ -18,13 +18,11 @@
 //
 // Scenarios the page does not offer (an input above the URL's bound, a grid too large to draw)
 // are printed as "not available" with the page's reason, never measured half-way.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { freePort } from './free-port.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, startPreview } from './preview.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 const VIEWPORT = { width: 1920, height: 1080 };
 /** A parameter change is over once the DOM has not changed for this long. */
 const QUIET_MS = 1000;
@@ -136,19 +134,6 @@ async function nextSample(page, key, index) {
   return page.evaluate(([k, i]) => window.__bench[k][i], [key, index]);
 }
 
-async function waitForServer(url, server) {
-  for (let i = 0; i < 150; i++) {
-    if (server.exitCode !== null) throw new Error('vite preview exited before it listened');
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
-
 /** Why the page cannot show `scenario`, or null when its picture is there. */
 async function unavailable(page, scenario) {
   const output = page.getByRole('grid', { name: 'Output', exact: true }).first();
@@ -162,7 +147,7 @@ async function unavailable(page, scenario) {
   }
   if (await refusal.isVisible()) {
     const text = (await refusal.locator('p').first().textContent()) ?? '';
-    return `the page refuses it: ${text.split(/(?<=[.:;])\s/)[0]}`;
+    return `the page refuses it: ${text.split(/(?<=\.)\s/)[0]}`;
   }
   return null;
 }
@@ -234,18 +219,11 @@ async function main() {
     process.exit(1);
   }
   const { chromium } = await import('playwright-core');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}/`;
-  // The binary itself, not through npx, which leaves a child process behind.
-  const server = spawn('./node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const { url: base, stop } = await startPreview();
   let browser = null;
   let broken = 0;
   try {
-    await waitForServer(base, server);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -307,7 +285,7 @@ async function main() {
     console.log(`\nafter: ${machine()}`);
   } finally {
     await browser?.close();
-    server.kill();
+    stop();
   }
   if (broken > 0) {
     console.error(`bench:ui: ${broken} measurement(s) failed or the page threw an error (see above)`);

@@ -5,14 +5,12 @@
 // page loads anyway right after start, which the static check cannot see. The engine's worker
 // runs off the main thread and is printed beside the total, not counted in it.
 //   node scripts/size.mjs [dist]        (after `vite build`; needs /usr/bin/chromium)
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { freePort } from './free-port.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, startPreview } from './preview.mjs';
 
 const BUDGET_KB = 100;
-const CHROMIUM = '/usr/bin/chromium';
 const dist = process.argv[2] ?? 'dist';
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
 
@@ -33,34 +31,12 @@ function staticCheck() {
   return total;
 }
 
-async function waitForServer(url, server) {
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error('vite preview exited before it listened');
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
-
 async function browserCheck() {
   const { chromium } = await import('playwright-core');
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
-  // The binary itself, not through npx, which leaves a child process behind.
-  const server = spawn('./node_modules/.bin/vite', ['preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-  });
+  const { url, stop } = await startPreview(dist);
   let browser = null;
   try {
-    await waitForServer(url, server);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const workers = new Set();
     page.on('worker', (w) => workers.add(w.url()));
@@ -83,7 +59,7 @@ async function browserCheck() {
     return pageTotal;
   } finally {
     await browser?.close();
-    server.kill();
+    stop();
   }
 }
 

@@ -281,6 +281,14 @@ function checkTranspose(
 
 const RUNS = { numRuns: 300 };
 
+/** A property of the transposed problems whose pads leave an output (the generator does not avoid the others). */
+const transposeProperty = (arb: fc.Arbitrary<Problem>, holds: (info: ConvTranspose2DInfo, p: Problem) => boolean) =>
+  fc.property(arb, (p) => {
+    const info = transposeInfo(p);
+    fc.pre(info !== null);
+    return holds(info, p);
+  });
+
 // ---------------------------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------------------------
@@ -363,11 +371,7 @@ describe('conv2dKernel', () => {
 describe('convTranspose2dKernel', () => {
   it('equals the gathered reference on random shapes (groups, dilation, strides 1–4, pads, output padding, bias)', () => {
     fc.assert(
-      fc.property(problemArb(anyWidth), (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return checkTranspose(info, p) === null;
-      }),
+      transposeProperty(problemArb(anyWidth), (info, p) => checkTranspose(info, p) === null),
       RUNS,
     );
   });
@@ -377,11 +381,7 @@ describe('convTranspose2dKernel', () => {
       axisArb(fc.constant(s), fc.constantFrom(...[1, 2, 4].filter((d) => s % d === 0))),
     );
     fc.assert(
-      fc.property(problemArb(width), (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return convTranspose2dPath(info) === 'tiled-shared' && checkTranspose(info, p) === null;
-      }),
+      transposeProperty(problemArb(width), (info, p) => convTranspose2dPath(info) === 'tiled-shared' && checkTranspose(info, p) === null),
       RUNS,
     );
   });
@@ -395,22 +395,14 @@ describe('convTranspose2dKernel', () => {
       after: fc.integer({ min: 0, max: 4 }),
     });
     fc.assert(
-      fc.property(problemArb(width), (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return convTranspose2dPath(info) === 'tiled' && checkTranspose(info, p) === null;
-      }),
+      transposeProperty(problemArb(width), (info, p) => convTranspose2dPath(info) === 'tiled' && checkTranspose(info, p) === null),
       RUNS,
     );
   });
 
   it('its plain scatter equals the reference too', () => {
     fc.assert(
-      fc.property(problemArb(anyWidth), (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return checkTranspose(info, p, convTranspose2dPlain) === null;
-      }),
+      transposeProperty(problemArb(anyWidth), (info, p) => checkTranspose(info, p, convTranspose2dPlain) === null),
       { numRuns: 100 },
     );
   });
@@ -436,22 +428,14 @@ describe('convTranspose2dKernel', () => {
 
   it('takes the Winograd path at k = 2s, dilation 1, ≥ 8 channels per group (strides 1–3 per axis, pads, output padding, groups, bias), and equals the reference', () => {
     fc.assert(
-      fc.property(transposeWinograd, (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return convTranspose2dPath(info) === 'winograd' && checkTranspose(info, p, convTranspose2dKernel, 'tiles') === null;
-      }),
+      transposeProperty(transposeWinograd, (info, p) => convTranspose2dPath(info) === 'winograd' && checkTranspose(info, p, convTranspose2dKernel, 'tiles') === null),
       { numRuns: 100 },
     );
   });
 
   it('gives exactly the integers of the gathered reference on integer data on the Winograd path', () => {
     fc.assert(
-      fc.property(transposeWinograd, (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return convTranspose2dPath(info) === 'winograd' && checkTranspose(info, p, convTranspose2dKernel, 'exact') === null;
-      }),
+      transposeProperty(transposeWinograd, (info, p) => convTranspose2dPath(info) === 'winograd' && checkTranspose(info, p, convTranspose2dKernel, 'exact') === null),
       { numRuns: 100 },
     );
   });
@@ -461,11 +445,7 @@ describe('convTranspose2dKernel', () => {
     const stride2 = fc.record({ k: fc.constant(4), s: fc.constant(2), d: fc.constant(1), before: fc.nat(1), after: fc.nat(1) });
     const problems = problemArb(stride2, stride2, fc.constant(8)).map((p) => ({ ...p, outPerGroup: 2, extraH: p.extraH + 1, extraW: p.extraW + 1 }));
     fc.assert(
-      fc.property(problems, (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return convTranspose2dPath(info) === 'winograd' && checkTranspose(info, p, convTranspose2dKernel, 'tiles') === null;
-      }),
+      transposeProperty(problems, (info, p) => convTranspose2dPath(info) === 'winograd' && checkTranspose(info, p, convTranspose2dKernel, 'tiles') === null),
       { numRuns: 50 },
     );
   });
