@@ -54,10 +54,9 @@ function paddedSize(info: Conv2DInfo): { hp: number; wp: number } {
  *
  * Except on the Winograd path: direct convolution over a zero-padded copy. With the border
  * materialised, every output cell reads a fixed pattern of offsets and the inner loops need
- * no border tests. Each group
- * (of each batch item) is one tile job (tiles.ts): four neighbouring output cells of two
- * channels accumulate in locals over all input channels of the group and all kernel taps,
- * then are stored once.
+ * no border tests. Each group (of each batch item) is one tile job (tiles.ts): four
+ * neighbouring output cells of two channels accumulate in locals over all input channels of
+ * the group and all kernel taps, then are stored once.
  */
 export function conv2dKernel(info: Conv2DInfo, x: Float64Array, w: Float64Array, bias?: Float64Array): Float64Array {
   const path = conv2dPath(info);
@@ -110,14 +109,15 @@ function conv2dWinograd(info: Conv2DInfo, x: Float64Array, w: Float64Array, bias
   const out = new Float64Array(batch * outChannels * outH * outW);
   const inits = initialValues(outChannels, bias);
   const xp = paddedBuffer(inPerGroup * hp * wp);
-  const v = scratchBuffer(1, XI * inPerGroup * nPad);
-  const m = scratchBuffer(2, XI * 2 * pairs * nPad);
+  const v = scratchBuffer('tiles', XI * inPerGroup * nPad);
+  const m = scratchBuffer('products', XI * 2 * pairs * nPad);
   const g = new Float64Array(9);
   const packed: Float64Array[] = [];
   for (let gr = 0; gr < groups; gr++) {
     packed.push(
       packTransformed(outPerGroup, inPerGroup, (k, ci, into) => {
-        g.set(w.subarray(((gr * outPerGroup + k) * inPerGroup + ci) * 9, ((gr * outPerGroup + k) * inPerGroup + ci + 1) * 9));
+        const at = ((gr * outPerGroup + k) * inPerGroup + ci) * 9;
+        g.set(w.subarray(at, at + 9));
         transform2d(G3, 3, g, into);
       }),
     );

@@ -177,6 +177,9 @@ function winogradPlan(info: ConvTranspose2DInfo, p: Plan): WinogradPlan | null {
  *
  * Output padding rows/columns need nothing special: they are cells whose inputs lie in the
  * padding, so they come out as the bias.
+ *
+ * When every phase is a 2 × 2 correlation (k = 2s, enough channels), the phases run on the
+ * Winograd path instead of tile jobs (see `ConvTranspose2DPath`).
  */
 export function convTranspose2dKernel(info: ConvTranspose2DInfo, x: Float64Array, w: Float64Array, bias?: Float64Array): Float64Array {
   const p = plan(info);
@@ -249,8 +252,8 @@ function convTranspose2dWinograd(info: ConvTranspose2DInfo, plan: WinogradPlan, 
   const out = new Float64Array(batch * outChannels * outH * outW);
   const inits = initialValues(outChannels, bias);
   const xp = paddedBuffer(inPerGroup * hp * wp);
-  const v = scratchBuffer(1, XI * inPerGroup * band.nPad);
-  const m = scratchBuffer(2, XI * 2 * pairs * band.nPad);
+  const v = scratchBuffer('tiles', XI * inPerGroup * band.nPad);
+  const m = scratchBuffer('products', XI * 2 * pairs * band.nPad);
   // Row co of the product: phase pair ⌊co / outPerGroup⌋ (row phase major), channel co mod outPerGroup.
   const h = new Float64Array(4);
   const packed: Float64Array[] = [];

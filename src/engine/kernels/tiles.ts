@@ -366,26 +366,27 @@ export function copyPadded(
 
 /** Buffers up to this many elements (8 MB) are kept for the next call; larger ones are not. */
 const KEEP_LIMIT = 1 << 20;
-/** Slot 0: the zero-padded input copy; slots 1 and 2: the Winograd kernels' band buffers. */
-const kept = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
+/** What the kept buffers hold: the zero-padded input copy, and the Winograd paths' transformed tiles and products. */
+export type Scratch = 'padded' | 'tiles' | 'products';
+const kept: Record<Scratch, Float64Array> = { padded: new Float64Array(0), tiles: new Float64Array(0), products: new Float64Array(0) };
 
 /**
- * A Float64Array of `length` from slot `slot`, its contents left as they were. Reuses one
- * module-level buffer per slot when it is small enough: a fresh multi-megabyte array per call
+ * A Float64Array of `length` for `use`, its contents left as they were. Reuses one
+ * module-level buffer per use when it is small enough: a fresh multi-megabyte array per call
  * costs page faults and garbage collection comparable to a tenth of the convolution itself.
- * The kernels are synchronous, so no two calls ever hold a slot at once. Allocates only when
- * the kept one is too short or `length` exceeds the keep limit.
+ * The kernels are synchronous, so no two calls ever hold one at once. Allocates only when the
+ * kept one is too short or `length` exceeds the keep limit.
  */
-export function scratchBuffer(slot: 0 | 1 | 2, length: number): Float64Array {
+export function scratchBuffer(use: Scratch, length: number): Float64Array {
   if (length > KEEP_LIMIT) return new Float64Array(length);
-  if (kept[slot].length < length) kept[slot] = new Float64Array(length);
-  return kept[slot].subarray(0, length);
+  if (kept[use].length < length) kept[use] = new Float64Array(length);
+  return kept[use].subarray(0, length);
 }
 
-/** A zeroed Float64Array of `length` for a padded input copy (slot 0 of `scratchBuffer`). */
+/** A zeroed Float64Array of `length` for a padded input copy. */
 export function paddedBuffer(length: number): Float64Array {
   if (length > KEEP_LIMIT) return new Float64Array(length);
-  const buf = scratchBuffer(0, length);
+  const buf = scratchBuffer('padded', length);
   buf.fill(0);
   return buf;
 }
