@@ -69,7 +69,7 @@ try {
     }
   }
 } finally {
-  preview.close();
+  preview.stop();
 }
 console.log(`\n${missed === 0 ? 'every score within budget' : `${missed} score(s) under budget`}${check ? '' : ' (pass --check to fail on that)'}`);
 if (check && missed > 0) process.exit(1);

@@ -1,27 +1,36 @@
-// The built app served by `vite preview` on a free port, and Debian's Chromium with the flags that
-// keep it quiet on a machine without outside network (TOOLING.md): what the size check and the
-// Lighthouse audit share.
-//   const preview = await startPreview('dist');  ...preview.url...  preview.close();
+// What the scripts that open the built app in a browser share (size.mjs, bench-ui.mjs, lighthouse.mjs): Debian's
+// Chromium with the flags that keep it quiet on a machine with no outside network, and
+// `vite preview` of a build on a free port.
+//   import { CHROMIUM, CHROMIUM_ARGS, startPreview } from './preview.mjs'
 import { spawn } from 'node:child_process';
 import { freePort } from './free-port.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
-/** Serves `dist` and resolves once it answers: `{ url, close }`, url ending in '/'. */
-export async function startPreview(dist) {
+/** Serves `dist` with `vite preview` on a free port; resolves once it answers. */
+export async function startPreview(dist = 'dist') {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   // The binary itself, not through npx, which leaves a child process behind.
   const server = spawn('./node_modules/.bin/vite', ['preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     stdio: 'ignore',
   });
-  const close = () => server.kill();
+  const stop = () => server.kill();
   try {
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 150; i++) {
       if (server.exitCode !== null) throw new Error('vite preview exited before it listened');
       try {
-        if ((await fetch(url)).ok) return { url, close };
+        if ((await fetch(url)).ok) return { url, stop };
       } catch {
         // not listening yet
       }
@@ -29,7 +38,7 @@ export async function startPreview(dist) {
     }
     throw new Error('vite preview did not start');
   } catch (e) {
-    close();
+    stop();
     throw e;
   }
 }

@@ -33,7 +33,7 @@ function staticCheck() {
 
 async function browserCheck() {
   const { chromium } = await import('playwright-core');
-  const { url, close } = await startPreview(dist);
+  const { url, stop } = await startPreview(dist);
   let browser = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -59,7 +59,7 @@ async function browserCheck() {
     return pageTotal;
   } finally {
     await browser?.close();
-    close();
+    stop();
   }
 }
 

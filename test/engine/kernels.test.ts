@@ -2,8 +2,9 @@
  * The fast convolution kernels against a straightforward reference written here: random small
  * shapes (groups, dilation, strides 1–4, asymmetric pads, output padding, batch, bias, kernels
  * 1×1 to 5×5 incl. non-square), compared to 1e-12 relative. Each loop the kernels can take
- * (tiled with shared loads, tiled, plain) is checked on shapes that reach it, and the
- * benchmark shapes are checked to take the fast one.
+ * (Winograd, tiled with shared loads, tiled, plain) is checked on shapes that reach it, the
+ * Winograd paths also for exact integers, and the benchmark shapes are checked to take the
+ * fastest one.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +108,25 @@ function referenceConvTranspose(info: ConvTranspose2DInfo, x: Float64Array, w: F
   return { value, scale };
 }
 
+/** First cell where `got` differs from the reference at all, or null: for integer data, where every sum is exact. */
+function inexact(got: Float64Array, ref: Reference): string | null {
+  if (got.length !== ref.value.length) return `length ${got.length} ≠ ${ref.value.length}`;
+  for (let i = 0; i < got.length; i++) {
+    if (!Object.is(got[i], ref.value[i])) return `cell ${i}: got ${got[i]}, want ${ref.value[i]}`;
+  }
+  return null;
+}
+
+/**
+ * First cell where `got` differs from the reference by more than 1e-12 of the largest scale
+ * of the output, or null: Winograd's rounding follows the size of a whole tile's terms, so a
+ * cell's own scale does not bound it (a cell whose exact value is 0 can come out as 1e-16).
+ */
+function mismatchTiles(got: Float64Array, ref: Reference): string | null {
+  const largest = ref.scale.reduce((a, b) => Math.max(a, b), 0);
+  return mismatch(got, { value: ref.value, scale: ref.scale.map(() => largest) });
+}
+
 /** First cell where `got` differs from the reference by more than 1e-12 of its scale, or null. */
 function mismatch(got: Float64Array, ref: Reference): string | null {
   if (got.length !== ref.value.length) return `length ${got.length} ≠ ${ref.value.length}`;
@@ -129,6 +149,11 @@ function values(length: number, seed: number): Float64Array {
     out[i] = (s >>> 0) / 2 ** 31 - 1;
   }
   return out;
+}
+
+/** Deterministic integers in [−1000, 1000] from a seed. */
+function integers(length: number, seed: number): Float64Array {
+  return values(length, seed).map((v) => Math.round(v * 1000));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,13 +194,17 @@ interface Problem {
   seed: number;
 }
 
-const problemArb = (width: fc.Arbitrary<Axis>) =>
+const problemArb = (
+  width: fc.Arbitrary<Axis>,
+  height: fc.Arbitrary<Axis> = axisArb(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })),
+  channels = fc.integer({ min: 1, max: 3 }),
+) =>
   fc.record({
     batch: fc.integer({ min: 1, max: 2 }),
     groups: fc.integer({ min: 1, max: 3 }),
-    inPerGroup: fc.integer({ min: 1, max: 3 }),
-    outPerGroup: fc.integer({ min: 1, max: 3 }),
-    h: axisArb(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })),
+    inPerGroup: channels,
+    outPerGroup: channels,
+    h: height,
     w: width,
     extraH: fc.integer({ min: 0, max: 9 }),
     extraW: fc.integer({ min: 0, max: 13 }),
@@ -221,26 +250,44 @@ interface Data {
   b: Float64Array | undefined;
 }
 
-function data(info: Conv2DInfo, weightLength: number, p: Problem): Data {
+function data(info: Conv2DInfo, weightLength: number, p: Problem, make = values): Data {
   return {
-    x: values(info.batch * info.inChannels * info.inH * info.inW, p.seed),
-    w: values(weightLength, p.seed + 1),
-    b: p.bias ? values(info.outChannels, p.seed + 2) : undefined,
+    x: make(info.batch * info.inChannels * info.inH * info.inW, p.seed),
+    w: make(weightLength, p.seed + 1),
+    b: p.bias ? make(info.outChannels, p.seed + 2) : undefined,
   };
 }
 
-function checkConv(p: Problem, kernel: typeof conv2dKernel = conv2dKernel): string | null {
+/**
+ * Random values compared to 1e-12 of each sum's scale ('close') or of the largest one
+ * ('tiles', for the Winograd paths), or integers compared exactly ('exact').
+ */
+type Check = 'close' | 'tiles' | 'exact';
+const compare = { close: mismatch, tiles: mismatchTiles, exact: inexact };
+const make = { close: values, tiles: values, exact: integers };
+
+function checkConv(p: Problem, kernel: typeof conv2dKernel = conv2dKernel, check: Check = 'close'): string | null {
   const info = convInfo(p);
-  const { x, w, b } = data(info, info.outChannels * info.inPerGroup * info.kH * info.kW, p);
-  return mismatch(kernel(info, x, w, b), referenceConv(info, x, w, b));
+  const { x, w, b } = data(info, info.outChannels * info.inPerGroup * info.kH * info.kW, p, make[check]);
+  return compare[check](kernel(info, x, w, b), referenceConv(info, x, w, b));
 }
 
-function checkTranspose(info: ConvTranspose2DInfo, p: Problem, kernel: typeof convTranspose2dKernel = convTranspose2dKernel): string | null {
-  const { x, w, b } = data(info, info.inChannels * info.outPerGroup * info.kH * info.kW, p);
-  return mismatch(kernel(info, x, w, b), referenceConvTranspose(info, x, w, b));
+function checkTranspose(
+  info: ConvTranspose2DInfo, p: Problem, kernel: typeof convTranspose2dKernel = convTranspose2dKernel, check: Check = 'close',
+): string | null {
+  const { x, w, b } = data(info, info.inChannels * info.outPerGroup * info.kH * info.kW, p, make[check]);
+  return compare[check](kernel(info, x, w, b), referenceConvTranspose(info, x, w, b));
 }
 
 const RUNS = { numRuns: 300 };
+
+/** A property of the transposed problems whose pads leave an output (the generator does not avoid the others). */
+const transposeProperty = (arb: fc.Arbitrary<Problem>, holds: (info: ConvTranspose2DInfo, p: Problem) => boolean) =>
+  fc.property(arb, (p) => {
+    const info = transposeInfo(p);
+    fc.pre(info !== null);
+    return holds(info, p);
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Tests
@@ -279,22 +326,52 @@ describe('conv2dKernel', () => {
     expect(mismatch(conv2dKernel(info, x, w, b), referenceConv(info, x, w, b))).toBeNull();
   });
 
-  it('takes the shared-load tile on the benchmark shape (1×16×128×128, 3×3, 16→16, stride 1, padding 1)', () => {
+  // Winograd: 3×3 at stride 1, dilation 1, at least 8 channels per group on each side.
+  const winograd3x3 = axisArb(fc.constant(1), fc.constant(1)).map((a) => ({ ...a, k: 3 }));
+  const winogradProblem = problemArb(winograd3x3, winograd3x3, fc.integer({ min: 8, max: 9 }));
+
+  it('takes the Winograd path at 3×3, stride 1, ≥ 8 channels per group (odd sizes, groups, pads, batch, bias), and equals the reference', () => {
+    fc.assert(fc.property(winogradProblem, (p) => conv2dPath(convInfo(p)) === 'winograd' && checkConv(p, conv2dKernel, 'tiles') === null), {
+      numRuns: 100,
+    });
+  });
+
+  it('gives exactly the integers of the six-loop reference on integer data on the Winograd path', () => {
+    fc.assert(fc.property(winogradProblem, (p) => conv2dPath(convInfo(p)) === 'winograd' && checkConv(p, conv2dKernel, 'exact') === null), {
+      numRuns: 100,
+    });
+  });
+
+  it('keeps the direct tile for 3×3 at stride 1 with fewer than 8 channels per group on either side', () => {
+    const channels = fc.integer({ min: 1, max: 12 });
+    const fewOnOneSide = fc.tuple(channels, channels).filter(([i, o]) => Math.min(i, o) < 8);
+    const problems = fc.tuple(problemArb(winograd3x3, winograd3x3), fewOnOneSide).map(([p, [i, o]]) => ({ ...p, inPerGroup: i, outPerGroup: o }));
+    fc.assert(fc.property(problems, (p) => conv2dPath(convInfo(p)) === 'tiled-shared'), { numRuns: 100 });
+  });
+
+  it('equals the reference on the Winograd path over several bands of tiles, the last one partial (8×9×41×57, 3×3, pads 2/0, 1/3)', () => {
+    const info = computeConv2DInfo([1, 8, 41, 57], [9, 8, 3, 3], {
+      stride: [1, 1], dilation: [1, 1], pad: { top: 2, bottom: 0, left: 1, right: 3 }, groups: 1,
+    });
+    expect(conv2dPath(info)).toBe('winograd');
+    const x = values(8 * 41 * 57, 11);
+    const w = values(9 * 8 * 9, 12);
+    const b = values(9, 13);
+    expect(mismatchTiles(conv2dKernel(info, x, w, b), referenceConv(info, x, w, b))).toBeNull();
+  });
+
+  it('takes the Winograd path on the benchmark shape (1×16×128×128, 3×3, 16→16, stride 1, padding 1)', () => {
     const info = computeConv2DInfo([1, 16, 128, 128], [16, 16, 3, 3], {
       stride: [1, 1], dilation: [1, 1], pad: { top: 1, bottom: 1, left: 1, right: 1 }, groups: 1,
     });
-    expect(conv2dPath(info)).toBe('tiled-shared');
+    expect(conv2dPath(info)).toBe('winograd');
   });
 });
 
 describe('convTranspose2dKernel', () => {
   it('equals the gathered reference on random shapes (groups, dilation, strides 1–4, pads, output padding, bias)', () => {
     fc.assert(
-      fc.property(problemArb(anyWidth), (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return checkTranspose(info, p) === null;
-      }),
+      transposeProperty(problemArb(anyWidth), (info, p) => checkTranspose(info, p) === null),
       RUNS,
     );
   });
@@ -304,11 +381,7 @@ describe('convTranspose2dKernel', () => {
       axisArb(fc.constant(s), fc.constantFrom(...[1, 2, 4].filter((d) => s % d === 0))),
     );
     fc.assert(
-      fc.property(problemArb(width), (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return convTranspose2dPath(info) === 'tiled-shared' && checkTranspose(info, p) === null;
-      }),
+      transposeProperty(problemArb(width), (info, p) => convTranspose2dPath(info) === 'tiled-shared' && checkTranspose(info, p) === null),
       RUNS,
     );
   });
@@ -322,22 +395,14 @@ describe('convTranspose2dKernel', () => {
       after: fc.integer({ min: 0, max: 4 }),
     });
     fc.assert(
-      fc.property(problemArb(width), (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return convTranspose2dPath(info) === 'tiled' && checkTranspose(info, p) === null;
-      }),
+      transposeProperty(problemArb(width), (info, p) => convTranspose2dPath(info) === 'tiled' && checkTranspose(info, p) === null),
       RUNS,
     );
   });
 
   it('its plain scatter equals the reference too', () => {
     fc.assert(
-      fc.property(problemArb(anyWidth), (p) => {
-        const info = transposeInfo(p);
-        fc.pre(info !== null);
-        return checkTranspose(info, p, convTranspose2dPlain) === null;
-      }),
+      transposeProperty(problemArb(anyWidth), (info, p) => checkTranspose(info, p, convTranspose2dPlain) === null),
       { numRuns: 100 },
     );
   });
@@ -354,11 +419,53 @@ describe('convTranspose2dKernel', () => {
     expect(mismatch(convTranspose2dKernel(info, x, w, b), referenceConvTranspose(info, x, w, b))).toBeNull();
   });
 
-  it('takes the shared-load tile on the benchmark shape (1×16×64×64 → 128×128, 4×4, stride 2, padding 1)', () => {
+  // Winograd: kernels twice the stride at dilation 1 (every stride phase 2 taps), ≥ 8 input
+  // channels per group and ≥ 8 rows of the product (stride phases × output channels).
+  const twiceStride = fc.integer({ min: 1, max: 3 }).chain((s) =>
+    fc.record({ k: fc.constant(2 * s), s: fc.constant(s), d: fc.constant(1), before: fc.integer({ min: 0, max: 4 }), after: fc.integer({ min: 0, max: 4 }) }),
+  );
+  const transposeWinograd = problemArb(twiceStride, twiceStride, fc.integer({ min: 8, max: 9 }));
+
+  it('takes the Winograd path at k = 2s, dilation 1, ≥ 8 channels per group (strides 1–3 per axis, pads, output padding, groups, bias), and equals the reference', () => {
+    fc.assert(
+      transposeProperty(transposeWinograd, (info, p) => convTranspose2dPath(info) === 'winograd' && checkTranspose(info, p, convTranspose2dKernel, 'tiles') === null),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives exactly the integers of the gathered reference on integer data on the Winograd path', () => {
+    fc.assert(
+      transposeProperty(transposeWinograd, (info, p) => convTranspose2dPath(info) === 'winograd' && checkTranspose(info, p, convTranspose2dKernel, 'exact') === null),
+      { numRuns: 100 },
+    );
+  });
+
+  it('counts the product\'s rows, not the output channels: 8 → 2 channels at stride 2 takes the Winograd path (4 phases × 2)', () => {
+    // Inputs of at least 2 cells and pads of at most 1 leave both phases of each axis cells.
+    const stride2 = fc.record({ k: fc.constant(4), s: fc.constant(2), d: fc.constant(1), before: fc.nat(1), after: fc.nat(1) });
+    const problems = problemArb(stride2, stride2, fc.constant(8)).map((p) => ({ ...p, outPerGroup: 2, extraH: p.extraH + 1, extraW: p.extraW + 1 }));
+    fc.assert(
+      transposeProperty(problems, (info, p) => convTranspose2dPath(info) === 'winograd' && checkTranspose(info, p, convTranspose2dKernel, 'tiles') === null),
+      { numRuns: 50 },
+    );
+  });
+
+  it('equals the reference on the Winograd path over several bands of tiles, the last one partial (8×29×37 → 9 channels, 4×4, stride 2, pads 1/2, output padding 1)', () => {
+    const info = computeConvTranspose2DInfo([1, 8, 29, 37], [8, 9, 4, 4], {
+      stride: [2, 2], dilation: [1, 1], pad: { top: 1, bottom: 2, left: 2, right: 1 }, groups: 1, outputPadding: [1, 1],
+    });
+    expect(convTranspose2dPath(info)).toBe('winograd');
+    const x = values(8 * 29 * 37, 21);
+    const w = values(8 * 9 * 16, 22);
+    const b = values(9, 23);
+    expect(mismatchTiles(convTranspose2dKernel(info, x, w, b), referenceConvTranspose(info, x, w, b))).toBeNull();
+  });
+
+  it('takes the Winograd path on the benchmark shape (1×16×64×64 → 128×128, 4×4, stride 2, padding 1)', () => {
     const info = computeConvTranspose2DInfo([1, 16, 64, 64], [16, 16, 4, 4], {
       stride: [2, 2], dilation: [1, 1], pad: { top: 1, bottom: 1, left: 1, right: 1 }, groups: 1, outputPadding: [0, 0],
     });
     expect([info.outH, info.outW]).toEqual([128, 128]);
-    expect(convTranspose2dPath(info)).toBe('tiled-shared');
+    expect(convTranspose2dPath(info)).toBe('winograd');
   });
 });

@@ -364,21 +364,29 @@ export function copyPadded(
   }
 }
 
-/** Padded buffers up to this many elements (8 MB) are kept for the next call; larger ones are not. */
+/** Buffers up to this many elements (8 MB) are kept for the next call; larger ones are not. */
 const KEEP_LIMIT = 1 << 20;
-let kept = new Float64Array(0);
+/** What the kept buffers hold: the zero-padded input copy, and the Winograd paths' transformed tiles and products. */
+export type Scratch = 'padded' | 'tiles' | 'products';
+const kept: Record<Scratch, Float64Array> = { padded: new Float64Array(0), tiles: new Float64Array(0), products: new Float64Array(0) };
 
 /**
- * A zeroed Float64Array of `length` for a padded input copy. Reuses one module-level buffer
- * when it is small enough: a fresh multi-megabyte array per call costs page faults and
- * garbage collection comparable to a tenth of the convolution itself. The kernels are
- * synchronous, so no two calls ever hold it at once. Allocates only when the kept one is
- * too short or `length` exceeds the keep limit.
+ * A Float64Array of `length` for `use`, its contents left as they were. Reuses one
+ * module-level buffer per use when it is small enough: a fresh multi-megabyte array per call
+ * costs page faults and garbage collection comparable to a tenth of the convolution itself.
+ * The kernels are synchronous, so no two calls ever hold one at once. Allocates only when the
+ * kept one is too short or `length` exceeds the keep limit.
  */
+export function scratchBuffer(use: Scratch, length: number): Float64Array {
+  if (length > KEEP_LIMIT) return new Float64Array(length);
+  if (kept[use].length < length) kept[use] = new Float64Array(length);
+  return kept[use].subarray(0, length);
+}
+
+/** A zeroed Float64Array of `length` for a padded input copy. */
 export function paddedBuffer(length: number): Float64Array {
   if (length > KEEP_LIMIT) return new Float64Array(length);
-  if (kept.length < length) kept = new Float64Array(length);
-  const buf = kept.subarray(0, length);
+  const buf = scratchBuffer('padded', length);
   buf.fill(0);
   return buf;
 }

@@ -1,0 +1,296 @@
+// `npm run bench:ui`: how fast the BUILT app answers, measured in headless Chromium (Debian's
+// /usr/bin/chromium through playwright-core) on `vite preview` at a free port. Prints figures
+// only; slowness never fails it (a broken page does).
+//
+//   node scripts/bench-ui.mjs [--cpu 4] [--steps 50] [--warmup 10] [--changes 12] [--play 5] [--only conv]
+//
+// - One step: ArrowRight → the first frame after the DOM changed. In the page, a capture-phase
+//   keydown listener starts the clock at the event's time stamp, a MutationObserver on the page
+//   waits for the first change, then requestAnimationFrame + setTimeout(0) stop it after the
+//   frame that shows it. p50 / p95 over `--steps` steps after `--warmup` unmeasured ones, per
+//   scenario (a scenario is a URL: operation, sizes, view).
+// - A parameter change: typing a new input height in the form → the frame after the last DOM
+//   change it causes (the shape at once, the numbers when the worker answers), waiting until
+//   the page has been quiet for QUIET_MS.
+// - Playback at the top speed for `--play` seconds: the long tasks (> 50 ms, PerformanceObserver
+//   'longtask') and how many steps the animation really advanced.
+// - `--cpu 4` slows the page's CPU 4× (CDP Emulation.setCPUThrottlingRate): a weak school laptop.
+//
+// Scenarios the page does not offer (an input above the URL's bound, a grid too large to draw)
+// are printed as "not available" with the page's reason, never measured half-way.
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { CHROMIUM, CHROMIUM_ARGS, startPreview } from './preview.mjs';
+
+const VIEWPORT = { width: 1920, height: 1080 };
+/** A parameter change is over once the DOM has not changed for this long. */
+const QUIET_MS = 1000;
+/** The longest a step or a change may take before it counts as broken (not slow: broken). */
+const STALL_MS = 30_000;
+
+const { values: opts } = parseArgs({
+  options: {
+    cpu: { type: 'string', default: '1' },
+    steps: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '10' },
+    changes: { type: 'string', default: '12' },
+    play: { type: 'string', default: '5' },
+    /** Only the scenarios whose name contains this text. */
+    only: { type: 'string', default: '' },
+  },
+});
+const CPU_RATE = Number(opts.cpu);
+const STEPS = Number(opts.steps);
+const WARMUP = Number(opts.warmup);
+const CHANGES = Number(opts.changes);
+const PLAY_S = Number(opts.play);
+for (const [name, v] of Object.entries({ cpu: CPU_RATE, steps: STEPS, warmup: WARMUP, changes: CHANGES, play: PLAY_S })) {
+  if (!Number.isFinite(v) || v < (name === 'cpu' ? 1 : 0)) {
+    console.error(`bench:ui: --${name} must be a number${name === 'cpu' ? ' ≥ 1' : ' ≥ 0'}`);
+    process.exit(2);
+  }
+}
+
+/** The scenarios: a name and the query string that opens it. */
+const SIZES = [32, 64];
+const scenarios = SIZES.flatMap((n) => [
+  { name: `conv ${n}×${n} k7 p3`, query: `op=conv&in=${n}&k=7&p=3`, size: n },
+  { name: `transposed direct ${n}×${n} k7`, query: `op=convT&in=${n}&k=7&view=direct`, size: n },
+  { name: `scatter ${n === 32 ? 24 : n}×${n === 32 ? 24 : n} k5 s2`, query: `op=convT&in=${n === 32 ? 24 : n}&k=5&s=2&view=scatter`, size: n === 32 ? 24 : n },
+  { name: `unpooling ${n}×${n}`, query: `op=unpool&in=${n}`, size: n },
+]).filter((s) => s.name.includes(opts.only));
+
+const machine = () => {
+  const [one, five, fifteen] = loadavg().map((l) => l.toFixed(2));
+  return `load average ${one} / ${five} / ${fifteen} (1 / 5 / 15 min) on ${availableParallelism()} CPUs`;
+};
+const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+
+/**
+ * Installed in the page before its own scripts: the step clock (keydown → first DOM change →
+ * next frame), the change clock (input → the frame after the last DOM change), long tasks.
+ */
+function instrument(quietMs) {
+  const bench = { steps: [], changes: [], longTasks: [] };
+  window.__bench = bench;
+  const afterFrame = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
+  const watch = (onMutation) => {
+    const observer = new MutationObserver(onMutation);
+    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    return observer;
+  };
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'ArrowRight') return;
+      const t0 = e.timeStamp;
+      const observer = watch(() => {
+        observer.disconnect();
+        afterFrame(() => bench.steps.push(performance.now() - t0));
+      });
+    },
+    { capture: true },
+  );
+  // One change may fire several input events (a field cleared, then filled): the first starts
+  // the clock, the others only extend the wait for quiet.
+  let changing = false;
+  document.addEventListener(
+    'input',
+    (e) => {
+      if (changing) return;
+      changing = true;
+      const t0 = e.timeStamp;
+      let last = null;
+      let quiet = 0;
+      const settle = () => {
+        clearTimeout(quiet);
+        quiet = setTimeout(() => {
+          observer.disconnect();
+          changing = false;
+          bench.changes.push(last === null ? null : last - t0);
+        }, quietMs);
+      };
+      const observer = watch(() => afterFrame(() => {
+        last = performance.now();
+        settle();
+      }));
+      settle();
+    },
+    { capture: true },
+  );
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** Resolves with `window.__bench[key][index]` once it exists (null: a change that changed nothing). */
+async function nextSample(page, key, index) {
+  await page.waitForFunction(([k, i]) => window.__bench[k].length > i, [key, index], { timeout: STALL_MS, polling: 50 });
+  return page.evaluate(([k, i]) => window.__bench[k][i], [key, index]);
+}
+
+/** Why the page cannot show `scenario`, or null when its picture is there. */
+async function unavailable(page, scenario) {
+  const output = page.getByRole('grid', { name: 'Output', exact: true }).first();
+  const refusal = page.locator('form [role="alert"]').first();
+  await Promise.race([output.waitFor({ timeout: STALL_MS }), refusal.waitFor({ timeout: STALL_MS })]);
+  const height = page.getByRole('spinbutton', { name: 'Input (height)' });
+  const shown = Number(await height.inputValue());
+  if (shown !== scenario.size) {
+    const max = await height.getAttribute('max');
+    return `input capped at ${max}`;
+  }
+  if (await refusal.isVisible()) {
+    const text = (await refusal.locator('p').first().textContent()) ?? '';
+    return `the page refuses it: ${text.split(/(?<=\.)\s/)[0]}`;
+  }
+  return null;
+}
+
+/**
+ * Opens a scenario fresh (throttled again when asked), with nothing focused, once it can step:
+ * the keyboard ignores keys until the view's step plan has loaded, which its transport's
+ * "Step i of n" shows.
+ */
+async function open(page, cdp, base, scenario) {
+  await page.goto(`${base}?${scenario.query}`);
+  if (CPU_RATE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+  const reason = await unavailable(page, scenario);
+  if (!reason) await page.getByText(/^Step \d+ of \d+$/).first().waitFor({ timeout: STALL_MS });
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  return reason;
+}
+
+const activeStep = (page) => Number(new URL(page.url()).searchParams.get('step') ?? 0);
+
+async function measureSteps(page) {
+  const from = activeStep(page);
+  const times = [];
+  for (let i = 0; i < WARMUP + STEPS; i++) {
+    await page.keyboard.press('ArrowRight');
+    const t = await nextSample(page, 'steps', i);
+    if (i >= WARMUP) times.push(t);
+  }
+  return { times, from, to: activeStep(page) };
+}
+
+/** Types the input height back and forth between its size and one less. */
+async function measureChanges(page, scenario) {
+  const height = page.getByRole('spinbutton', { name: 'Input (height)' });
+  const times = [];
+  for (let i = 0; i < CHANGES; i++) {
+    await height.fill(String(i % 2 === 0 ? scenario.size - 1 : scenario.size));
+    const t = await nextSample(page, 'changes', i);
+    if (t !== null) times.push(t);
+  }
+  return times;
+}
+
+/** Plays the active view at the top speed for PLAY_S seconds (Space starts and stops it). */
+async function measurePlayback(page) {
+  const speed = page.getByRole('combobox', { name: 'Speed' }).first();
+  const options = await speed.locator('option').evaluateAll((els) => els.map((el) => Number(el.value)));
+  const top = Math.max(...options);
+  await speed.selectOption(String(top));
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  const from = activeStep(page);
+  const before = await page.evaluate(() => ({ now: performance.now(), tasks: window.__bench.longTasks.length }));
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(PLAY_S * 1000);
+  await page.keyboard.press('Space');
+  // Long tasks are reported after they end: give the last one a moment.
+  await page.waitForTimeout(200);
+  const tasks = await page.evaluate(({ now, tasks }) => window.__bench.longTasks.slice(tasks).filter((t) => t.start >= now), before);
+  return { top, tasks, advanced: activeStep(page) - from };
+}
+
+async function main() {
+  if (!existsSync('dist/index.html')) {
+    console.error('bench:ui: no dist/index.html (run `vite build` first, or `npm run bench:ui`)');
+    process.exit(1);
+  }
+  if (!existsSync(CHROMIUM)) {
+    console.error(`bench:ui: no ${CHROMIUM} (sh scripts/ensure-chromium.sh installs it)`);
+    process.exit(1);
+  }
+  const { chromium } = await import('playwright-core');
+  const { url: base, stop } = await startPreview();
+  let browser = null;
+  let broken = 0;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.addInitScript(instrument, QUIET_MS);
+    const cdp = await page.context().newCDPSession(page);
+
+    console.log(`bench:ui: the built app in headless Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}, CPU ${CPU_RATE > 1 ? `slowed ${CPU_RATE}×` : 'not slowed'}`);
+    console.log(`node ${process.version}; before: ${machine()}`);
+
+    /** Runs one measurement; a failure is recorded on the scenario's line, the others still run. */
+    const attempt = async (what) => {
+      try {
+        return await what();
+      } catch (e) {
+        broken++;
+        return { error: String(e instanceof Error ? e.message : e).split('\n')[0] };
+      }
+    };
+    const results = [];
+    for (const scenario of scenarios) {
+      const opened = await attempt(() => open(page, cdp, base, scenario));
+      if (opened !== null) {
+        // Not offered by the page (a reason), or broken: the same line in every table.
+        const missing = typeof opened === 'string' ? { reason: opened } : opened;
+        results.push({ scenario, steps: missing, play: missing, changes: missing });
+        continue;
+      }
+      const steps = await attempt(() => measureSteps(page));
+      const play = await attempt(() => measurePlayback(page));
+      const changes = await attempt(async () => {
+        await open(page, cdp, base, scenario);
+        return { times: await measureChanges(page, scenario) };
+      });
+      results.push({ scenario, steps, play, changes });
+    }
+
+    /** One table: a line per scenario, the measurement's own text or why there is none. */
+    const table = (title, key, line) => {
+      console.log(`\n${title}`);
+      for (const r of results) {
+        const m = r[key];
+        const text = m.reason ? `not available (${m.reason})` : m.error ? `FAILED: ${m.error}` : line(m);
+        console.log(`  ${r.scenario.name.padEnd(30)}${text}`);
+      }
+    };
+    const spread = (times) =>
+      times.length === 0 ? 'no DOM change seen' : `p50 ${ms(quantile(times, 0.5))}   p95 ${ms(quantile(times, 0.95))}   max ${ms(Math.max(...times))}`;
+    table(`One step: ArrowRight → the first frame after the DOM changed (${WARMUP} warm-up, then ${STEPS} measured steps)`, 'steps', (m) =>
+      `${spread(m.times)}   (steps ${m.from} → ${m.to})`);
+    table(`Parameter change: typing the input height (n ↔ n − 1) → the frame after the last DOM change (${CHANGES} changes, quiet ${QUIET_MS} ms)`, 'changes', (m) =>
+      spread(m.times));
+    table(`Playback at the top speed for ${PLAY_S} s: long tasks (> 50 ms) and the steps it really advanced`, 'play', ({ top, tasks, advanced }) => {
+      const durations = tasks.map((t) => t.duration);
+      const longest = durations.length ? `, longest ${ms(Math.max(...durations)).trim()}, ${ms(durations.reduce((a, b) => a + b, 0)).trim()} in all` : '';
+      return `${String(tasks.length).padStart(3)} long tasks${longest}; ${advanced} of ${Math.round(top * PLAY_S)} steps at ${top}×`;
+    });
+    for (const message of new Set(pageErrors)) console.error(`page error: ${message}`);
+    broken += pageErrors.length > 0 ? 1 : 0;
+    console.log(`\nafter: ${machine()}`);
+  } finally {
+    await browser?.close();
+    stop();
+  }
+  if (broken > 0) {
+    console.error(`bench:ui: ${broken} measurement(s) failed or the page threw an error (see above)`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
