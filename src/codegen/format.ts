@@ -3,8 +3,8 @@
  * a value is written exactly as JavaScript holds it (integers as integers, other numbers with
  * every digit `String` keeps), so the script computes on the page's own numbers.
  */
-import type { Explored } from '../engine';
-import { listOf, t } from '../i18n';
+import type { Explored, HW, Unpool2DInfo } from '../engine';
+import { listOf, t, type MessageKey, type Vars } from '../i18n';
 
 /** One number as a Python literal: `3`, `-0.25`, `1e-7` (never NaN: non-finite values are spelled out). */
 export function pyNumber(v: number): string {
@@ -15,7 +15,7 @@ export function pyNumber(v: number): string {
 }
 
 /** `(a, b)`: a Python tuple of two integers (per-axis arguments, height first). */
-export function pyPair(pair: readonly [number, number]): string {
+export function pyPair(pair: HW): string {
   return `(${pyNumber(pair[0])}, ${pyNumber(pair[1])})`;
 }
 
@@ -103,6 +103,30 @@ export function pyComment(text: string, indent = 0): string {
   }
   lines.push(lead + line);
   return lines.join('\n');
+}
+
+/** The catalogue's sentence `key` as `# comment` lines (see pyComment). */
+export function comment(key: MessageKey, vars?: Vars, indent = 0): string {
+  return pyComment(t(key, vars), indent);
+}
+
+/** A shape as the script's comments write it: `[1, 3, 5, 5]`. */
+export function shapeText(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+/** The input's NCHW shape (one image). */
+export function inputShape(e: Explored): number[] {
+  return e.op === 'unpool' ? [1, e.pool.channels, e.pool.inH, e.pool.inW] : [1, e.info.inChannels, e.info.inH, e.info.inW];
+}
+
+/** The numbers an average-unpooling loop reads, as the first lines of both scripts' loop. */
+export function avgUnpoolSizes(u: Unpool2DInfo): string[] {
+  return [
+    `H, W = ${u.outH}, ${u.outW}`,
+    `kH, kW, sH, sW = ${u.kH}, ${u.kW}, ${u.strideH}, ${u.strideW}`,
+    `pad_top, pad_left = ${u.pad.top}, ${u.pad.left}`,
+  ];
 }
 
 /** What a generator writes about: the picture on screen (its validated record and its values). */

@@ -8,15 +8,13 @@
  * runs anywhere. The recipes are exported so tests can replay them with the engine. Pure: params
  * and values in, text out; the numbers are only formatted, never computed on.
  */
-import type { Conv2DInfo, Explored, Pads, Unpool2DInfo } from '../engine';
-import { addMessages, t, type MessageKey, type Vars } from '../i18n';
+import { convTransposeOutSize, hasPadding, paddedInputSize, type Conv2DInfo, type Explored, type HW, type Pads, type Unpool2DInfo } from '../engine';
+import { addMessages, t } from '../i18n';
 import { enCode } from '../i18n/en-code';
-import { axisList, pyCall, pyComment, pyList, pyPair, pyTensorAssign, type CodeSource } from './format';
+import { avgUnpoolSizes, axisList, comment, inputShape, pyCall, pyList, pyPair, pyTensorAssign, shapeText, type CodeSource } from './format';
 
 // The code panel loads on demand, so its words come with it rather than with the first page.
 addMessages(enCode);
-
-type HW = readonly [number, number];
 
 /** How the script pads a convolution: TF's own SAME/VALID, or PyTorch's pads as an explicit `tf.pad` (then VALID). */
 export interface TfConvRecipe {
@@ -29,7 +27,7 @@ export interface TfConvRecipe {
 export function tfConvRecipe(e: Extract<Explored, { op: 'conv' }>): TfConvRecipe {
   if (typeof e.spec.padding === 'string') return { padding: e.spec.padding, pre: null };
   const p = e.info.pad;
-  return { padding: 'VALID', pre: p.top || p.bottom || p.left || p.right ? p : null };
+  return { padding: 'VALID', pre: hasPadding(p) ? p : null };
 }
 
 /**
@@ -61,11 +59,12 @@ export function tfTransposeRecipe(e: Extract<Explored, { op: 'convT' }>): TfTran
 /**
  * The `output_padding` a Keras Conv2DTranspose needs to produce `out` from `v` (one axis of
  * kernel `k`, already dilated, stride `s`): Keras sizes a 'same' layer as v·s without
- * output_padding and (v − 1)s + k mod 2 + a with it, a 'valid' one as (v − 1)s + k + a, and
- * requires a < s. Returns null for "leave output_padding out", or 'impossible'.
+ * output_padding and (v − 1)s + k mod 2 + a with it (⌊k/2⌋ padding per side), a 'valid' one as
+ * (v − 1)s + k + a, and requires a < s. Returns null for "leave output_padding out", or 'impossible'.
  */
-export function kerasOutputPadding(v: HW, out: HW, k: HW, s: HW, padding: 'SAME' | 'VALID'): readonly [number, number] | null | 'impossible' {
-  const axis = (i: 0 | 1): number => (padding === 'VALID' ? out[i] - ((v[i] - 1) * s[i] + k[i]) : out[i] - ((v[i] - 1) * s[i] + (k[i] % 2)));
+export function kerasOutputPadding(v: HW, out: HW, k: HW, s: HW, padding: 'SAME' | 'VALID'): HW | null | 'impossible' {
+  // Keras sizes a 'same' layer given output_padding as a transposed convolution padded by ⌊k/2⌋ per side, a 'valid' one unpadded.
+  const axis = (i: 0 | 1): number => out[i] - convTransposeOutSize(v[i], k[i], s[i], padding === 'VALID' ? 0 : 2 * Math.floor(k[i] / 2));
   if (padding === 'SAME' && out[0] === v[0] * s[0] && out[1] === v[1] * s[1]) return null;
   const a: [number, number] = [axis(0), axis(1)];
   return a.every((ai, i) => ai >= 0 && ai < s[i]) ? a : 'impossible';
@@ -85,28 +84,25 @@ export type TfPoolRecipe =
 export function tfPoolRecipe(e: Extract<Explored, { op: 'unpool' }>): TfPoolRecipe {
   if (typeof e.spec.padding === 'string') return { kind: 'native', padding: e.spec.padding };
   const p = e.pool.pad;
-  const pre = p.top || p.bottom || p.left || p.right ? p : null;
+  const pre = hasPadding(p) ? p : null;
   if (!pre && e.unpool.outH === e.pool.inH && e.unpool.outW === e.pool.inW) return { kind: 'native', padding: 'VALID' };
   return { kind: 'torch', pre, outputSize: [e.unpool.outH, e.unpool.outW] };
 }
 
-const c = (key: MessageKey, vars?: Vars, indent = 0): string => pyComment(t(key, vars), indent);
-const shapeText = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
 const DTYPE = 'tf.float64';
 const toNCHW = (expr: string): string => `print(tf.transpose(${expr}, [0, 3, 1, 2]))  # ${t('code.tf.print')}`;
 /** tf.pad's paddings for NHWC. */
 const tfPad = (p: Pads): string => `[[0, 0], [${p.top}, ${p.bottom}], [${p.left}, ${p.right}], [0, 0]]`;
 const sliceNHWC = (rows: HW, cols: HW): string => `[:, ${rows[0]}:${rows[1]}, ${cols[0]}:${cols[1]}, :]`;
 const quoted = (s: string): string => `'${s}'`;
-const hasPads = (p: Pads): boolean => p.top > 0 || p.bottom > 0 || p.left > 0 || p.right > 0;
 
 /** Writes the TensorFlow script for the picture on screen. Returns the whole text (ends with a newline). */
 export function tfCode(src: CodeSource): string {
   const e = src.explored;
   const lines = ['import numpy as np', 'import tensorflow as tf', ''];
-  const xShape = e.op === 'unpool' ? [1, e.pool.channels, e.pool.inH, e.pool.inW] : [1, e.info.inChannels, e.info.inH, e.info.inW];
+  const xShape = inputShape(e);
   lines.push(
-    c('code.tf.input', { shape: shapeText(xShape) }),
+    comment('code.tf.input', { shape: shapeText(xShape) }),
     ...pyTensorAssign('x_nchw', 'tf.constant', src.x, xShape, DTYPE),
     'x = tf.transpose(x_nchw, [0, 2, 3, 1])',
     '',
@@ -121,7 +117,7 @@ function filterLines(info: Conv2DInfo, w: readonly number[], transposed: boolean
   const shape = transposed ? [info.inChannels, info.outPerGroup, info.kH, info.kW] : [info.outChannels, info.inPerGroup, info.kH, info.kW];
   const tfShape = transposed ? [info.kH, info.kW, info.outPerGroup, info.inChannels] : [info.kH, info.kW, info.inPerGroup, info.outChannels];
   return [
-    c(transposed ? 'code.tf.convTFilter' : 'code.tf.convFilter', { shape: shapeText(shape), tfShape: shapeText(tfShape) }),
+    comment(transposed ? 'code.tf.convTFilter' : 'code.tf.convFilter', { shape: shapeText(shape), tfShape: shapeText(tfShape) }),
     ...pyTensorAssign('w', 'tf.constant', w, shape, DTYPE),
     'filters = tf.transpose(w, [2, 3, 1, 0])',
     '',
@@ -132,7 +128,7 @@ function filterLines(info: Conv2DInfo, w: readonly number[], transposed: boolean
 function groupedCall(target: string, groups: number, fn: string, options: readonly string[]): string[] {
   if (groups === 1) return [pyCall(`${target} = ${fn}`, ['x', 'filters', ...options])];
   return [
-    c('code.tf.groups', { g: groups }),
+    comment('code.tf.groups', { g: groups }),
     `${target} = tf.concat([`,
     pyCall(fn, ['xg', 'fg', ...options], 4),
     `    for xg, fg in zip(tf.split(x, ${groups}, axis=3), tf.split(filters, ${groups}, axis=3))`,
@@ -143,7 +139,7 @@ function groupedCall(target: string, groups: number, fn: string, options: readon
 /** Build a Keras layer, give it the filters, and check it against y (through `post`). */
 function kerasCheck(layer: string, args: readonly string[], post: (expr: string) => string): string[] {
   return [
-    c('code.tf.keras'),
+    comment('code.tf.keras'),
     pyCall(`layer = ${layer}`, args),
     'layer.build(x.shape)',
     'layer.set_weights([filters.numpy()])',
@@ -156,15 +152,15 @@ function convLines(e: Extract<Explored, { op: 'conv' }>, w: readonly number[]): 
   const recipe = tfConvRecipe(e);
   const lines = filterLines(info, w, false);
   if (recipe.pre) {
-    lines.push(c('code.tf.explicitPad', { pair: pyPair([info.pad.top, info.pad.left]) }), `x = tf.pad(x, ${tfPad(recipe.pre)})`);
+    lines.push(comment('code.tf.explicitPad', { pair: pyPair([info.pad.top, info.pad.left]) }), `x = tf.pad(x, ${tfPad(recipe.pre)})`);
   }
   const strides = pyList([info.strideH, info.strideW]);
   const dilations = pyList([info.dilationH, info.dilationW]);
   lines.push(...groupedCall('y', info.groups, 'tf.nn.conv2d', [`strides=${strides}`, `padding=${quoted(recipe.padding)}`, `dilations=${dilations}`]), toNCHW('y'), '');
   const strided = info.strideH > 1 || info.strideW > 1;
   const dilated = info.dilationH > 1 || info.dilationW > 1;
-  if (info.groups > 1) lines.push(c('code.tf.kerasGroups'));
-  else if (strided && dilated) lines.push(c('code.tf.kerasStrideDilation'));
+  if (info.groups > 1) lines.push(comment('code.tf.kerasGroups'));
+  else if (strided && dilated) lines.push(comment('code.tf.kerasStrideDilation'));
   else {
     const args = [
       `${info.outChannels}`, pyPair([info.kH, info.kW]), `strides=${pyPair([info.strideH, info.strideW])}`, `padding=${quoted(recipe.padding.toLowerCase())}`,
@@ -181,7 +177,7 @@ function convTLines(e: Extract<Explored, { op: 'convT' }>, w: readonly number[])
   const lines = filterLines(info, w, true);
   if (info.dilationH > 1 || info.dilationW > 1) {
     lines.push(
-      c('code.tf.spread', { dh: info.dilationH, dw: info.dilationW }),
+      comment('code.tf.spread', { dh: info.dilationH, dw: info.dilationW }),
       `spread = np.zeros((${recipe.kernel[0]}, ${recipe.kernel[1]}, ${info.outPerGroup}, ${info.inChannels}))`,
       `spread[::${info.dilationH}, ::${info.dilationW}] = filters.numpy()`,
       'filters = tf.constant(spread)',
@@ -192,10 +188,10 @@ function convTLines(e: Extract<Explored, { op: 'convT' }>, w: readonly number[])
   const perGroup = (h: number, wd: number): string => pyList([1, h, wd, info.groups === 1 ? info.outChannels : info.outPerGroup]);
   let post = (expr: string) => expr;
   let kerasPadding: 'SAME' | 'VALID';
-  let kerasOut: readonly [number, number] | null | 'impossible';
+  let kerasOut: HW | null | 'impossible';
   if (recipe.kind === 'native') {
     lines.push(
-      c('code.tf.outputShape', { vh: info.inH, vw: info.inW, legal: axisList((a) => e.axes[a].legalOut) }),
+      comment('code.tf.outputShape', { vh: info.inH, vw: info.inW, legal: axisList((a) => e.axes[a].legalOut) }),
       ...groupedCall('y', info.groups, 'tf.nn.conv2d_transpose', [
         `output_shape=${perGroup(info.outH, info.outW)}`, `strides=${strides}`, `padding=${quoted(recipe.padding)}`,
       ]),
@@ -204,27 +200,27 @@ function convTLines(e: Extract<Explored, { op: 'convT' }>, w: readonly number[])
     kerasOut = kerasOutputPadding([info.inH, info.inW], [info.outH, info.outW], recipe.kernel, [info.strideH, info.strideW], recipe.padding);
   } else {
     lines.push(
-      c('code.tf.fullScatter', { fh: recipe.full[0], fw: recipe.full[1] }),
+      comment('code.tf.fullScatter', { fh: recipe.full[0], fw: recipe.full[1] }),
       ...groupedCall('full', info.groups, 'tf.nn.conv2d_transpose', [
         `output_shape=${perGroup(recipe.full[0], recipe.full[1])}`, `strides=${strides}`, "padding='VALID'",
       ]),
     );
     const extend = recipe.extend[0] > 0 || recipe.extend[1] > 0;
-    const crop = hasPads(info.pad);
+    const crop = hasPadding(info.pad);
     post = (expr) => {
       const padded = extend ? `tf.pad(${expr}, [[0, 0], [0, ${recipe.extend[0]}], [0, ${recipe.extend[1]}], [0, 0]])` : expr;
       return crop ? `${padded}${sliceNHWC(recipe.rows, recipe.cols)}` : padded;
     };
     if (extend || crop) {
-      lines.push(c('code.tf.crop', { padding: pyPair([info.pad.top, info.pad.left]), outputPadding: pyPair([info.outputPaddingH, info.outputPaddingW]) }));
+      lines.push(comment('code.tf.crop', { padding: pyPair([info.pad.top, info.pad.left]), outputPadding: pyPair([info.outputPaddingH, info.outputPaddingW]) }));
     }
     lines.push(`y = ${post('full')}`);
     kerasPadding = 'VALID';
     kerasOut = [0, 0];
   }
   lines.push(toNCHW('y'), '');
-  if (info.groups > 1) lines.push(c('code.tf.kerasTransposeGroups'));
-  else if (kerasOut === 'impossible') lines.push(c('code.tf.kerasOutputShape', { h: info.outH, w: info.outW }));
+  if (info.groups > 1) lines.push(comment('code.tf.kerasTransposeGroups'));
+  else if (kerasOut === 'impossible') lines.push(comment('code.tf.kerasOutputShape', { h: info.outH, w: info.outW }));
   else {
     const args = [
       `${info.outChannels}`, pyPair(recipe.kernel), `strides=${pyPair([info.strideH, info.strideW])}`, `padding=${quoted(kerasPadding.toLowerCase())}`,
@@ -245,7 +241,7 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
   let input = 'x';
   if (recipe.kind === 'torch' && recipe.pre) {
     lines.push(
-      c(max ? 'code.tf.maxPadTorch' : 'code.tf.avgPadTorch', { pair: pyPair([pool.pad.top, pool.pad.left]) }),
+      comment(max ? 'code.tf.maxPadTorch' : 'code.tf.avgPadTorch', { pair: pyPair([pool.pad.top, pool.pad.left]) }),
       `xp = tf.pad(x, ${tfPad(recipe.pre)}${max ? ", constant_values=float('-inf')" : ''})`,
     );
     input = 'xp';
@@ -253,7 +249,7 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
   const padding = recipe.kind === 'native' ? recipe.padding : 'VALID';
   if (!max) {
     lines.push(
-      c(padding === 'SAME' ? 'code.tf.avgSame' : 'code.tf.avgValid'),
+      comment(padding === 'SAME' ? 'code.tf.avgSame' : 'code.tf.avgValid'),
       pyCall('pooled = tf.nn.avg_pool2d', [input, ...k, `padding=${quoted(padding)}`]),
       toNCHW('pooled'),
       '',
@@ -262,7 +258,7 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
     return lines;
   }
   lines.push(
-    c('code.tf.maxPool'),
+    comment('code.tf.maxPool'),
     pyCall('pooled, argmax = tf.nn.max_pool_with_argmax', [input, ...k, `padding=${quoted(padding)}`]),
     toNCHW('pooled'),
   );
@@ -270,7 +266,7 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
     lines.push(
       `print(tf.transpose(argmax, [0, 3, 1, 2]))  # ${t('code.tf.switches')}`,
       '',
-      c('code.tf.scatter'),
+      comment('code.tf.scatter'),
       pyCall('y = tf.tensor_scatter_nd_update', [`tf.zeros([${pool.inH} * ${pool.inW} * ${C}], ${DTYPE})`, 'tf.reshape(argmax, [-1, 1])', 'tf.reshape(pooled, [-1])']),
       `y = tf.reshape(y, [1, ${pool.inH}, ${pool.inW}, ${C}])`,
       toNCHW('y'),
@@ -279,16 +275,16 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
   }
   const [oh, ow] = recipe.outputSize;
   const p = pool.pad;
-  const wp = pool.inW + p.left + p.right;
+  const wp = paddedInputSize(pool).cols;
   lines.push(
     '',
-    c('code.tf.torchArgmax', { oh, ow }),
+    comment('code.tf.torchArgmax', { oh, ow }),
     `channel = argmax % ${C}`,
     recipe.pre ? `cell = argmax // ${C}  # y·Wp+x in the padded input, Wp = ${wp}` : `flat = argmax // ${C}`,
     ...(recipe.pre ? [`flat = (cell // ${wp} - ${p.top}) * ${pool.inW} + (cell % ${wp} - ${p.left})`] : []),
     `print(tf.transpose(flat, [0, 3, 1, 2]))  # ${t('code.tf.torchSwitches')}`,
     '',
-    c('code.tf.scatter'),
+    comment('code.tf.scatter'),
     pyCall('y = tf.tensor_scatter_nd_update', [`tf.zeros([${oh} * ${ow} * ${C}], ${DTYPE})`, `tf.reshape(flat * ${C} + channel, [-1, 1])`, 'tf.reshape(pooled, [-1])']),
     `y = tf.reshape(y, [1, ${oh}, ${ow}, ${C}])`,
     toNCHW('y'),
@@ -299,10 +295,8 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
 /** Average unpooling as a numpy loop over the pooled cells (no TensorFlow op does it). */
 function avgUnpoolLoop(u: Unpool2DInfo): string[] {
   return [
-    c('code.avgUnpool', { framework: 'TensorFlow' }),
-    `H, W = ${u.outH}, ${u.outW}`,
-    `kH, kW, sH, sW = ${u.kH}, ${u.kW}, ${u.strideH}, ${u.strideW}`,
-    `pad_top, pad_left = ${u.pad.top}, ${u.pad.left}`,
+    comment('code.avgUnpool', { framework: 'TensorFlow' }),
+    ...avgUnpoolSizes(u),
     'p = pooled.numpy()',
     `y = np.zeros((1, H, W, ${u.channels}))`,
     `count = np.zeros((1, H, W, ${u.channels}))`,

@@ -6,15 +6,13 @@
  * exported so tests can replay them with the engine). Pure: params and values in, text out; the
  * numbers are only formatted, never computed on.
  */
-import type { Conv2DInfo, ConvTranspose2DInfo, Explored, Pads, Pool2DInfo, Unpool2DInfo } from '../engine';
-import { addMessages, t, type MessageKey, type Vars } from '../i18n';
+import { hasPadding, paddedInputSize, type Conv2DInfo, type ConvTranspose2DInfo, type Explored, type HW, type Pads, type Pool2DInfo, type Unpool2DInfo } from '../engine';
+import { addMessages, t } from '../i18n';
 import { enCode } from '../i18n/en-code';
-import { axisList, pyCall, pyComment, pyPair, pyTensorAssign, type CodeSource } from './format';
+import { avgUnpoolSizes, axisList, comment, inputShape, pyCall, pyComment, pyPair, pyTensorAssign, shapeText, type CodeSource } from './format';
 
 // The code panel loads on demand, so its words come with it rather than with the first page.
 addMessages(enCode);
-
-type HW = readonly [number, number];
 
 /** How the script pads a convolution's input: PyTorch's own `padding=`, or `F.pad` first when TF's pads are uneven. */
 export type TorchConvPadding =
@@ -62,19 +60,17 @@ export type TorchPoolRecipe =
 /** The pooling recipe for a pool/unpool pair of records. */
 export function torchPoolRecipe(pool: Pool2DInfo, unpool: Unpool2DInfo, fw: 'torch' | 'tf'): TorchPoolRecipe {
   const { pad } = pool;
-  const none = pad.top === 0 && pad.bottom === 0 && pad.left === 0 && pad.right === 0;
-  if (fw === 'torch' || none) return { kind: 'direct', padding: [pad.top, pad.left], outputSize: [unpool.outH, unpool.outW] };
+  if (fw === 'torch' || !hasPadding(pad)) return { kind: 'direct', padding: [pad.top, pad.left], outputSize: [unpool.outH, unpool.outW] };
+  const padded = paddedInputSize(pool);
   return {
     kind: 'padded',
     pads: pad,
-    paddedSize: [pool.inH + pad.top + pad.bottom, pool.inW + pad.left + pad.right],
+    paddedSize: [padded.rows, padded.cols],
     rows: [pad.top, pad.top + pool.inH],
     cols: [pad.left, pad.left + pool.inW],
   };
 }
 
-const c = (key: MessageKey, vars?: Vars, indent = 0): string => pyComment(t(key, vars), indent);
-const shapeText = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
 /** F.pad's order: left, right, top, bottom. */
 const fPad = (p: Pads): string => `(${p.left}, ${p.right}, ${p.top}, ${p.bottom})`;
 const slice = (rows: HW, cols: HW): string => `[:, :, ${rows[0]}:${rows[1]}, ${cols[0]}:${cols[1]}]`;
@@ -84,8 +80,8 @@ const DTYPE = 'torch.float64';
 export function torchCode(src: CodeSource): string {
   const e = src.explored;
   const lines = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
-  const xShape = e.op === 'unpool' ? [1, e.pool.channels, e.pool.inH, e.pool.inW] : [1, e.info.inChannels, e.info.inH, e.info.inW];
-  lines.push(c('code.py.input', { shape: shapeText(xShape) }), ...pyTensorAssign('x', 'torch.tensor', src.x, xShape, DTYPE), '');
+  const xShape = inputShape(e);
+  lines.push(comment('code.py.input', { shape: shapeText(xShape) }), ...pyTensorAssign('x', 'torch.tensor', src.x, xShape, DTYPE), '');
   if (e.op === 'conv') lines.push(...convLines(e, src.w));
   else if (e.op === 'convT') lines.push(...convTLines(e, src.w));
   else lines.push(...poolLines(e));
@@ -94,13 +90,13 @@ export function torchCode(src: CodeSource): string {
 
 function weightLines(info: Conv2DInfo, w: readonly number[], transposed: boolean): string[] {
   const shape = transposed ? [info.inChannels, info.outPerGroup, info.kH, info.kW] : [info.outChannels, info.inPerGroup, info.kH, info.kW];
-  return [c(transposed ? 'code.py.convTWeight' : 'code.py.convWeight', { shape: shapeText(shape) }), ...pyTensorAssign('w', 'torch.tensor', w, shape, DTYPE), ''];
+  return [comment(transposed ? 'code.py.convTWeight' : 'code.py.convWeight', { shape: shapeText(shape) }), ...pyTensorAssign('w', 'torch.tensor', w, shape, DTYPE), ''];
 }
 
 /** `name = layer(args)`, `with torch.no_grad(): name.weight.copy_(w)`, and the check that it gives y. */
 function layerCheck(name: string, layer: string, args: readonly string[], output: string): string[] {
   return [
-    c('code.py.layer', { layer }),
+    comment('code.py.layer', { layer }),
     pyCall(`${name} = ${layer}`, args),
     'with torch.no_grad():',
     `    ${name}.weight.copy_(w)`,
@@ -116,10 +112,10 @@ function convLines(e: Extract<Explored, { op: 'conv' }>, w: readonly number[]): 
   let padding: string;
   if (recipe.kind === 'symmetric') {
     padding = pyPair(recipe.padding);
-    if (e.spec.fw === 'tf') lines.push(c('code.torch.tfPadsEven', { padding: tfName(e.spec.padding), pair: padding }));
+    if (e.spec.fw === 'tf') lines.push(comment('code.torch.tfPadsEven', { padding: tfName(e.spec.padding), pair: padding }));
   } else {
     const p = recipe.pads;
-    lines.push(c('code.torch.tfPadsUneven', { padding: tfName(e.spec.padding), top: p.top, bottom: p.bottom, left: p.left, right: p.right }));
+    lines.push(comment('code.torch.tfPadsUneven', { padding: tfName(e.spec.padding), top: p.top, bottom: p.bottom, left: p.left, right: p.right }));
     lines.push(`xp = F.pad(x, ${fPad(p)})`);
     input = 'xp';
     padding = '0';
@@ -149,9 +145,9 @@ function convTLines(e: Extract<Explored, { op: 'convT' }>, w: readonly number[])
     const several = e.axes.some((a) => a.outputPaddingChoices.length > 1);
     if (e.spec.fw === 'torch' && several) {
       const choices = axisList((a) => e.axes[a].outputPaddingChoices.map((ch) => t('code.torch.choice', { a: ch.a, size: ch.size })));
-      lines.push(c('code.torch.outputPaddingChoices', { choices }));
+      lines.push(comment('code.torch.outputPaddingChoices', { choices }));
     } else if (e.spec.fw === 'tf') {
-      lines.push(c('code.torch.tfOutputEven', { h: info.outH, w: info.outW, legal, padding: pyPair(recipe.padding), outputPadding: pyPair(recipe.outputPadding) }));
+      lines.push(comment('code.torch.tfOutputEven', { h: info.outH, w: info.outW, legal, padding: pyPair(recipe.padding), outputPadding: pyPair(recipe.outputPadding) }));
     }
     lines.push(pyCall('y = F.conv_transpose2d', ['x', 'w', ...options]));
   } else {
@@ -182,16 +178,16 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
       const kp = [...k, `padding=${pyPair(recipe.padding)}`];
       const outputSize = `output_size=${pyPair(recipe.outputSize)}`;
       lines.push(
-        c('code.torch.maxPool'),
+        comment('code.torch.maxPool'),
         pyCall('pooled, indices = F.max_pool2d', ['x', ...kp, 'return_indices=True']),
         'print(pooled)',
         `print(indices)  # ${t('code.torch.indices')}`,
         '',
-        c('code.torch.maxUnpool'),
+        comment('code.torch.maxUnpool'),
         pyCall('y = F.max_unpool2d', ['pooled', 'indices', ...kp, outputSize]),
         'print(y)',
         '',
-        c('code.torch.poolLayers'),
+        comment('code.torch.poolLayers'),
         pyCall('pool = nn.MaxPool2d', [...kp, 'return_indices=True']),
         pyCall('unpool = nn.MaxUnpool2d', kp),
         'pooled2, indices2 = pool(x)',
@@ -199,12 +195,12 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
       );
     } else {
       lines.push(
-        c('code.torch.tfMaxPad', { top: p.top, bottom: p.bottom, left: p.left, right: p.right }),
+        comment('code.torch.tfMaxPad', { top: p.top, bottom: p.bottom, left: p.left, right: p.right }),
         `xp = F.pad(x, ${fPad(p)}, value=float('-inf'))`,
         pyCall('pooled, indices = F.max_pool2d', ['xp', ...k, 'return_indices=True']),
         'print(pooled)',
         '',
-        c('code.torch.tfMaxIndices'),
+        comment('code.torch.tfMaxIndices'),
         pyCall('y = F.max_unpool2d', ['pooled', 'indices', ...k, `output_size=${pyPair(recipe.paddedSize)}`], 0, slice(recipe.rows, recipe.cols)),
         'print(y)',
       );
@@ -213,12 +209,12 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
   }
   if (recipe.kind === 'direct') {
     lines.push(
-      c(e.spec.fw === 'torch' ? 'code.torch.avgPool' : 'code.torch.avgPoolValid'),
+      comment(e.spec.fw === 'torch' ? 'code.torch.avgPool' : 'code.torch.avgPoolValid'),
       pyCall('pooled = F.avg_pool2d', ['x', ...k, `padding=${pyPair(recipe.padding)}`]),
     );
   } else {
     lines.push(
-      c('code.torch.tfAvg', { top: p.top, bottom: p.bottom, left: p.left, right: p.right }),
+      comment('code.torch.tfAvg', { top: p.top, bottom: p.bottom, left: p.left, right: p.right }),
       pyCall('sums = F.avg_pool2d', [`F.pad(x, ${fPad(p)})`, ...k, 'divisor_override=1']),
       pyCall('cells = F.avg_pool2d', [`F.pad(torch.ones_like(x), ${fPad(p)})`, ...k, 'divisor_override=1']),
       'pooled = sums / cells',
@@ -231,10 +227,8 @@ function poolLines(e: Extract<Explored, { op: 'unpool' }>): string[] {
 /** Average unpooling as a loop over the pooled cells (no PyTorch op does it). */
 function avgUnpoolLoop(u: Unpool2DInfo, framework: string): string[] {
   return [
-    c('code.avgUnpool', { framework }),
-    `H, W = ${u.outH}, ${u.outW}`,
-    `kH, kW, sH, sW = ${u.kH}, ${u.kW}, ${u.strideH}, ${u.strideW}`,
-    `pad_top, pad_left = ${u.pad.top}, ${u.pad.left}`,
+    comment('code.avgUnpool', { framework }),
+    ...avgUnpoolSizes(u),
     `y = torch.zeros(1, ${u.channels}, H, W, dtype=${DTYPE})`,
     `count = torch.zeros(1, ${u.channels}, H, W, dtype=${DTYPE})`,
     'for i in range(pooled.shape[2]):',

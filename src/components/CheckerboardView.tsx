@@ -12,23 +12,24 @@ import { useStore } from '../store';
 import { selectTransposePlans } from '../store/transposePlans';
 import { BOUNDS } from '../store/urlParams';
 import { valueColor } from '../viz/color';
-import { divisible, evenKernel, interiorCounts, overlapCounts, overlapLook } from '../viz/matrixLooks';
+import { divisible, evenKernel, interiorCounts, overlapCounts, overlapLook, overlapValue } from '../viz/matrixLooks';
 import { Grid } from './Grid';
-import { PanelSlot } from './MatrixView';
+import { GridSlot } from './views/GridSlot';
+import { Legend } from './views/Legend';
 
 // The panels load on demand, so their words come with them rather than with the first page.
 addMessages(enPanels);
 
-const CELL = { max: 2.4, min: 1.6 };
+const MAX_CELL = 2.4;
 
 export function CheckerboardView() {
   const op = useStore((s) => s.picture?.explored.op ?? null);
-  const setParams = useStore((s) => s.setParams);
+  const change = useStore((s) => s.change);
   if (op === 'conv') {
     return (
       <div className="checkerboard">
         <p className="checkerboard__text">{t('checker.conv')}</p>
-        <button type="button" className="checkerboard__button" onClick={() => setParams({ op: 'convT' })}>
+        <button type="button" className="checkerboard__button" onClick={() => change({ op: 'convT' })}>
           {t('checker.switch')}
         </button>
       </div>
@@ -39,7 +40,7 @@ export function CheckerboardView() {
 
 function OverlapMap() {
   const plans = useStore(selectTransposePlans);
-  const setParams = useStore((s) => s.setParams);
+  const change = useStore((s) => s.change);
   const plan = plans ? plans.scatter : null;
   const overlap = useMemo(() => (plan ? overlapCounts(plan) : null), [plan]);
   const view = useMemo(() => {
@@ -47,7 +48,7 @@ function OverlapMap() {
     let max = 0;
     for (const n of overlap.counts) max = Math.max(max, n);
     return {
-      value: (r: number, c: number) => overlap.counts[r * overlap.cols + c],
+      value: overlapValue(overlap),
       look: overlapLook(overlap),
       color: valueColor(max),
       interior: interiorCounts(overlap),
@@ -66,7 +67,7 @@ function OverlapMap() {
   return (
     <div className="checkerboard">
       <p className="checkerboard__text">{t('checker.intro')}</p>
-      <PanelSlot cols={overlap.cols} {...CELL}>
+      <GridSlot cols={overlap.cols} maxCell={MAX_CELL}>
         <Grid
           name={t('panels.grid.overlap')}
           rows={overlap.rows}
@@ -74,9 +75,9 @@ function OverlapMap() {
           value={view.value}
           look={view.look}
           color={view.color}
-          maxCell={CELL.max}
+          maxCell={MAX_CELL}
         />
-      </PanelSlot>
+      </GridSlot>
       {outChannels > 1 ? <p className="checkerboard__note">{t('checker.sameForChannels')}</p> : null}
       <p className={`checkerboard__verdict checkerboard__verdict--${even ? 'even' : 'uneven'}`} role="status">
         {view.interior.length === 0
@@ -94,16 +95,11 @@ function OverlapMap() {
       {dilationH > 1 || dilationW > 1 ? <p className="checkerboard__note">{t('checker.dilated')}</p> : null}
       <p className="checkerboard__text">{t(even ? 'checker.fixed' : 'checker.fix')}</p>
       {!even && dilationH === 1 && dilationW === 1 && fixH !== null && fixW !== null && (fixH !== kH || fixW !== kW) ? (
-        <button type="button" className="checkerboard__button" onClick={() => setParams({ k: [fixH, fixW] })}>
+        <button type="button" className="checkerboard__button" onClick={() => change({ k: [fixH, fixW] })}>
           {t('checker.try', { kh: fixH, kw: fixW })}
         </button>
       ) : null}
-      <ul className="views__legend" aria-label={t('legend.label')}>
-        <li className="views__legend-item">
-          <span className="views__swatch views__swatch--window" aria-hidden="true" />
-          {t('checker.legendInterior')}
-        </li>
-      </ul>
+      <Legend items={[{ swatch: 'window', label: 'checker.legendInterior' }]} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * The learner's choices: operation, semantics, sizes per axis, channels and groups (pooling:
  * its kind, window, stride, padding, unpooled size and channels) and values. Every change goes
- * through `transition` (the rules that keep params meaningful) into the store, and from there
- * into the URL. Text that does not parse stays in its field as a draft; a combination the
+ * through the store's `change` (which applies the rules that keep params meaningful), and from
+ * there into the URL. Text that does not parse stays in its field as a draft; a combination the
  * engine refuses shows the engine's sentence next to the field it blames, while the picture
  * keeps the last valid setting (the store keeps it).
  */
@@ -11,9 +11,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { errorText, t } from '../i18n';
 import { selectValidated, useStore } from '../store';
 import type { FieldId } from '../store/paramsSlice';
-import { hasOutputSize, legalOutputShape, transition } from '../store/transitions';
+import { hasOutputSize, legalOutputShape } from '../store/transitions';
 import { BOUNDS, type Fw, type HW, type Op, type Params, type Pool, type Vals } from '../store/urlParams';
-import { faultOf, parseWhole, type FormField } from '../viz/fieldErrors';
+import { faultOf, type FormField } from '../viz/fieldErrors';
 import { EngineError } from './controls/EngineError';
 import { HWField, type HWKey } from './controls/HWField';
 import { NumberField } from './controls/NumberField';
@@ -24,32 +24,26 @@ import { RadioGroup } from './controls/RadioGroup';
 type CountKey = 'cin' | 'cout' | 'g';
 
 /** Applies the learner's patch with its consequences (see transitions.ts). */
-function apply(patch: Partial<Params>): void {
-  const s = useStore.getState();
-  const tr = transition(s.params, patch);
-  for (const f of tr.clearDrafts) s.setDraft(f, null);
-  s.setParams(tr.patch);
-}
+const apply = (patch: Partial<Params>): void => useStore.getState().change(patch);
 
 const withAxis = (v: HW, axis: 0 | 1, n: number): HW => (axis === 0 ? [n, v[1]] : [v[0], n]);
 
 /** A one-key patch for a size field. */
 function sizePatch(field: HWKey, value: HW): Partial<Params> {
-  switch (field) {
-    case 'in': return { in: value };
-    case 'k': return { k: value };
-    case 's': return { s: value };
-    case 'p': return { p: value };
-    case 'd': return { d: value };
-    case 'a': return { a: value };
-  }
+  const patch: { readonly [K in HWKey]?: HW } = { [field]: value };
+  return patch;
+}
+
+/** A one-key patch for a channel or group count. */
+function countPatch(field: CountKey, value: number): Partial<Params> {
+  const patch: { readonly [K in CountKey]?: number } = { [field]: value };
+  return patch;
 }
 
 export function Controls() {
   const { params, drafts, setDraft } = useStore(useShallow((s) => ({ params: s.params, drafts: s.drafts, setDraft: s.setDraft })));
   const validated = useStore(selectValidated);
   const errorId = useId();
-  const seedId = useId();
   const fault = validated.ok ? null : faultOf(validated.error);
 
   const isT = params.op === 'convT';
@@ -94,14 +88,13 @@ export function Controls() {
       draft={drafts[field]}
       faulty={errorAt === field}
       errorId={errorId}
-      onValue={(n) => apply(field === 'cin' ? { cin: n } : field === 'cout' ? { cout: n } : { g: n })}
+      onValue={(n) => apply(countPatch(field, n))}
       onDraft={(text) => setDraft(field, text)}
     >
       {errorAt === field ? errorBlock : null}
     </NumberField>
   );
 
-  const seedDraft = drafts.seed;
   return (
     <form className="controls" aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
       <h2 className="controls__title">{t('controls.label')}</h2>
@@ -191,36 +184,16 @@ export function Controls() {
         onChange={(vals) => apply({ vals })}
       />
       {params.vals === 'rand' ? (
-        <div className="controls__hw">
-          <label className="controls__hw-label" htmlFor={seedId}>{t('vals.seed')}</label>
-          <span className="controls__hw-inputs">
-            <input
-              id={seedId}
-              type="number"
-              className="controls__number controls__number--wide"
-              inputMode="numeric"
-              min={BOUNDS.seed.min}
-              max={BOUNDS.seed.max}
-              step={1}
-              value={seedDraft ?? String(params.seed)}
-              aria-invalid={seedDraft !== undefined || undefined}
-              aria-describedby={seedDraft !== undefined ? `${seedId}-bad` : undefined}
-              onChange={(e) => {
-                const n = parseWhole(e.target.value, BOUNDS.seed);
-                if (n === null) setDraft('seed', e.target.value);
-                else {
-                  setDraft('seed', null);
-                  apply({ seed: n });
-                }
-              }}
-            />
-          </span>
-          {seedDraft !== undefined ? (
-            <p id={`${seedId}-bad`} className="controls__bad">
-              {t('field.bad', { field: t('vals.seed'), min: BOUNDS.seed.min, max: BOUNDS.seed.max })}
-            </p>
-          ) : null}
-        </div>
+        <NumberField
+          label={t('vals.seed')}
+          value={params.seed}
+          bounds={BOUNDS.seed}
+          draft={drafts.seed}
+          faulty={false}
+          wide
+          onValue={(seed) => apply({ seed })}
+          onDraft={(text) => setDraft('seed', text)}
+        />
       ) : null}
       {params.x || params.w ? (
         <button type="button" className="controls__reset" onClick={() => apply({ x: null, w: null })}>

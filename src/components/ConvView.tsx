@@ -8,21 +8,21 @@
  * Everything is drawn from the last valid picture, so an impossible setting keeps it on screen.
  */
 import { useCallback, useMemo } from 'react';
-import { convPlan, convStep, evaluateTerms, type ConvPlan, type Tensor } from '../engine';
+import { convStep, evaluateTerms, hasPadding, paddedInputSize, type ConvPlan, type Tensor } from '../engine';
 import { t } from '../i18n';
-import { selectValues, useStore } from '../store';
+import { editCell, selectEditable, useStore } from '../store';
 import { selectConvPlans } from '../store/plans';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
 import {
-  convLooks, dilatedSize, dilatedValue, inputPlaneBase, paddedInputValue, paddedSize, paddedToInput, plainValue, progressiveValue, quietLook,
-  weightPlaneBase,
+  convLooks, dilatedSize, dilatedValue, paddedCellIndex, paddedInputValue, paddedToInput, plainValue, progressiveValue, quietLook,
+  weightCellIndex, weightPlaneBase, type GridCell,
 } from '../viz/looks';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
 import { WeightLayout } from './WeightLayout';
-import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, selectEditable, OutputGroup } from './views/channels';
+import { ChannelNote, ChannelPicker, boxBasis, channelEquation, channelName, channelRef, ChannelBox } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
 import { hoverSentence, useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
@@ -35,25 +35,24 @@ export function ConvView() {
   const picture = useStore((s) => s.picture);
   const plans = useStore(selectConvPlans);
   if (!picture || !plans || picture.numbers.op !== 'conv') return null;
-  return <ConvBody picture={picture} plan={plans.conv} count={plans.counts.conv} output={picture.numbers.output} />;
+  return <ConvBody picture={picture} plan={plans.conv} channels={plans.channels} count={plans.counts.conv} output={picture.numbers.output} />;
 }
 
 interface BodyProps {
   readonly picture: Picture;
   readonly plan: ConvPlan;
+  /** Every output channel's plan (the store's; `plan` is one of them). */
+  readonly channels: readonly ConvPlan[];
   readonly count: number;
   readonly output: Tensor;
 }
 
-type Cell = { row: number; col: number };
-
-function ConvBody({ picture, plan, count, output }: BodyProps) {
+function ConvBody({ picture, plan, channels, count, output }: BodyProps) {
   const at = useStore((s) => Math.min(s.steps.conv, count - 1));
   const hover = useStore((s) => s.hover);
   const pinned = useStore((s) => s.pinned);
   // Edits go to the current params' values; only offer them while those are the picture's sizes.
   const editable = useStore(selectEditable);
-  const setCell = useStore((s) => s.setCell);
   const setChannel = useStore((s) => s.setChannel);
   const { info, inputChannels } = plan;
   const { x, w } = picture;
@@ -75,12 +74,11 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
   );
   // Every output channel fills in step with the followed one; only the followed one is marked.
   const outputs = useMemo(
-    () => Array.from({ length: info.outChannels }, (_, co) => {
-      if (co === plan.outChannel) return { value: progressiveValue(plan, output.data, at), look: null };
-      const other = convPlan(info, { n: plan.n, channel: co });
+    () => channels.map((other) => {
+      if (other === plan) return { value: progressiveValue(plan, output.data, at), look: null };
       return { value: progressiveValue(other, output.data, at), look: quietLook(convLooks(other, convStep(other, at), null, w).output) };
     }),
-    [plan, info, output, at, w],
+    [plan, channels, output, at, w],
   );
   const colors = useMemo(
     () => ({ x: valueColor(maxAbs(x)), w: valueColor(maxAbs(w)), out: valueColor(maxAbs(output.data)) }),
@@ -88,12 +86,12 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
   );
 
   const inputRefs = useMemo(
-    () => inputChannels.map((ci) => (cell: Cell) => ({ grid: 'input' as const, ...paddedToInput(plan, cell.row, cell.col), ...channelRef(ci, severalIn) })),
+    () => inputChannels.map((ci) => (cell: GridCell) => ({ grid: 'input' as const, ...paddedToInput(plan, cell.row, cell.col), ...channelRef(ci, severalIn) })),
     [plan, inputChannels, severalIn],
   );
   const inputHovers = useHoverHandlersEach(inputRefs);
   const outputRef = useCallback(
-    (cell: Cell) => ({ grid: 'output' as const, row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
+    (cell: GridCell) => ({ grid: 'output' as const, row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
     [plan.outChannel, severalOut],
   );
   const outputHover = useHoverHandlers(outputRef);
@@ -101,13 +99,12 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
   const edits = useMemo(
     () => inputChannels.map((ci) => ({
       input: (r: number, c: number, v: number) => {
-        const { row, col } = paddedToInput(plan, r, c);
-        if (row < 0 || row >= info.inH || col < 0 || col >= info.inW) return;
-        setCell('x', inputPlaneBase(plan, ci) + row * info.inW + col, v, selectValues(useStore.getState()).x);
+        const index = paddedCellIndex(plan, ci, r, c);
+        if (index !== null) editCell('x', index, v);
       },
-      kernel: (r: number, c: number, v: number) => setCell('w', weightPlaneBase(plan, ci) + r * info.kW + c, v, selectValues(useStore.getState()).w),
+      kernel: (r: number, c: number, v: number) => editCell('w', weightCellIndex(plan, ci, r, c), v),
     })),
-    [plan, inputChannels, info.inH, info.inW, info.kW, setCell],
+    [plan, inputChannels],
   );
 
   const equation = useMemo(
@@ -118,10 +115,10 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
     }),
     [current, x, w],
   );
-  const padded = paddedSize(plan);
+  const padded = paddedInputSize(info);
   const dilated = dilatedSize(plan);
   const isDilated = info.dilationH > 1 || info.dilationW > 1;
-  const hasPadding = info.pad.top + info.pad.bottom + info.pad.left + info.pad.right > 0;
+  const padding = hasPadding(info.pad);
   const sentence = hoverSentence(hover, pinned);
   const severalChannels = severalIn || severalOut;
   const target = { row: current.target.oy, col: current.target.ox };
@@ -141,17 +138,11 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
         {inputChannels.map((ci, i) => {
           const inputName = channelName('grid.input', ci, severalIn);
           return (
-            <div
-              key={ci}
-              className={severalChannels ? 'channels__pair' : 'channels__flat'}
-              style={pairBasis}
-              role={severalChannels ? 'group' : undefined}
-              aria-label={severalChannels ? t('ch.pair.label', { c: ci + 1 }) : undefined}
-            >
+            <ChannelBox key={ci} kind="pair" boxed={severalChannels} label={severalChannels ? t('ch.pair.label', { c: ci + 1 }) : undefined} style={pairBasis}>
               <GridSlot cols={padded.cols} maxCell={MAX_CELL}>
                 <Grid
                   name={inputName}
-                  caption={hasPadding ? t('grid.withPadding', { name: inputName, h: info.inH, w: info.inW, ph: padded.rows, pw: padded.cols }) : undefined}
+                  caption={padding ? t('grid.withPadding', { name: inputName, h: info.inH, w: info.inW, ph: padded.rows, pw: padded.cols }) : undefined}
                   rows={padded.rows}
                   cols={padded.cols}
                   value={values[i].input}
@@ -190,10 +181,10 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
                   />
                 </GridSlot>
               ) : null}
-            </div>
+            </ChannelBox>
           );
         })}
-        <OutputGroup boxed={severalChannels} severalOut={severalOut} style={outputsBasis}>
+        <ChannelBox kind="outputs" boxed={severalChannels} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
           {outputs.map((o, co) => {
             const name = channelName('grid.output', co, severalOut);
             const followed = co === plan.outChannel;
@@ -214,7 +205,7 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
               </GridSlot>
             );
           })}
-        </OutputGroup>
+        </ChannelBox>
       </div>
       <Equation
         title={severalChannels ? t('ch.step.conv', { co: plan.outChannel + 1, ...target }) : t('step.conv', target)}
@@ -224,7 +215,7 @@ function ConvBody({ picture, plan, count, output }: BodyProps) {
         channels={equation.channels}
       />
       <p className="conv-view__hover" aria-live="polite">{sentence ?? t('hover.hint')}</p>
-      <Legend items={hasPadding ? ['window', 'active', 'linked', 'padding'] : ['window', 'active', 'linked']} />
+      <Legend items={padding ? ['window', 'active', 'linked', 'padding'] : ['window', 'active', 'linked']} />
       <WeightLayout info={info} op="conv" />
     </section>
   );

@@ -9,18 +9,18 @@
  */
 import { useCallback, useMemo, useRef } from 'react';
 import {
-  convTransposeDirectPlan, directGridCell, evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor,
+  evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor, type TransposeNumbers,
 } from '../engine';
 import { t, type MessageKey } from '../i18n';
 import { useStore } from '../store';
-import type { CellRef } from '../store/uiSlice';
 import { maxAbs, valueColor } from '../viz/color';
-import { plainValue, progressiveValue, quietLook, tensorPlaneBase, weightPlaneBase, type LookFn, type ValueFn } from '../viz/looks';
-import { directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectLooks, type DirectStage } from '../viz/transposeLooks';
+import { tensorPlaneBase } from '../viz/planes';
+import { plainValue, progressiveValue, quietLook, weightPlaneBase, type GridCell, type HoverCell, type LookFn, type ValueFn } from '../viz/looks';
+import { directInputCell, directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectLooks, type DirectStage } from '../viz/transposeLooks';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
-import { boxBasis, channelEquation, channelName, channelRef, OutputGroup } from './views/channels';
+import { boxBasis, channelEquation, channelName, channelRef, ChannelBox } from './views/channels';
 import { GridSlot, TALL_ROWS } from './views/GridSlot';
 import { useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { useSpreadAnimation } from './views/motion';
@@ -28,20 +28,14 @@ import { Legend } from './views/Legend';
 
 const MAX_CELL = 2.4;
 
-/** The engine's tensors the direct view draws. */
-export interface DirectNumbers {
-  readonly zeroInserted: Tensor;
-  readonly padded: Tensor;
-  readonly flippedWeight: Tensor;
-  readonly directOutput: Tensor;
-}
-
 export interface DirectViewProps {
   readonly plan: ConvTransposeDirectPlan;
+  /** Every output channel's plan (the store's; `plan` is one of them). */
+  readonly channels: readonly ConvTransposeDirectPlan[];
   readonly count: number;
   readonly x: readonly number[];
   readonly w: readonly number[];
-  readonly numbers: DirectNumbers;
+  readonly numbers: TransposeNumbers;
 }
 
 const STAGES: readonly { readonly stage: DirectStage; readonly key: MessageKey }[] = [
@@ -51,7 +45,7 @@ const STAGES: readonly { readonly stage: DirectStage; readonly key: MessageKey }
   { stage: 'sweep', key: 'direct.stage.sweep' },
 ];
 
-export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
+export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewProps) {
   const at = useStore((s) => Math.min(s.steps.direct, count - 1));
   const setStep = useStore((s) => s.setStep);
   const setChannel = useStore((s) => s.setChannel);
@@ -68,7 +62,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
   const values = useMemo(
     () => inputChannels.map((ci) => ({
       zeroInserted: plainValue(numbers.zeroInserted.data, direct.zeroW, tensorPlaneBase(numbers.zeroInserted.shape, plan.n, ci)),
-      padded: plainValue(numbers.padded.data, plan.paddedW, tensorPlaneBase(numbers.padded.shape, plan.n, ci)),
+      padded: plainValue(numbers.padded.data, direct.paddedW, tensorPlaneBase(numbers.padded.shape, plan.n, ci)),
       kernel: plainValue(w, info.kW, weightPlaneBase(plan, ci)),
       flipped: plainValue(numbers.flippedWeight.data, info.kW, flippedPlaneBase(plan, ci)),
     })),
@@ -76,12 +70,11 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
   );
   // Every output channel's direct output fills in step; only the followed one is marked.
   const outputs = useMemo(
-    () => Array.from({ length: info.outChannels }, (_, co) => {
-      if (co === plan.outChannel) return { value: progressiveValue(plan, numbers.directOutput.data, cur), look: null };
-      const other = convTransposeDirectPlan(info, { n: plan.n, channel: co });
+    () => channels.map((other) => {
+      if (other === plan) return { value: progressiveValue(plan, numbers.directOutput.data, cur), look: null };
       return { value: progressiveValue(other, numbers.directOutput.data, cur), look: quietLook(directLooks(other, step(other, at), null, w).output) };
     }),
-    [plan, info, numbers, cur, at, w],
+    [plan, channels, numbers, cur, at, w],
   );
   const colors = useMemo(
     () => ({ x: valueColor(maxAbs(x)), w: valueColor(maxAbs(w)), out: valueColor(maxAbs(numbers.directOutput.data)) }),
@@ -89,19 +82,17 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
   );
 
   // Cells of the stage grids that hold an input value hover as that input cell (of their channel).
-  const paddedRefs = useMemo(
-    () => inputChannels.map((ci) => (cell: { row: number; col: number }): CellRef | null => {
-      const src = directGridCell(plan, cell.row, cell.col);
-      return src.source === 'input' ? { grid: 'input', row: src.iy, col: src.ix, ...channelRef(ci, severalIn) } : null;
+  const refsOf = useCallback(
+    (zeroInserted: boolean) => inputChannels.map((ci) => (cell: GridCell): HoverCell | null => {
+      const input = directInputCell(plan, cell.row, cell.col, zeroInserted);
+      return input ? { grid: 'input', ...input, ...channelRef(ci, severalIn) } : null;
     }),
     [plan, inputChannels, severalIn],
   );
-  const zeroRefs = useMemo(
-    () => paddedRefs.map((paddedRef) => (cell: { row: number; col: number }) => paddedRef({ row: cell.row + direct.pad.top, col: cell.col + direct.pad.left })),
-    [paddedRefs, direct.pad.top, direct.pad.left],
-  );
+  const paddedRefs = useMemo(() => refsOf(false), [refsOf]);
+  const zeroRefs = useMemo(() => refsOf(true), [refsOf]);
   const outputRef = useCallback(
-    (cell: { row: number; col: number }): CellRef => ({ grid: 'output', row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
+    (cell: GridCell): HoverCell => ({ grid: 'output', row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
     [plan.outChannel, severalOut],
   );
   const paddedHovers = useHoverHandlersEach(paddedRefs);
@@ -109,7 +100,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
   const outputHover = useHoverHandlers(outputRef);
   const name = (key: MessageKey, ci: number) => channelName(key, ci, severalIn);
   const flipBasis = boxBasis([{ cols: info.kW, maxCell: MAX_CELL }, { cols: 1, maxCell: 1.6 }, { cols: info.kW, maxCell: MAX_CELL }]);
-  const sweepBasis = boxBasis([{ cols: plan.paddedW, maxCell: MAX_CELL }, { cols: info.kW, maxCell: MAX_CELL }]);
+  const sweepBasis = boxBasis([{ cols: direct.paddedW, maxCell: MAX_CELL }, { cols: info.kW, maxCell: MAX_CELL }]);
   const outputsBasis = boxBasis(outputs.map(() => ({ cols: info.outW, maxCell: MAX_CELL })));
 
   const spreadRoot = useRef<HTMLDivElement>(null);
@@ -119,7 +110,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
   const stageIndex = STAGES.findIndex((s) => s.stage === current.kind);
 
   return (
-    <div className={`direct${plan.paddedH >= TALL_ROWS ? ' direct--tall' : ''}`}>
+    <div className={`direct${direct.paddedH >= TALL_ROWS ? ' direct--tall' : ''}`}>
       <Transport view="direct" count={count} />
       <ol className="direct__stages" aria-label={t('stage.label')}>
         {STAGES.map((s, i) => (
@@ -180,7 +171,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
           <p className="direct__detail">{t('stage.flipDetail')}</p>
           <div className="direct__grids">
             {inputChannels.map((ci, i) => (
-              <div key={ci} className={severalIn ? 'channels__pair' : 'channels__flat'} style={flipBasis}>
+              <ChannelBox key={ci} kind="pair" boxed={severalIn} style={flipBasis}>
                 <GridSlot cols={info.kW} maxCell={MAX_CELL}>
                   <Grid name={name('grid.kernel', ci)} rows={info.kH} cols={info.kW} value={values[i].kernel} look={looks[i].kernel} color={colors.w} maxCell={MAX_CELL} />
                 </GridSlot>
@@ -190,7 +181,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
                     <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
                   </div>
                 </GridSlot>
-              </div>
+              </ChannelBox>
             ))}
           </div>
         </>
@@ -200,14 +191,14 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
         <>
           <div className={`direct__grids${severalIn || severalOut ? ' channels__grids' : ''}`}>
             {inputChannels.map((ci, i) => (
-              <div key={ci} className={severalIn || severalOut ? 'channels__pair' : 'channels__flat'} style={sweepBasis}>
+              <ChannelBox key={ci} kind="pair" boxed={severalIn || severalOut} style={sweepBasis}>
                 <PaddedGrid name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
                 <GridSlot cols={info.kW} maxCell={MAX_CELL}>
                   <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
                 </GridSlot>
-              </div>
+              </ChannelBox>
             ))}
-            <OutputGroup boxed={severalIn || severalOut} severalOut={severalOut} style={outputsBasis}>
+            <ChannelBox kind="outputs" boxed={severalIn || severalOut} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
               {outputs.map((o, co) => (
                 <OutputGrid
                   key={co} name={channelName('grid.directOutput', co, severalOut)} followed={co === plan.outChannel} several={severalOut}
@@ -215,7 +206,7 @@ export function DirectView({ plan, count, x, w, numbers }: DirectViewProps) {
                   hover={co === plan.outChannel ? outputHover : { onHover: undefined, onPick: () => setChannel(co) }}
                 />
               ))}
-            </OutputGroup>
+            </ChannelBox>
           </div>
           <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={severalIn || severalOut} />
         </>
@@ -233,11 +224,11 @@ function PaddedGrid(props: {
   color: (v: number) => string;
   hover: ReturnType<typeof useHoverHandlers>;
 }) {
-  const { plan } = props;
+  const { direct } = props.plan.info;
   return (
-    <GridSlot cols={plan.paddedW} maxCell={MAX_CELL}>
+    <GridSlot cols={direct.paddedW} maxCell={MAX_CELL}>
       <Grid
-        name={props.name} rows={plan.paddedH} cols={plan.paddedW} value={props.value} look={props.look} color={props.color}
+        name={props.name} rows={direct.paddedH} cols={direct.paddedW} value={props.value} look={props.look} color={props.color}
         onHover={props.hover.onHover} onPick={props.hover.onPick} maxCell={MAX_CELL}
       />
     </GridSlot>
@@ -254,7 +245,7 @@ function OutputGrid(props: {
   value: ValueFn;
   look: LookFn;
   color: (v: number) => string;
-  hover: { onHover?: (cell: { row: number; col: number } | null) => void; onPick: (cell: { row: number; col: number }) => void };
+  hover: { onHover?: (cell: GridCell | null) => void; onPick: (cell: GridCell) => void };
 }) {
   const { name, rows, cols } = props;
   return (

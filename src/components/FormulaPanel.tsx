@@ -41,6 +41,11 @@ function Formula({ children }: { readonly children: ReactNode }) {
   );
 }
 
+/** TensorFlow SAME's padding of one axis: before, after (the odd extra after). */
+function SamePads({ axis, facts }: { readonly axis: string; readonly facts: AxisFacts }) {
+  return facts.tfPad ? <p className="formula__note">{t('formula.samePads', { axis, before: facts.tfPad.before, after: facts.tfPad.after })}</p> : null;
+}
+
 /** The general rule for this operation and semantics. */
 function ruleOf(e: Explored): MessageKey {
   if (e.op === 'unpool') {
@@ -68,9 +73,7 @@ function ConvAxis({ e, axis, facts }: { readonly e: Extract<Explored, { op: 'con
             ? t('formula.tfValidSub', { i: n.i, d: n.d, k: n.k, s: n.s, o: n.o })
             : t('formula.tfSameSub', { i: n.i, s: n.s, o: n.o })}
       </Formula>
-      {tf && !valid && facts.tfPad ? (
-        <p className="formula__note">{t('formula.samePads', { axis: name, before: facts.tfPad.before, after: facts.tfPad.after })}</p>
-      ) : null}
+      {tf && !valid ? <SamePads axis={name} facts={facts} /> : null}
       <p className="formula__siblings">{t('formula.siblingsConv', { axis: name, o: n.o, sizes: listOf(facts.siblings) })}</p>
     </>
   );
@@ -107,9 +110,7 @@ function ConvTAxis({ e, axis, facts }: { readonly e: Extract<Explored, { op: 'co
       <Formula>{t('formula.convTPadsSub', { i: n.i, s: n.s, before: n.before, after: n.after, d: n.d, k: n.k, a, o: n.o })}</Formula>
       <p className="formula__note">{t('formula.tfOutLegal', { axis: name, o: n.o, sub: back })}</p>
       <p className="formula__siblings">{t('formula.legalOut', { axis: name, sizes: listOf(facts.legalOut) })}</p>
-      {!valid && facts.tfPad ? (
-        <p className="formula__note">{t('formula.samePads', { axis: name, before: facts.tfPad.before, after: facts.tfPad.after })}</p>
-      ) : null}
+      {!valid ? <SamePads axis={name} facts={facts} /> : null}
       {a > 0 ? <p className="formula__note">{t(axis === 0 ? 'formula.tfHiddenPaddingH' : 'formula.tfHiddenPaddingW', { a })}</p> : null}
     </>
   );
@@ -138,9 +139,7 @@ function UnpoolAxis({ e, axis, facts }: { readonly e: Extract<Explored, { op: 'u
             ? t('ch.formula.poolValidSub', { i: n.i, k: n.k, s: n.s, o: n.o })
             : t('ch.formula.poolSameSub', { i: n.i, s: n.s, o: n.o })}
       </Formula>
-      {tf && !valid && facts.tfPad ? (
-        <p className="formula__note">{t('formula.samePads', { axis: name, before: facts.tfPad.before, after: facts.tfPad.after })}</p>
-      ) : null}
+      {tf && !valid ? <SamePads axis={name} facts={facts} /> : null}
       <p className="formula__siblings">{t('ch.formula.poolSiblings', { axis: name, o: n.o, sizes: listOf(facts.siblings) })}</p>
       <p className="formula__step">{t('ch.formula.unpooling')}</p>
       {tf ? (

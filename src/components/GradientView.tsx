@@ -10,44 +10,53 @@ import type { Tensor } from '../engine';
 import { addMessages, t } from '../i18n';
 import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
+import { selectAdjointHolds } from '../store/verdicts';
 import { maxAbs, valueColor } from '../viz/color';
 import { formatValue } from '../viz/format';
-import { innerProductText, sameValue } from '../viz/matrixLooks';
+import { tensorPlanes } from '../viz/planes';
+import { innerProductText } from '../viz/matrixLooks';
 import { Grid } from './Grid';
-import { PanelSlot } from './MatrixView';
+import { GridSlot } from './views/GridSlot';
 import { channelGridName } from './views/channels';
 
 // The panels load on demand, so their words come with them rather than with the first page.
 addMessages(enPanels);
 
-const CELL = { max: 2.4, min: 1.6 };
+const MAX_CELL = 2.4;
 
 function Planes({ name, tensor }: { readonly name: string; readonly tensor: Tensor }) {
   const [, channels, h, w] = tensor.shape;
-  const view = useMemo(
-    () => ({
-      values: Array.from({ length: channels }, (_, ch) => (r: number, c: number) => tensor.data[(ch * h + r) * w + c]),
-      color: valueColor(maxAbs(tensor.data)),
-    }),
-    [tensor, channels, h, w],
-  );
+  const view = useMemo(() => ({ values: tensorPlanes(tensor), color: valueColor(maxAbs(tensor.data)) }), [tensor]);
   return (
     <>
       {view.values.map((value, ch) => (
-        <PanelSlot key={ch} cols={w} {...CELL}>
-          <Grid name={channelGridName(name, ch, channels > 1)} rows={h} cols={w} value={value} color={view.color} maxCell={CELL.max} />
-        </PanelSlot>
+        <GridSlot key={ch} cols={w} maxCell={MAX_CELL}>
+          <Grid name={channelGridName(name, ch, channels > 1)} rows={h} cols={w} value={value} color={view.color} maxCell={MAX_CELL} />
+        </GridSlot>
       ))}
     </>
   );
 }
 
+/** One side of the identity written out: `⟨…⟩ = a₀·b₀ + … = value` (the value is the engine's). */
+function InnerProduct({ name, a, b, value }: { readonly name: string; readonly a: ArrayLike<number>; readonly b: ArrayLike<number>; readonly value: number }) {
+  return (
+    <p className="gradient__sum">
+      <span className="gradient__lhs">{name}</span>
+      {' = '}
+      <span className="gradient__terms">{innerProductText(a, b)}</span>
+      {' = '}
+      <strong className="gradient__value">{formatValue(value)}</strong>
+    </p>
+  );
+}
+
 export function GradientView() {
   const picture = useStore((s) => s.picture);
+  const equal = useStore(selectAdjointHolds) ?? false;
   if (!picture || picture.numbers.op === 'unpool' || picture.explored.op === 'unpool') return null;
   const { adjoint, output } = picture.numbers;
   const conv = picture.explored.op === 'conv';
-  const equal = sameValue(adjoint.outputDotProbe, adjoint.inputDotImage);
   return (
     <div className="gradient">
       <p className="gradient__text">{t(conv ? 'gradient.introConv' : 'gradient.introConvT')}</p>
@@ -58,20 +67,8 @@ export function GradientView() {
         <Planes name={t(conv ? 'panels.grid.convTOfY' : 'panels.grid.convOfY')} tensor={adjoint.image} />
       </div>
       <div className="gradient__sums" role="group" aria-label={t('gradient.sums')}>
-        <p className="gradient__sum">
-          <span className="gradient__lhs">{t(conv ? 'gradient.lhsConv' : 'gradient.lhsConvT')}</span>
-          {' = '}
-          <span className="gradient__terms">{innerProductText(output.data, adjoint.probe.data)}</span>
-          {' = '}
-          <strong className="gradient__value">{formatValue(adjoint.outputDotProbe)}</strong>
-        </p>
-        <p className="gradient__sum">
-          <span className="gradient__lhs">{t(conv ? 'gradient.rhsConv' : 'gradient.rhsConvT')}</span>
-          {' = '}
-          <span className="gradient__terms">{innerProductText(picture.x, adjoint.image.data)}</span>
-          {' = '}
-          <strong className="gradient__value">{formatValue(adjoint.inputDotImage)}</strong>
-        </p>
+        <InnerProduct name={t(conv ? 'gradient.lhsConv' : 'gradient.lhsConvT')} a={output.data} b={adjoint.probe.data} value={adjoint.outputDotProbe} />
+        <InnerProduct name={t(conv ? 'gradient.rhsConv' : 'gradient.rhsConvT')} a={picture.x} b={adjoint.image.data} value={adjoint.inputDotImage} />
       </div>
       <p className={`gradient__verdict${equal ? '' : ' gradient__verdict--bug'}`} role={equal ? 'status' : 'alert'}>
         {equal

@@ -10,20 +10,8 @@
  */
 import { memo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { formatFull, formatValue } from '../viz/format';
+import type { GridCell, LookFn, Mark, Tone, ValueFn } from '../viz/looks';
 import { t } from '../i18n';
-
-/** What a cell is: a real value, a padding cell, an inserted zero, a cell cropped away, or nothing. */
-export type CellTone = 'value' | 'padding' | 'zero' | 'cropped' | 'empty';
-
-/** Highlights, from strongest: the cell being computed, the window it reads, cells linked by hover, cells already done. */
-export type CellMark = 'active' | 'window' | 'linked' | 'done' | 'switch' | null;
-
-export interface CellLook {
-  readonly tone?: CellTone;
-  readonly mark?: CellMark;
-  /** A small label in the corner (the kernel tap or the multiplier). */
-  readonly note?: string;
-}
 
 export interface GridProps {
   /** The accessible name ("Input", "Kernel", "Output", …). */
@@ -33,11 +21,11 @@ export interface GridProps {
   readonly rows: number;
   readonly cols: number;
   /** The number in a cell, or null for a blank one. */
-  readonly value: (r: number, c: number) => number | null;
-  readonly look?: (r: number, c: number) => CellLook;
+  readonly value: ValueFn;
+  readonly look?: LookFn;
   readonly color?: (v: number) => string;
-  readonly onHover?: (cell: { row: number; col: number } | null) => void;
-  readonly onPick?: (cell: { row: number; col: number }) => void;
+  readonly onHover?: (cell: GridCell | null) => void;
+  readonly onPick?: (cell: GridCell) => void;
   /** Makes cells editable: called with a parsed number when the learner commits. */
   readonly onEdit?: (row: number, col: number, value: number) => void;
   /** Cells of the largest grids shrink; a smaller `maxCell` (rem) keeps small ones modest. */
@@ -50,8 +38,8 @@ interface CellProps {
   readonly id: string;
   readonly text: string;
   readonly full: string | undefined;
-  readonly tone: CellTone;
-  readonly mark: CellMark;
+  readonly tone: Tone;
+  readonly mark: Mark;
   readonly note: string | undefined;
   readonly background: string | undefined;
   readonly focusable: boolean;

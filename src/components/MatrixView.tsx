@@ -12,28 +12,18 @@ import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
 import { maxAbs, valueColor } from '../viz/color';
 import { formatValue } from '../viz/format';
-import { cellText, entryIndex, flatIndex, matrixLinks, matrixLooks, matrixValue, type MatrixHover } from '../viz/matrixLooks';
+import { cellText, entryAt, entryIndex, flatIndex, matrixLinks, matrixLooks, matrixValue, type MatrixHover } from '../viz/matrixLooks';
 import { Grid } from './Grid';
+import type { GridCell } from '../viz/looks';
 import { channelGridName } from './views/channels';
+import { GridSlot } from './views/GridSlot';
+import { Legend } from './views/Legend';
 
 // The panels load on demand, so their words come with them rather than with the first page.
 addMessages(enPanels);
 
 /** The most matrix cells drawn as DOM cells (4 channels of a 6×6 transposed convolution exceed it). */
 export const MATRIX_MAX_CELLS = 12_000;
-
-/** `name`, or `name, channel c` (1-based) when the tensor has several channels. */
-/**
- * A place for one grid in a row of grids: it asks for the grid's full width (cols × max) and
- * shrinks with its neighbours down to `min` rem per cell, then the grid scrolls sideways.
- */
-export function PanelSlot({ cols, max, min, children }: { readonly cols: number; readonly max: number; readonly min: number; readonly children: ReactNode }) {
-  return (
-    <div className="more-panels__slot" style={{ ['--slot-cols' as string]: cols, ['--slot-max' as string]: `${max}rem`, ['--slot-min' as string]: `${min}rem` }}>
-      {children}
-    </div>
-  );
-}
 
 const MATRIX_CELL = { max: 2, min: 1.35 };
 const VECTOR_CELL = { max: 1.9, min: 1.35 };
@@ -108,9 +98,9 @@ function MatrixBody({ m, x, y, intro }: BodyProps) {
     [m, x, y],
   );
   const handlers = useMemo(() => {
-    const on = (to: (cell: { row: number; col: number }) => MatrixHover) => ({
-      onHover: (cell: { row: number; col: number } | null) => hoverTo(cell ? to(cell) : null),
-      onPick: (cell: { row: number; col: number }) => pin(to(cell)),
+    const on = (to: (cell: GridCell) => MatrixHover) => ({
+      onHover: (cell: GridCell | null) => hoverTo(cell ? to(cell) : null),
+      onPick: (cell: GridCell) => pin(to(cell)),
     });
     return {
       matrix: on(({ row, col }) => ({ on: 'entry', row, col })),
@@ -131,7 +121,7 @@ function MatrixBody({ m, x, y, intro }: BodyProps) {
       {intro}
       {channels ? <p className="matrix-view__note">{t('matrix.channels')}</p> : null}
       <div className="matrix-view__product">
-        <PanelSlot cols={m.cols} {...MATRIX_CELL}>
+        <GridSlot cols={m.cols} maxCell={MATRIX_CELL.max} minCell={MATRIX_CELL.min}>
           <Grid
             name={t('panels.grid.matrix')}
             caption={t('matrix.caption', { m: name, rows: m.rows, cols: m.cols })}
@@ -144,9 +134,9 @@ function MatrixBody({ m, x, y, intro }: BodyProps) {
             onPick={handlers.matrix.onPick}
             maxCell={MATRIX_CELL.max}
           />
-        </PanelSlot>
+        </GridSlot>
         <span className="matrix-view__op" aria-hidden="true">×</span>
-        <PanelSlot cols={1} {...vectorCell(m.cols)}>
+        <GridSlot cols={1} maxCell={vectorCell(m.cols).max} minCell={vectorCell(m.cols).min}>
           <Grid
             name={t('panels.grid.flatInput')}
             caption={t('matrix.vectorCaption', { name: t('panels.grid.flatInput'), n: m.cols })}
@@ -159,9 +149,9 @@ function MatrixBody({ m, x, y, intro }: BodyProps) {
             onPick={handlers.x.onPick}
             maxCell={vectorCell(m.cols).max}
           />
-        </PanelSlot>
+        </GridSlot>
         <span className="matrix-view__op" aria-hidden="true">=</span>
-        <PanelSlot cols={1} {...vectorCell(m.rows)}>
+        <GridSlot cols={1} maxCell={vectorCell(m.rows).max} minCell={vectorCell(m.rows).min}>
           <Grid
             name={t('panels.grid.flatOutput')}
             caption={t('matrix.vectorCaption', { name: t('panels.grid.flatOutput'), n: m.rows })}
@@ -174,11 +164,11 @@ function MatrixBody({ m, x, y, intro }: BodyProps) {
             onPick={handlers.y.onPick}
             maxCell={vectorCell(m.rows).max}
           />
-        </PanelSlot>
+        </GridSlot>
       </div>
       <div className="matrix-view__planes">
         {planes(m.colGrid).map((ch) => (
-          <PanelSlot key={`in${ch}`} cols={m.colGrid.w} {...SMALL_CELL}>
+          <GridSlot key={`in${ch}`} cols={m.colGrid.w} maxCell={SMALL_CELL.max} minCell={SMALL_CELL.min}>
             <Grid
               name={channelGridName(t('panels.grid.input2d'), ch, m.colGrid.channels > 1)}
               rows={m.colGrid.h}
@@ -190,10 +180,10 @@ function MatrixBody({ m, x, y, intro }: BodyProps) {
               onPick={handlers.x2d[ch].onPick}
               maxCell={SMALL_CELL.max}
             />
-          </PanelSlot>
+          </GridSlot>
         ))}
         {planes(m.rowGrid).map((ch) => (
-          <PanelSlot key={`out${ch}`} cols={m.rowGrid.w} {...SMALL_CELL}>
+          <GridSlot key={`out${ch}`} cols={m.rowGrid.w} maxCell={SMALL_CELL.max} minCell={SMALL_CELL.min}>
             <Grid
               name={channelGridName(t('panels.grid.output2d'), ch, m.rowGrid.channels > 1)}
               rows={m.rowGrid.h}
@@ -205,7 +195,7 @@ function MatrixBody({ m, x, y, intro }: BodyProps) {
               onPick={handlers.y2d[ch].onPick}
               maxCell={SMALL_CELL.max}
             />
-          </PanelSlot>
+          </GridSlot>
         ))}
       </div>
       {/* Below the grids: its length changes with the hover, and nothing under the pointer may move. */}
@@ -213,20 +203,7 @@ function MatrixBody({ m, x, y, intro }: BodyProps) {
         {sentence}
         {pinned ? ` ${t('hover.pinned')}` : ''}
       </p>
-      <ul className="views__legend" aria-label={t('legend.label')}>
-        <li className="views__legend-item">
-          <span className="views__swatch views__swatch--zero" aria-hidden="true" />
-          {t('matrix.legendZero')}
-        </li>
-        <li className="views__legend-item">
-          <span className="views__swatch views__swatch--active" aria-hidden="true" />
-          {t('matrix.legendActive')}
-        </li>
-        <li className="views__legend-item">
-          <span className="views__swatch views__swatch--linked" aria-hidden="true" />
-          {t('legend.linked')}
-        </li>
-      </ul>
+      <Legend items={[{ swatch: 'zero', label: 'matrix.legendZero' }, { swatch: 'active', label: 'matrix.legendActive' }, 'linked']} />
     </div>
   );
 }
@@ -241,7 +218,7 @@ function cellWords(g: MatrixGrid, index: number): string {
 
 function hoverSentence(m: ConvMatrix, entries: ReadonlyMap<number, MatrixEntry>, hover: MatrixHover, name: string): string {
   if (hover.on === 'entry') {
-    const e = entries.get(hover.row * m.cols + hover.col);
+    const e = entryAt(m, entries, hover.row, hover.col);
     const vars = { m: name, row: hover.row, col: hover.col, input: cellWords(m.colGrid, hover.col), output: cellWords(m.rowGrid, hover.row) };
     if (!e) return t('matrix.hover.zero', vars);
     return t('matrix.hover.entry', { ...vars, value: formatValue(e.value), ky: e.ky, kx: e.kx });

@@ -9,16 +9,13 @@ import { useStore } from '../store';
 import type { UrlNotice } from '../store/urlParams';
 
 /** The sentence for one notice. */
-export function noticeText(n: UrlNotice): string {
+function noticeText(n: UrlNotice): string {
   return t(n.reason === 'bad-value' ? 'notice.bad-value' : 'notice.unknown-key', { key: n.key, value: n.value });
-}
-
-function dismiss(notice: UrlNotice): void {
-  useStore.setState((s) => ({ notices: s.notices.filter((n) => n !== notice) }));
 }
 
 export function Notices() {
   const notices = useStore((s) => s.notices);
+  const dismiss = useStore((s) => s.dismissNotice);
   const root = useRef<HTMLDivElement>(null);
   // After a dismissal, focus moves to the note that took its place (or the one before), not to the page.
   const [focusAt, setFocusAt] = useState<number | null>(null);

@@ -2,55 +2,48 @@
  * The round trip: convolve, then transposed-convolve with the same kernel and parameters (for a
  * transposed convolution: the convolution after it). The worker computes it (numbers.roundTrip);
  * the page puts the original and the result side by side with their shapes: the shape comes
- * back, the values do not, and the cells that differ are marked.
+ * back, the values do not, and the cells that differ (the engine's verdict) are marked.
  */
 import { useMemo } from 'react';
 import type { Tensor } from '../engine';
 import { addMessages, listOf, t } from '../i18n';
 import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
+import { selectRoundTripChanges } from '../store/verdicts';
 import { maxAbs, valueColor } from '../viz/color';
 import type { LookFn, ValueFn } from '../viz/looks';
-import { cellOf, differingCells, shapeText } from '../viz/matrixLooks';
+import { tensorPlanes } from '../viz/planes';
+import { cellOf, changedLooks, shapeText } from '../viz/matrixLooks';
 import { Grid } from './Grid';
-import { PanelSlot } from './MatrixView';
+import { GridSlot } from './views/GridSlot';
 import { channelGridName } from './views/channels';
 
 // The panels load on demand, so their words come with them rather than with the first page.
 addMessages(enPanels);
 
-const CELL = { max: 2.4, min: 1.6 };
+const MAX_CELL = 2.4;
 /** Cells listed by position in the sentence before "and n more". */
 const LISTED = 8;
 
-/** Per-channel value functions of an NCHW tensor (batch item 0). */
-function planesOf(tensor: { readonly shape: readonly number[]; readonly data: ArrayLike<number> }): ValueFn[] {
-  const [, channels, h, w] = tensor.shape;
-  return Array.from({ length: channels }, (_, ch) => (r: number, c: number) => tensor.data[(ch * h + r) * w + c]);
-}
-
 export function RoundTripView() {
   const picture = useStore((s) => s.picture);
+  const changed = useStore(selectRoundTripChanges);
   const numbers = picture?.numbers;
   const view = useMemo(() => {
-    if (!picture || !numbers || numbers.op === 'unpool') return null;
+    if (!picture || !numbers || numbers.op === 'unpool' || !changed) return null;
     const original: Tensor = { shape: numbers.roundTrip.shape, data: Float64Array.from(picture.x) };
-    const differ = differingCells(original.data, numbers.roundTrip.data);
-    const marked = new Set(differ);
-    const [, , h, w] = original.shape;
-    const roundLook = (ch: number): LookFn => (r, c) => (marked.has((ch * h + r) * w + c) ? { note: '≠' } : {});
     const color = valueColor(Math.max(maxAbs(original.data), maxAbs(numbers.roundTrip.data)));
     return {
       original,
       middle: numbers.output,
       back: numbers.roundTrip,
-      differ,
-      values: { original: planesOf(original), middle: planesOf(numbers.output), back: planesOf(numbers.roundTrip) },
-      looks: Array.from({ length: original.shape[1] }, (_, ch) => roundLook(ch)),
+      differ: changed,
+      values: { original: tensorPlanes(original), middle: tensorPlanes(numbers.output), back: tensorPlanes(numbers.roundTrip) },
+      looks: changedLooks(original.shape, changed),
       color,
       middleColor: valueColor(maxAbs(numbers.output.data)),
     };
-  }, [picture, numbers]);
+  }, [picture, numbers, changed]);
   if (!picture || !view || picture.explored.op === 'unpool') return null;
   const conv = picture.explored.op === 'conv';
   const { original, middle, back, differ } = view;
@@ -67,9 +60,9 @@ export function RoundTripView() {
       const [, planes, rows, cols] = tensor.shape;
       const n = channelGridName(name, ch, planes > 1);
       return (
-        <PanelSlot key={n} cols={cols} {...CELL}>
-          <Grid name={n} rows={rows} cols={cols} value={value} look={looks?.[ch]} color={color} maxCell={CELL.max} />
-        </PanelSlot>
+        <GridSlot key={n} cols={cols} maxCell={MAX_CELL}>
+          <Grid name={n} rows={rows} cols={cols} value={value} look={looks?.[ch]} color={color} maxCell={MAX_CELL} />
+        </GridSlot>
       );
     });
 

@@ -8,17 +8,17 @@
  * channel's; every output channel's grid fills in step.
  */
 import { useCallback, useMemo } from 'react';
-import { convTransposeScatterPlan, scatterCanvasAfter, step, type ConvTransposeScatterPlan } from '../engine';
+import { hasPadding, scatterCanvasAfter, step, type ConvTransposeScatterPlan } from '../engine';
 import { listOf, t } from '../i18n';
-import { selectValues, useStore } from '../store';
+import { editCell, useStore } from '../store';
 import type { Picture } from '../store/resultsSlice';
 import { formatValue } from '../viz/format';
 import { maxAbs, valueColor } from '../viz/color';
-import { inputPlaneBase, plainValue, quietLook, weightPlaneBase } from '../viz/looks';
-import { canvasSize, canvasValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/transposeLooks';
+import { inputCellIndex, inputPlaneBase, plainValue, quietLook, weightCellIndex, weightPlaneBase, type GridCell } from '../viz/looks';
+import { canvasOutputCell, canvasSize, canvasValue, scatterLooks, scatterOutputValue, scatterReached } from '../viz/transposeLooks';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
-import { boxBasis, channelName, channelRef, OutputGroup } from './views/channels';
+import { boxBasis, channelName, channelRef, ChannelBox } from './views/channels';
 import { GridSlot } from './views/GridSlot';
 import { useHoverHandlers, useHoverHandlersEach } from './views/hover';
 import { Legend } from './views/Legend';
@@ -28,17 +28,16 @@ const MAX_CELL = 2.4;
 export interface ScatterViewProps {
   readonly picture: Picture;
   readonly plan: ConvTransposeScatterPlan;
+  /** Every output channel's plan (the store's; `plan` is one of them). */
+  readonly channels: readonly ConvTransposeScatterPlan[];
   readonly count: number;
   /** True when the picture's sizes are the params' sizes, so edits land on the cells shown. */
   readonly editable: boolean;
 }
 
-type Cell = { row: number; col: number };
-
-export function ScatterView({ picture, plan, count, editable }: ScatterViewProps) {
+export function ScatterView({ picture, plan, channels, count, editable }: ScatterViewProps) {
   const at = useStore((s) => Math.min(s.steps.scatter, count - 1));
   const hover = useStore((s) => s.hover);
-  const setCell = useStore((s) => s.setCell);
   const setChannel = useStore((s) => s.setChannel);
   const { info, inputChannels } = plan;
   const { x, w, numbers } = picture;
@@ -67,16 +66,15 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
   const canvasCells = useMemo(() => canvasValue(plan, canvas, reached), [plan, canvas, reached]);
   // Every output channel receives its stamps in step with the followed one; only that one is marked.
   const outputs = useMemo(
-    () => Array.from({ length: info.outChannels }, (_, co) => {
-      if (co === plan.outChannel) return { value: scatterOutputValue(plan, output.data, canvas, reached, final), look: null };
-      const other = convTransposeScatterPlan(info, { n: plan.n, channel: co });
+    () => channels.map((other) => {
+      if (other === plan) return { value: scatterOutputValue(plan, output.data, canvas, reached, final), look: null };
       const otherCanvas = scatterCanvasAfter(other, at, x, w);
       return {
         value: scatterOutputValue(other, output.data, otherCanvas, reached, final),
         look: quietLook(scatterLooks(other, step(other, at), null, w, reached, final).output),
       };
     }),
-    [plan, info, output, canvas, reached, final, at, x, w],
+    [plan, channels, output, canvas, reached, final, at, x, w],
   );
   // One scale for canvas and output so a partial sum and its final value share a colour.
   const colors = useMemo(
@@ -85,31 +83,30 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
   );
 
   const inputRefs = useMemo(
-    () => inputChannels.map((ci) => (cell: Cell) => ({ grid: 'input' as const, row: cell.row, col: cell.col, ...channelRef(ci, severalIn) })),
+    () => inputChannels.map((ci) => (cell: GridCell) => ({ grid: 'input' as const, row: cell.row, col: cell.col, ...channelRef(ci, severalIn) })),
     [inputChannels, severalIn],
   );
   const inputHovers = useHoverHandlersEach(inputRefs);
   const outputRef = useCallback(
-    (cell: Cell) => ({ grid: 'output' as const, row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
+    (cell: GridCell) => ({ grid: 'output' as const, row: cell.row, col: cell.col, ...channelRef(plan.outChannel, severalOut) }),
     [plan.outChannel, severalOut],
   );
   const canvasRef = useCallback(
-    (cell: Cell) => {
-      const row = cell.row - info.pad.top;
-      const col = cell.col - info.pad.left;
-      return row >= 0 && row < info.outH && col >= 0 && col < info.outW ? { grid: 'output' as const, row, col, ...channelRef(plan.outChannel, severalOut) } : null;
+    (cell: GridCell) => {
+      const out = canvasOutputCell(plan, cell.row, cell.col);
+      return out ? { grid: 'output' as const, ...out, ...channelRef(plan.outChannel, severalOut) } : null;
     },
-    [info.pad.top, info.pad.left, info.outH, info.outW, plan.outChannel, severalOut],
+    [plan, severalOut],
   );
   const outputHover = useHoverHandlers(outputRef);
   const canvasHover = useHoverHandlers(canvasRef);
 
   const edits = useMemo(
     () => inputChannels.map((ci) => ({
-      input: (r: number, c: number, v: number) => setCell('x', inputPlaneBase(plan, ci) + r * info.inW + c, v, selectValues(useStore.getState()).x),
-      kernel: (r: number, c: number, v: number) => setCell('w', weightPlaneBase(plan, ci) + r * info.kW + c, v, selectValues(useStore.getState()).w),
+      input: (r: number, c: number, v: number) => editCell('x', inputCellIndex(plan, ci, r, c), v),
+      kernel: (r: number, c: number, v: number) => editCell('w', weightCellIndex(plan, ci, r, c), v),
     })),
-    [plan, inputChannels, info.inW, info.kW, setCell],
+    [plan, inputChannels],
   );
 
   const size = canvasSize(plan);
@@ -117,7 +114,7 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
   const canvasBasis = boxBasis([{ cols: size.cols, maxCell: MAX_CELL }]);
   const outputsBasis = boxBasis(outputs.map(() => ({ cols: info.outW, maxCell: MAX_CELL })));
   const cropped = current.terms.some((term) => term.cropped);
-  const crops = info.pad.top + info.pad.bottom + info.pad.left + info.pad.right > 0;
+  const crops = hasPadding(info.pad);
   // The value each input channel stamps this step (one per channel: the first term of each).
   const sources = inputChannels.map((ci) => ({ ci, value: x[current.terms.find((term) => term.inputChannel === ci)?.xIndex ?? 0] }));
   const stepText = inputChannels.length > 1
@@ -140,13 +137,7 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
       </p>
       <div className={`scatter__grids${severalChannels ? ' channels__grids' : ''}`}>
         {inputChannels.map((ci, i) => (
-          <div
-            key={ci}
-            className={severalChannels ? 'channels__pair' : 'channels__flat'}
-            style={pairBasis}
-            role={severalChannels ? 'group' : undefined}
-            aria-label={severalChannels ? t('ch.pair.label', { c: ci + 1 }) : undefined}
-          >
+          <ChannelBox key={ci} kind="pair" boxed={severalChannels} label={severalChannels ? t('ch.pair.label', { c: ci + 1 }) : undefined} style={pairBasis}>
             <GridSlot cols={info.inW} maxCell={MAX_CELL}>
               <Grid
                 name={channelName('grid.input', ci, severalIn)} rows={info.inH} cols={info.inW} value={values[i].input} look={looks[i].input} color={colors.x}
@@ -161,17 +152,17 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
                 onEdit={editable ? edits[i].kernel : undefined} maxCell={MAX_CELL}
               />
             </GridSlot>
-          </div>
+          </ChannelBox>
         ))}
-        <div className={severalChannels ? 'channels__outputs' : 'channels__flat'} style={canvasBasis}>
+        <ChannelBox kind="outputs" boxed={severalChannels} style={canvasBasis}>
           <GridSlot cols={size.cols} maxCell={MAX_CELL}>
             <Grid
               name={channelName('grid.canvas', plan.outChannel, severalOut)} rows={size.rows} cols={size.cols} value={canvasCells} look={shared.canvas} color={colors.out}
               onHover={canvasHover.onHover} onPick={canvasHover.onPick} maxCell={MAX_CELL}
             />
           </GridSlot>
-        </div>
-        <OutputGroup boxed={severalChannels} severalOut={severalOut} style={outputsBasis}>
+        </ChannelBox>
+        <ChannelBox kind="outputs" boxed={severalChannels} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
           {outputs.map((o, co) => {
             const name = channelName('grid.output', co, severalOut);
             const followed = co === plan.outChannel;
@@ -193,7 +184,7 @@ export function ScatterView({ picture, plan, count, editable }: ScatterViewProps
               </GridSlot>
             );
           })}
-        </OutputGroup>
+        </ChannelBox>
       </div>
       <p className="scatter__note">
         {crops ? t('scatter.cropNote', { top: info.pad.top, bottom: info.pad.bottom, left: info.pad.left, right: info.pad.right }) : t('scatter.noCrop')}

@@ -6,21 +6,20 @@
  * last step the original beside the result with what survived and what was lost. One row of
  * grids per channel. Everything is drawn from the last valid picture.
  */
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
+import { hasPadding, type PoolingNumbers } from '../engine';
 import { addMessages, t, type MessageKey } from '../i18n';
 import { enUnpool } from '../i18n/en-unpool';
-import { selectValues, useStore } from '../store';
+import { selectEditable, useStore } from '../store';
 import { selectUnpoolPlans, type UnpoolPlans } from '../store/unpoolPlans';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
-import {
-  avgCoverage, channelPlans, phaseAt, phaseStarts, survival, unpoolProgress,
-  type ChannelPlans, type UnpoolPhase,
-} from '../viz/unpoolLooks';
+import { avgCoverage, phaseAt, phaseStarts, survival, unpoolProgress, type UnpoolPhase } from '../viz/unpoolLooks';
 import { Transport } from './Transport';
-import { ChannelRow, type PoolNumbers } from './unpool/ChannelRow';
+import { ChannelRow } from './unpool/ChannelRow';
 import { PhaseNav } from './unpool/PhaseNav';
-import { UnpoolLegend, type UnpoolLegendItem } from './unpool/UnpoolLegend';
+import { UNPOOL_LEGEND, type UnpoolLegendItem } from './unpool/legend';
+import { Legend } from './views/Legend';
 
 // This view loads on demand, so its words (and its children's in unpool/) come with it.
 addMessages(enUnpool);
@@ -35,7 +34,7 @@ export function UnpoolView() {
 interface BodyProps {
   readonly picture: Picture;
   readonly plans: UnpoolPlans;
-  readonly numbers: PoolNumbers;
+  readonly numbers: PoolingNumbers;
 }
 
 const CAPTIONS: Record<'max' | 'avg', Record<UnpoolPhase, MessageKey>> = {
@@ -46,19 +45,16 @@ const CAPTIONS: Record<'max' | 'avg', Record<UnpoolPhase, MessageKey>> = {
 function UnpoolBody({ picture, plans, numbers }: BodyProps) {
   const { poolSteps } = plans;
   const count = plans.counts.unpool;
-  // Both plans come from the store's memoised selector, so this object changes only with the picture.
-  const base = useMemo<ChannelPlans>(() => ({ pool: plans.pool, unpool: plans.unpool }), [plans.pool, plans.unpool]);
+  const all = plans.channels;
+  const base = all[0];
   const step = useStore((s) => Math.min(s.steps.unpool, count - 1));
   const speed = useStore((s) => s.speed);
   const info = base.pool.info;
   const channels = info.channels;
-  // Edits go to the current params' values; only offer them while those are the picture's sizes.
-  const editable = useStore((s) => s.params.op === 'unpool' && s.params.in[0] === info.inH && s.params.in[1] === info.inW && s.params.cin === channels);
-  const setCell = useStore((s) => s.setCell);
+  const editable = useStore(selectEditable);
   const { x } = picture;
   const kind = base.pool.kind === 'maxPool' ? 'max' : 'avg';
 
-  const all = useMemo(() => channelPlans(base, numbers.indices.data, channels), [base, numbers.indices, channels]);
   const at = phaseAt(step, poolSteps, count);
   const progress = useMemo(
     () => all.map((p) => (at.unpoolIndex < 0 ? null : unpoolProgress(p.unpool, at.unpoolIndex))),
@@ -72,17 +68,11 @@ function UnpoolBody({ picture, plans, numbers }: BodyProps) {
   const coverage = useMemo(() => (base.unpool.kind === 'avgUnpool' ? avgCoverage(base.unpool) : null), [base.unpool]);
   const color = useMemo(() => valueColor(Math.max(maxAbs(x), maxAbs(numbers.pooled.data), maxAbs(numbers.output.data))), [x, numbers.pooled, numbers.output]);
 
-  const onEdit = useCallback(
-    (channel: number, row: number, col: number, v: number) =>
-      setCell('x', (channel * info.inH + row) * info.inW + col, v, selectValues(useStore.getState()).x),
-    [setCell, info.inH, info.inW],
-  );
-
-  const hasPadding = info.pad.top + info.pad.bottom + info.pad.left + info.pad.right > 0;
+  const padded = hasPadding(info.pad);
   const padItem: UnpoolLegendItem = kind === 'max' ? 'paddingMax' : base.pool.kind === 'avgPool' && base.pool.countIncludePad ? 'paddingZero' : 'paddingOut';
   const legend: UnpoolLegendItem[] =
     at.phase === 'pool'
-      ? [...(kind === 'max' ? (['window', 'active', 'switch'] as const) : (['window', 'active'] as const)), ...(hasPadding ? [padItem] : [])]
+      ? [...(kind === 'max' ? (['window', 'active', 'switch'] as const) : (['window', 'active'] as const)), ...(padded ? [padItem] : [])]
       : at.phase === 'unpool'
         ? [...(['active', 'zero'] as const), ...(coverage?.overlap ? (['pending'] as const) : []), ...(kind === 'max' ? (['switch'] as const) : [])]
         : ['kept', 'lost', 'zero'];
@@ -110,11 +100,11 @@ function UnpoolBody({ picture, plans, numbers }: BodyProps) {
           progress={progress[c]}
           survival={survivals ? survivals[c] : null}
           color={color}
-          onEdit={editable ? onEdit : undefined}
+          editable={editable}
           tokenMs={tokenMs}
         />
       ))}
-      <UnpoolLegend items={legend} />
+      <Legend items={legend.map((item) => UNPOOL_LEGEND[item])} />
     </section>
   );
 }

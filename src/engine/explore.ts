@@ -12,6 +12,7 @@ import {
   convInputSizes, outputPaddingChoices, symmetricPads, tfLegalTransposeSizes, tfPads, tfTransposePads, unpoolSizes,
   type Conv2DInfo, type ConvTranspose2DInfo, type Pads, type Pool2DInfo, type TfPadding, type Unpool2DInfo,
 } from './shape';
+import type { HW } from './tensor';
 
 export type Framework = 'torch' | 'tf';
 export type ExploreOp = 'conv' | 'convT' | 'unpool';
@@ -19,7 +20,6 @@ export type ExploreOp = 'conv' | 'convT' | 'unpool';
 export type PoolKind = 'max' | 'avg';
 /** The largest channel count the explorer draws. */
 export const MAX_CHANNELS = 4;
-type HW = readonly [number, number];
 /** The side of the largest square grid the explorer draws. */
 export const MAX_DRAWN_SIDE = 72;
 /** The most cells of any grid the explorer draws (output, scatter canvas, padded grid): more freeze a page. */
@@ -27,8 +27,8 @@ export const MAX_DRAWN_CELLS = MAX_DRAWN_SIDE * MAX_DRAWN_SIDE;
 
 /** Refuses a transposed convolution whose grids would be too large to draw, naming the sizes. */
 function checkDrawable(info: ConvTranspose2DInfo): void {
-  const canvas = [info.fullH + info.outputPaddingH, info.fullW + info.outputPaddingW];
-  const padded = [info.direct.zeroH + info.direct.pad.top + info.direct.pad.bottom, info.direct.zeroW + info.direct.pad.left + info.direct.pad.right];
+  const canvas = [info.canvasH, info.canvasW];
+  const padded = [info.direct.paddedH, info.direct.paddedW];
   const cells = Math.max(info.outH * info.outW, canvas[0] * canvas[1], padded[0] * padded[1]);
   if (cells > MAX_DRAWN_CELLS) {
     throw new ShapeError(

@@ -9,7 +9,7 @@ import { avgPoolKernel, maxPoolKernel } from './kernels/pool';
 import { convMatrix, convTransposeMatrix, type ConvMatrix } from './matrix';
 import { convTranspose2dDirectFromInfo, convTranspose2dScatterFromInfo } from './ops/convTranspose2d';
 import { avgUnpoolFromInfo, maxUnpoolFromInfo } from './ops/unpool';
-import { computeConv2DInfo, computeConvTranspose2DInfo, type Conv2DInfo, type ConvTranspose2DInfo } from './shape';
+import { computeConv2DInfo, computeConvTranspose2DInfo, convTransposeOutSize, tfArgmaxIndex, type Conv2DInfo, type ConvTranspose2DInfo } from './shape';
 import { tensor, type Tensor } from './tensor';
 import { fillValues } from './values';
 
@@ -64,6 +64,12 @@ export type ExploreNumbers =
       readonly output: Tensor;
     };
 
+/** The numbers of a transposed convolution's exploration. */
+export type TransposeNumbers = Extract<ExploreNumbers, { readonly op: 'convT' }>;
+
+/** The numbers of a pooling exploration. */
+export type PoolingNumbers = Extract<ExploreNumbers, { readonly op: 'unpool' }>;
+
 const dot = (a: Float64Array, b: Float64Array): number => {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
@@ -73,8 +79,8 @@ const dot = (a: Float64Array, b: Float64Array): number => {
 /** The transposed convolution that undoes `info`'s shape: same weight, stride, padding, dilation, groups. */
 function backwardOf(info: Conv2DInfo): ConvTranspose2DInfo {
   const outputPadding: [number, number] = [
-    info.inH - ((info.outH - 1) * info.strideH + info.effKH - info.pad.top - info.pad.bottom),
-    info.inW - ((info.outW - 1) * info.strideW + info.effKW - info.pad.left - info.pad.right),
+    info.inH - convTransposeOutSize(info.outH, info.kH, info.strideH, info.pad.top + info.pad.bottom, info.dilationH),
+    info.inW - convTransposeOutSize(info.outW, info.kW, info.strideW, info.pad.left + info.pad.right, info.dilationW),
   ];
   return computeConvTranspose2DInfo(
     [1, info.outChannels, info.outH, info.outW],
@@ -160,7 +166,7 @@ function computePooling(e: Extract<Explored, { op: 'unpool' }>, x: ArrayLike<num
   const { output: pooled, indices } = maxPoolKernel(pool, xt.data);
   const tfArgmax = new Float64Array(indices.length);
   for (let c = 0; c < pool.channels; c++) {
-    for (let i = 0; i < plane; i++) tfArgmax[c * plane + i] = indices[c * plane + i] * pool.channels + c;
+    for (let i = 0; i < plane; i++) tfArgmax[c * plane + i] = tfArgmaxIndex(indices[c * plane + i], c, pool.channels);
   }
   return {
     op: 'unpool',

@@ -15,3 +15,4 @@ export * from './evaluate';
 export * from './scatterCanvas';
 export * from './trace';
 export * from './matrix';
+export * from './verdicts';

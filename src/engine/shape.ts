@@ -94,9 +94,47 @@ export function convOutSize(i: number, k: number, s: number, padTotal: number, d
   return Math.floor((i + padTotal - effectiveKernel(k, d)) / s) + 1;
 }
 
-/** Transposed-convolution output size (i − 1)s − padTotal + d(k − 1) + a + 1. */
+/**
+ * Transposed-convolution output size (i − 1)s − padTotal + d(k − 1) + a + 1: the scatter's
+ * extent, cropped by the padding and extended by the output padding `a`. With no padding and
+ * no `a` it is the uncropped scatter; with PyTorch's k, s, p it is also unpooling's default size.
+ */
 export function convTransposeOutSize(i: number, k: number, s: number, padTotal: number, d = 1, a = 0): number {
   return (i - 1) * s - padTotal + effectiveKernel(k, d) + a;
+}
+
+/** Size of an axis of i cells with s − 1 zeros inserted between neighbours: i + (i − 1)(s − 1). */
+export function zeroInsertedSize(i: number, s: number): number {
+  return i + (i - 1) * (s - 1);
+}
+
+/**
+ * The padding p' = d(k − 1) − p that turns a transposed convolution into a stride-1 convolution
+ * of the zero-inserted input with the flipped kernel (`p`: the transposed convolution's padding
+ * on that side). Negative p' crops.
+ */
+export function directPadding(k: number, d: number, p: number): number {
+  return effectiveKernel(k, d) - 1 - p;
+}
+
+/** Whether any side is padded. */
+export function hasPadding(p: Pads): boolean {
+  return p.top > 0 || p.bottom > 0 || p.left > 0 || p.right > 0;
+}
+
+/** The grid a window slides over: an inH × inW input with `pad` around it. */
+export function paddedInputSize(info: { readonly inH: number; readonly inW: number; readonly pad: Pads }): { readonly rows: number; readonly cols: number } {
+  return { rows: info.inH + info.pad.top + info.pad.bottom, cols: info.inW + info.pad.left + info.pad.right };
+}
+
+/**
+ * TensorFlow's max_pool_with_argmax index of the maximum at `planeIndex` (y·W + x) of channel
+ * `channel` of `channels`: (y·W + x)·C + c, the position in NHWC memory. With
+ * include_batch_in_index, batch item `n` of planes of `planeSize` cells adds n·H·W·C:
+ * ((n·H + y)·W + x)·C + c.
+ */
+export function tfArgmaxIndex(planeIndex: number, channel: number, channels: number, n = 0, planeSize = 0): number {
+  return (n * planeSize + planeIndex) * channels + channel;
 }
 
 /**
@@ -105,7 +143,7 @@ export function convTransposeOutSize(i: number, k: number, s: number, padTotal: 
  * output_padding (PyTorch) or output_shape (TensorFlow): it must pick one of them.
  */
 export function convInputSizes(o: number, k: number, s: number, padTotal: number, d = 1): number[] {
-  const lo = (o - 1) * s + effectiveKernel(k, d) - padTotal;
+  const lo = convTransposeOutSize(o, k, s, padTotal, d);
   const out: number[] = [];
   for (let i = Math.max(1, lo); i <= lo + s - 1; i++) out.push(i);
   return out;
@@ -121,8 +159,8 @@ export function tfOutSize(i: number, k: number, s: number, padding: TfPadding, d
  * the odd extra goes after (bottom/right).
  */
 export function tfSamePads(i: number, k: number, s: number, d = 1): { before: number; after: number; total: number } {
-  const out = Math.ceil(i / s);
-  const total = Math.max((out - 1) * s + effectiveKernel(k, d) - i, 0);
+  // The padded size ⌈i/s⌉ windows need is the transposed size of ⌈i/s⌉ cells.
+  const total = Math.max(convTransposeOutSize(Math.ceil(i / s), k, s, 0, d) - i, 0);
   const before = Math.floor(total / 2);
   return { before, after: total - before, total };
 }
@@ -149,7 +187,7 @@ export function tfPads1(i: number, k: number, s: number, padding: TfPadding, d =
  * of size `v`: the sizes whose forward convolution gives `v`.
  */
 export function tfLegalTransposeSizes(v: number, k: number, s: number, padding: TfPadding, d = 1): number[] {
-  const lo = padding === 'SAME' ? (v - 1) * s + 1 : (v - 1) * s + effectiveKernel(k, d);
+  const lo = padding === 'SAME' ? (v - 1) * s + 1 : convTransposeOutSize(v, k, s, 0, d);
   const out: number[] = [];
   for (let h = Math.max(1, lo); h <= lo + s - 1; h++) if (tfOutSize(h, k, s, padding, d) === v) out.push(h);
   return out;
@@ -170,7 +208,7 @@ export function outputPaddingChoices(i: number, k: number, s: number, p: number,
 
 /** Unpooling's default size (i − 1)s − 2p + k, and the sizes PyTorch accepts (default ± (s − 1)). */
 export function unpoolSizes(i: number, k: number, s: number, p: number): { default: number; legal: number[] } {
-  const def = (i - 1) * s - 2 * p + k;
+  const def = convTransposeOutSize(i, k, s, 2 * p);
   const legal: number[] = [];
   for (let o = Math.max(1, def - s + 1); o <= def + s - 1; o++) legal.push(o);
   return { default: def, legal };
@@ -213,12 +251,18 @@ export interface ConvTranspose2DInfo extends Conv2DInfo {
   /** Size of the uncropped scatter: (i − 1)s + d(k − 1) + 1. */
   readonly fullH: number;
   readonly fullW: number;
-  /** The equivalent direct convolution: zero-inserted size and its padding p' per side. */
+  /** The scatter's canvas: the uncropped scatter and the output padding's rows/columns (fullH + a). */
+  readonly canvasH: number;
+  readonly canvasW: number;
+  /** The equivalent direct convolution: zero-inserted size, its padding p' per side, and the padded size. */
   readonly direct: {
     readonly zeroH: number;
     readonly zeroW: number;
     /** p' = d(k − 1) − p per side; bottom/right also get the output padding. Negative crops. */
     readonly pad: Pads;
+    /** The zero-inserted input after p': what the stride-1 convolution slides over. */
+    readonly paddedH: number;
+    readonly paddedW: number;
   };
 }
 
@@ -373,27 +417,30 @@ export function computeConvTranspose2DInfo(
   checkBias(biasShape, outChannels);
   const effKH = effectiveKernel(kH, dilationH);
   const effKW = effectiveKernel(kW, dilationW);
-  const fullH = (inH - 1) * strideH + effKH;
-  const fullW = (inW - 1) * strideW + effKW;
-  const outH = fullH - pad.top - pad.bottom + outputPaddingH;
-  const outW = fullW - pad.left - pad.right + outputPaddingW;
+  const fullH = convTransposeOutSize(inH, kH, strideH, 0, dilationH);
+  const fullW = convTransposeOutSize(inW, kW, strideW, 0, dilationW);
+  const outH = convTransposeOutSize(inH, kH, strideH, pad.top + pad.bottom, dilationH, outputPaddingH);
+  const outW = convTransposeOutSize(inW, kW, strideW, pad.left + pad.right, dilationW, outputPaddingW);
   checkTransposeOutput(outH, fullH, pad.top + pad.bottom, 'height');
   checkTransposeOutput(outW, fullW, pad.left + pad.right, 'width');
   numel([batch, outChannels, outH, outW], 'output');
   checkWork(batch * inChannels * inH * inW * outPerGroup * kH * kW);
+  const zeroH = zeroInsertedSize(inH, strideH);
+  const zeroW = zeroInsertedSize(inW, strideW);
+  const directPad: Pads = {
+    top: directPadding(kH, dilationH, pad.top),
+    bottom: directPadding(kH, dilationH, pad.bottom) + outputPaddingH,
+    left: directPadding(kW, dilationW, pad.left),
+    right: directPadding(kW, dilationW, pad.right) + outputPaddingW,
+  };
   return {
     batch, inChannels, inH, inW, outChannels, outH, outW, groups,
     inPerGroup: inChannels / groups, outPerGroup, kH, kW, strideH, strideW, dilationH, dilationW, effKH, effKW, pad,
-    outputPaddingH, outputPaddingW, fullH, fullW,
+    outputPaddingH, outputPaddingW, fullH, fullW, canvasH: fullH + outputPaddingH, canvasW: fullW + outputPaddingW,
     direct: {
-      zeroH: (inH - 1) * strideH + 1,
-      zeroW: (inW - 1) * strideW + 1,
-      pad: {
-        top: effKH - 1 - pad.top,
-        bottom: effKH - 1 - pad.bottom + outputPaddingH,
-        left: effKW - 1 - pad.left,
-        right: effKW - 1 - pad.right + outputPaddingW,
-      },
+      zeroH, zeroW, pad: directPad,
+      paddedH: zeroH + directPad.top + directPad.bottom,
+      paddedW: zeroW + directPad.left + directPad.right,
     },
   };
 }
@@ -481,7 +528,8 @@ export function computeTfPool2DInfo(xShape: readonly number[], kernel: readonly 
   numel(xShape, 'x');
   const [n, c, h, w] = xShape;
   const pad = tfPads(h, w, kernel[0], kernel[1], stride[0], stride[1], padding);
-  const padded = computePool2DInfo([n, c, h + pad.top + pad.bottom, w + pad.left + pad.right], { kernelSize: kernel, stride });
+  const { rows, cols } = paddedInputSize({ inH: h, inW: w, pad });
+  const padded = computePool2DInfo([n, c, rows, cols], { kernelSize: kernel, stride });
   return { ...padded, inH: h, inW: w, pad };
 }
 
@@ -661,15 +709,14 @@ export function tfTransposePads(
       },
     );
   }
-  const effKH = effectiveKernel(kH, dilationH);
-  const effKW = effectiveKernel(kW, dilationW);
   const ph = tfPads1(outH, kH, strideH, padding, dilationH);
   const pw = tfPads1(outW, kW, strideW, padding, dilationW);
-  const fullH = (valueH - 1) * strideH + effKH;
-  const fullW = (valueW - 1) * strideW + effKW;
   return {
     pad: { top: ph.before, bottom: ph.after, left: pw.before, right: pw.after },
-    outputPadding: [outH - (fullH - ph.before - ph.after), outW - (fullW - pw.before - pw.after)],
+    outputPadding: [
+      outH - convTransposeOutSize(valueH, kH, strideH, ph.before + ph.after, dilationH),
+      outW - convTransposeOutSize(valueW, kW, strideW, pw.before + pw.after, dilationW),
+    ],
   };
 }
 

@@ -9,6 +9,9 @@ export interface Tensor {
 /** One number means both axes; a pair is [height, width]. */
 export type Pair = number | readonly [number, number];
 
+/** A size or parameter per axis: [height, width]. */
+export type HW = readonly [number, number];
+
 /** The largest tensor the engine will make or accept (elements). Beyond it the tab would freeze. */
 export const MAX_ELEMENTS = 4_000_000;
 

@@ -15,13 +15,13 @@ import type { State } from './index';
  * How many output channels the picture's animation can follow (convolutions). Pooling plans
  * stay on channel 0: its view draws every channel from there.
  */
-export function channelCount(p: Picture): number {
+function channelCount(p: Picture): number {
   const e = p.explored;
   return e.op === 'unpool' ? 1 : e.info.outChannels;
 }
 
 /** The store's channel choice clamped to the picture's channel count (0 before the first picture). */
-export function selectChannel(s: State): number {
+function selectChannel(s: State): number {
   return s.picture ? Math.min(Math.max(0, s.channel), channelCount(s.picture) - 1) : 0;
 }
 
@@ -46,9 +46,16 @@ export function planSelector<T>(build: (p: Picture, channel: number) => T | null
   };
 }
 
-/** The convolution's plan on the chosen output channel and its step count. */
+/** One plan per output channel of a convolution record (they fill in step; one is followed). */
+export function byOutputChannel<T>(outChannels: number, plan: (channel: number) => T): readonly T[] {
+  return Array.from({ length: outChannels }, (_, channel) => plan(channel));
+}
+
+/** The convolution's plan on the chosen output channel, every output channel's plan, and the step count. */
 export interface ConvPlans {
   readonly conv: ConvPlan;
+  /** Indexed by output channel (`conv` is one of them). */
+  readonly channels: readonly ConvPlan[];
   readonly counts: { readonly conv: number };
 }
 
@@ -56,8 +63,9 @@ export interface ConvPlans {
 export const selectConvPlans = planSelector<ConvPlans>((p, channel) => {
   const e = p.explored;
   if (e.op !== 'conv') return null;
-  const conv = convPlan(e.info, { channel });
-  return { conv, counts: { conv: convStepCount(conv) } };
+  const channels = byOutputChannel(e.info.outChannels, (c) => convPlan(e.info, { channel: c }));
+  const conv = channels[channel];
+  return { conv, channels, counts: { conv: convStepCount(conv) } };
 });
 
 // Step counts by view, for the keyboard. A lazily loaded view's plans module adds its own when

@@ -1,8 +1,14 @@
 /** Where each animation stands. Each view keeps its own place, so switching views loses nothing. */
 import type { StateCreator } from 'zustand';
 import type { State } from './index';
+import type { Params } from './urlParams';
 
 export type ViewId = 'conv' | 'scatter' | 'direct' | 'unpool';
+
+/** The view the keyboard and the URL's `step` drive. */
+export function activeView(params: Params): ViewId {
+  return params.op === 'convT' ? params.view : params.op;
+}
 
 /** Steps per second the speed control offers. */
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;

@@ -1,10 +1,12 @@
 /**
  * What else changes when the learner changes one thing: the rules that keep params meaningful
- * across a switch of semantics or operation, in one pure function so they are tested once.
+ * across a switch of semantics or operation, in pure functions so they are tested once. The
+ * store's one action that changes params (`change`) applies them to every change, whoever
+ * makes it: a field, a button in a view, a worked example, the address.
  */
 import { explore, isShapeError } from '../engine';
-import { specOf } from './index';
-import { resizeValues, type FieldId } from './paramsSlice';
+import type { FieldId } from './paramsSlice';
+import { specOf } from './spec';
 import { weightLength, type HW, type Params } from './urlParams';
 
 /** The patch to apply, and the drafts (unparsed field text) that no longer belong to any field. */
@@ -50,24 +52,34 @@ const SIZE_KEYS = ['in', 'k', 's', 'p', 'd'] as const;
 const ZERO: HW = [0, 0];
 const ONE: HW = [1, 1];
 
-/** Values of `planes` stacked H×W planes, each resized from `from` to `to` (top-left kept, zeros elsewhere). */
+/**
+ * Values of `planes` stacked H×W planes, each resized from `from` to `to`: the top-left values
+ * kept, zeros where a plane grew. Allocates the result.
+ */
 export function resizePlanes(values: readonly number[], planes: number, from: HW, to: HW): number[] {
-  const size = from[0] * from[1];
-  const out: number[] = [];
-  for (let i = 0; i < planes; i++) out.push(...(resizeValues(values.slice(i * size, (i + 1) * size), from, to) ?? []));
+  const out: number[] = Array.from({ length: planes * to[0] * to[1] }, () => 0);
+  for (let i = 0; i < planes; i++) {
+    for (let r = 0; r < Math.min(from[0], to[0]); r++) {
+      for (let c = 0; c < Math.min(from[1], to[1]); c++) out[(i * to[0] + r) * to[1] + c] = values[(i * from[0] + r) * from[1] + c];
+    }
+  }
   return out;
 }
 
+const sameHW = (a: HW, b: HW): boolean => a[0] === b[0] && a[1] === b[1];
+
 /**
- * The full patch for the learner's `patch` on `params`:
+ * The full patch for a `patch` on `params`. A key the patch sets is never overridden (so a
+ * whole Params object, such as a parsed address, comes through as it is); the other keys follow:
  * - torch → tf sets padding to SAME, tf → torch to 0 (the two spellings do not translate);
  * - output padding exists only for a PyTorch transposed conv: a switch that leaves it resets it
  *   to 0; `out` (TensorFlow's output_shape, or the unpooled size) means something else in each
  *   operation and semantics, so any switch of either puts it back on the engine's default;
  * - pooling keeps the input, window (k), stride, padding and channels (cin); dilation, output
  *   channels, groups and kernel values do not apply to it and go back to their defaults;
- * - values typed into cells follow the channels: a new channel count drops them (back to the
- *   chosen fill), a new size resizes every plane (top-left kept);
+ * - values typed into cells follow the sizes and channels: a new fill (`vals`, `seed`) or a new
+ *   channel count drops them (back to the chosen fill), a new size resizes every plane (top-left
+ *   kept, zeros where it grew);
  * - when `out` applies, a size change that makes the chosen `out` illegal on an axis puts that
  *   axis back on the engine's default (the select only offers legal sizes).
  */
@@ -81,31 +93,31 @@ export function transition(params: Params, patch: Partial<Params>): Transition {
     clearDrafts.push('p.0', 'p.1');
   }
   if (fw !== params.fw || op !== params.op) {
-    const a = patch.a ?? params.a;
-    if (!(op === 'convT' && fw === 'torch') && (a[0] !== 0 || a[1] !== 0)) result.a = ZERO;
-    if (!(op === 'convT' && fw === 'torch')) clearDrafts.push('a.0', 'a.1');
+    if (!(op === 'convT' && fw === 'torch')) {
+      if (patch.a === undefined && !sameHW(params.a, ZERO)) result.a = ZERO;
+      clearDrafts.push('a.0', 'a.1');
+    }
     if (patch.out === undefined && params.out !== null) result.out = null;
   }
   if (op === 'unpool' && params.op !== 'unpool') {
-    const d = patch.d ?? params.d;
-    if (d[0] !== 1 || d[1] !== 1) result.d = ONE;
-    if ((patch.cout ?? params.cout) !== 1) result.cout = 1;
-    if ((patch.g ?? params.g) !== 1) result.g = 1;
-    if (params.w !== null && patch.w === undefined) result.w = null;
+    if (patch.d === undefined && !sameHW(params.d, ONE)) result.d = ONE;
+    if (patch.cout === undefined && params.cout !== 1) result.cout = 1;
+    if (patch.g === undefined && params.g !== 1) result.g = 1;
+    if (patch.w === undefined && params.w !== null) result.w = null;
     clearDrafts.push('d.0', 'd.1', 'cout', 'g');
   }
+  const refill = patch.vals !== undefined || patch.seed !== undefined;
   const cin = result.cin ?? params.cin;
   const weightShapeChanges = cin !== params.cin || (result.cout ?? params.cout) !== params.cout || (result.g ?? params.g) !== params.g;
-  if (cin !== params.cin && params.x !== null && patch.x === undefined) result.x = null;
-  if (weightShapeChanges && params.w !== null && patch.w === undefined) result.w = null;
-  // Several planes of typed values: resize each (the store's own resize knows one plane only).
+  if ((refill || cin !== params.cin) && params.x !== null && result.x === undefined) result.x = null;
+  if ((refill || weightShapeChanges) && params.w !== null && result.w === undefined) result.w = null;
   const nextIn = result.in ?? params.in;
-  if (params.x !== null && result.x === undefined && params.cin > 1 && (nextIn[0] !== params.in[0] || nextIn[1] !== params.in[1])) {
+  if (params.x !== null && result.x === undefined && !sameHW(nextIn, params.in)) {
     result.x = resizePlanes(params.x, params.cin, params.in, nextIn);
   }
   const nextK = result.k ?? params.k;
   const kernelPlanes = weightLength(params) / (params.k[0] * params.k[1]);
-  if (params.w !== null && result.w === undefined && kernelPlanes > 1 && (nextK[0] !== params.k[0] || nextK[1] !== params.k[1])) {
+  if (params.w !== null && result.w === undefined && kernelPlanes > 0 && !sameHW(nextK, params.k)) {
     result.w = resizePlanes(params.w, kernelPlanes, params.k, nextK);
   }
   const next: Params = { ...params, ...result };
@@ -120,4 +132,19 @@ export function transition(params: Params, patch: Partial<Params>): Transition {
     }
   }
   return { patch: result, clearDrafts };
+}
+
+/** Keys whose change leaves the numbers alone, so a worked example stays named. */
+const KEEPS_PRESET: readonly (keyof Params)[] = ['view', 'panel', 'step', 'preset'];
+
+/**
+ * Params after `patch` (see transition), and the drafts that no longer belong to any field. A
+ * worked example stays named while only the view, panel or step change, or when the patch names
+ * it itself (an address that opens it).
+ */
+export function applyChange(params: Params, patch: Partial<Params>): { readonly params: Params; readonly clearDrafts: readonly FieldId[] } {
+  const tr = transition(params, patch);
+  const keepsPreset = (Object.keys(patch) as (keyof Params)[]).every((k) => KEEPS_PRESET.includes(k));
+  const preset = patch.preset !== undefined ? patch.preset : keepsPreset ? params.preset : null;
+  return { params: { ...params, ...tr.patch, preset }, clearDrafts: tr.clearDrafts };
 }

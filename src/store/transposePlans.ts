@@ -7,12 +7,14 @@ import {
   convTransposeDirectPlan, convTransposeDirectStepCount, convTransposeScatterPlan, convTransposeScatterStepCount,
   type ConvTransposeDirectPlan, type ConvTransposeScatterPlan,
 } from '../engine';
-import { planSelector, registerStepCount } from './plans';
+import { byOutputChannel, planSelector, registerStepCount } from './plans';
 
-/** Both views' plans on the chosen output channel, and their step counts. */
+/** Both views' plans on the chosen output channel, every output channel's, and their step counts. */
 export interface TransposePlans {
   readonly scatter: ConvTransposeScatterPlan;
   readonly direct: ConvTransposeDirectPlan;
+  /** Each form's plans, indexed by output channel (`scatter` and `direct` are among them). */
+  readonly channels: { readonly scatter: readonly ConvTransposeScatterPlan[]; readonly direct: readonly ConvTransposeDirectPlan[] };
   readonly counts: { readonly scatter: number; readonly direct: number };
 }
 
@@ -20,9 +22,13 @@ export interface TransposePlans {
 export const selectTransposePlans = planSelector<TransposePlans>((p, channel) => {
   const e = p.explored;
   if (e.op !== 'convT') return null;
-  const scatter = convTransposeScatterPlan(e.info, { channel });
-  const direct = convTransposeDirectPlan(e.info, { channel });
-  return { scatter, direct, counts: { scatter: convTransposeScatterStepCount(scatter), direct: convTransposeDirectStepCount(direct) } };
+  const channels = {
+    scatter: byOutputChannel(e.info.outChannels, (c) => convTransposeScatterPlan(e.info, { channel: c })),
+    direct: byOutputChannel(e.info.outChannels, (c) => convTransposeDirectPlan(e.info, { channel: c })),
+  };
+  const scatter = channels.scatter[channel];
+  const direct = channels.direct[channel];
+  return { scatter, direct, channels, counts: { scatter: convTransposeScatterStepCount(scatter), direct: convTransposeDirectStepCount(direct) } };
 });
 
 registerStepCount('scatter', (s) => selectTransposePlans(s)?.counts.scatter ?? 0);

@@ -1,23 +1,15 @@
 /** What the pointer points at (and whether it is pinned): drives the hover linking between grids. */
 import type { StateCreator } from 'zustand';
+import type { HoverCell } from '../viz/looks';
 import type { State } from './index';
 
-/** A cell of one of the main grids. */
-export interface CellRef {
-  readonly grid: 'input' | 'output';
-  readonly row: number;
-  readonly col: number;
-  /** The grid's channel when the view draws one grid per channel (input channel or output channel); absent with one channel. */
-  readonly channel?: number;
-}
-
 export interface UiSlice {
-  readonly hover: CellRef | null;
+  readonly hover: HoverCell | null;
   readonly pinned: boolean;
   /** Pointer over a cell (ignored while pinned). */
-  setHover(cell: CellRef | null): void;
+  setHover(cell: HoverCell | null): void;
   /** Click: pin this cell, or unpin when it is the pinned one. */
-  togglePin(cell: CellRef): void;
+  togglePin(cell: HoverCell): void;
   /**
    * The output channel the convolution animations follow (pooling draws all its channels).
    * selectPlans clamps it to the picture's channel count, so it survives a smaller count.
@@ -26,7 +18,7 @@ export interface UiSlice {
   setChannel(channel: number): void;
 }
 
-const same = (a: CellRef | null, b: CellRef | null) =>
+const same = (a: HoverCell | null, b: HoverCell | null) =>
   !!a && !!b && a.grid === b.grid && a.row === b.row && a.col === b.col && a.channel === b.channel;
 
 export const createUiSlice: StateCreator<State, [], [], UiSlice> = (set) => ({

@@ -3,9 +3,10 @@
  * and drives both parsing and writing (so the two cannot disagree). A bad or unknown value
  * falls back to its default and is reported, never silently dropped.
  */
+import type { HW } from '../engine';
 import type { Lang } from '../i18n';
 
-export type HW = readonly [number, number];
+export type { HW };
 export type Op = 'conv' | 'convT' | 'unpool';
 export type Fw = 'torch' | 'tf';
 export type Vals = 'ones' | 'int' | 'rand';
@@ -220,6 +221,21 @@ function defaultOf<K extends ParamKey>(key: K, ctx: Params): Params[K] {
   return spec.fallback ? spec.fallback(ctx) : DEFAULTS[key];
 }
 
+/** Parses one key's text with the keys before it as context; undefined (and a notice) when it is bad. */
+function parseKey<K extends ParamKey>(key: K, text: string, ctx: Params, notices: UrlNotice[]): Params[K] | undefined {
+  const parsed = (TABLE[key] as KeySpec<K>).parse(text, ctx);
+  if (parsed === undefined) notices.push({ key, value: text, reason: 'bad-value' });
+  return parsed;
+}
+
+/** A notice for every key of `q` that is neither a param, a page key nor another part's key. */
+function unknownKeys(q: URLSearchParams, notices: UrlNotice[]): void {
+  const known: readonly string[] = [...KEYS, ...PAGE_KEYS, ...FOREIGN_KEYS];
+  for (const key of q.keys()) {
+    if (!known.includes(key)) notices.push({ key, value: q.get(key) ?? '', reason: 'unknown-key' });
+  }
+}
+
 /**
  * Parses a query string into Params plus a notice for every key it ignored. A known `preset`
  * (its query from `presets`) is the base the other keys change.
@@ -237,13 +253,8 @@ export function parseQuery(search: string, presets: Readonly<Record<string, stri
       continue;
     }
     const text = q.get(key) ?? base?.get(key) ?? null;
-    let value = defaultOf(key, ctx);
-    if (text !== null) {
-      const parsed = (TABLE[key] as KeySpec<typeof key>).parse(text, ctx);
-      if (parsed === undefined) notices.push({ key, value: text, reason: 'bad-value' });
-      else value = parsed;
-    }
-    ctx = { ...ctx, [key]: value };
+    const parsed = text === null ? undefined : parseKey(key, text, ctx, notices);
+    ctx = { ...ctx, [key]: parsed ?? defaultOf(key, ctx) };
   }
   let page = PAGE_DEFAULTS;
   for (const key of PAGE_KEYS) {
@@ -253,11 +264,37 @@ export function parseQuery(search: string, presets: Readonly<Record<string, stri
     if (parsed === undefined) notices.push({ key, value: text, reason: 'bad-value' });
     else page = { ...page, [key]: parsed };
   }
-  const known: readonly string[] = [...KEYS, ...PAGE_KEYS, ...FOREIGN_KEYS];
-  for (const key of q.keys()) {
-    if (!known.includes(key)) notices.push({ key, value: q.get(key) ?? '', reason: 'unknown-key' });
-  }
+  unknownKeys(q, notices);
   return { params: ctx, page, notices };
+}
+
+/**
+ * Parses some URL keys' texts (`in=7&s=2`, as a host page sends them) onto the `current`
+ * params: the patch of the keys that parse (each with the current params and the keys before
+ * it as context, so `p=valid` needs TensorFlow semantics, here or in the same set), and a notice
+ * for every key that is bad, unknown, or `preset` (a worked example is opened by its address,
+ * not patched); page keys (the language) are not params and are left to their own setter. Apply
+ * the patch with the store's `change`, so the rules of transitions.ts follow.
+ */
+export function parsePatch(search: string | URLSearchParams, current: Params): { patch: Partial<Params>; notices: UrlNotice[] } {
+  const q = new URLSearchParams(search);
+  const notices: UrlNotice[] = [];
+  const patch: { -readonly [K in ParamKey]?: Params[K] } = {};
+  let ctx = current;
+  for (const key of KEYS) {
+    const text = q.get(key);
+    if (text === null) continue;
+    if (key === 'preset') {
+      notices.push({ key, value: text, reason: 'bad-value' });
+      continue;
+    }
+    const parsed = parseKey(key, text, ctx, notices);
+    if (parsed === undefined) continue;
+    Object.assign(patch, { [key]: parsed });
+    ctx = { ...ctx, [key]: parsed };
+  }
+  unknownKeys(q, notices);
+  return { patch, notices };
 }
 
 /**

@@ -11,6 +11,11 @@ export function formatValue(v: number): string {
   return trimmed === '-0' ? '0' : trimmed;
 }
 
+/** A factor of a written-out product: negatives (and −0) in parentheses, `(-2)`, so `3·(-2)` reads right. */
+export function formatOperand(v: number): string {
+  return v < 0 || Object.is(v, -0) ? `(${formatValue(v)})` : formatValue(v);
+}
+
 /** Full precision, for a tooltip. */
 export function formatFull(v: number): string {
   return Number.isFinite(v) ? String(v) : '—';

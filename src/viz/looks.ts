@@ -10,22 +10,27 @@
  * the transposed views' looks are in transposeLooks.ts, which loads with those views.
  */
 import {
-  convFeeds, convStep,
+  convFeeds, convStep, paddedInputSize,
   type ConvPlan, type ConvStep, type ConvTransposeDirectPlan, type ConvTransposeScatterPlan, type Product,
 } from '../engine';
-import { formatValue } from './format';
+import { formatOperand, formatValue } from './format';
 
-// The look vocabulary of components/Grid.tsx, restated structurally so viz does not import
-// from components (imports point down); tsc checks the two agree where they meet.
-/** What a cell is. */
+// The look vocabulary components/Grid.tsx draws (components import it from here).
+/** What a cell is: a real value, a padding cell, an inserted zero, a cell cropped away, or nothing. */
 export type Tone = 'value' | 'padding' | 'zero' | 'cropped' | 'empty';
-/** A highlight, from strongest: active, window, linked, done, switch. */
+/** Highlights, from strongest: the cell being computed, the window it reads, cells linked by hover, cells already done, a recorded switch. */
 export type Mark = 'active' | 'window' | 'linked' | 'done' | 'switch' | null;
 /** How one cell looks. */
 export interface Look {
   readonly tone?: Tone;
   readonly mark?: Mark;
+  /** A small label in the corner (the kernel tap or the multiplier). */
   readonly note?: string;
+}
+/** A cell of a grid. */
+export interface GridCell {
+  readonly row: number;
+  readonly col: number;
 }
 /** (row, col) → look. */
 export type LookFn = (r: number, c: number) => Look;
@@ -37,10 +42,8 @@ export type ValueFn = (r: number, c: number) => number | null;
  * negative or ≥ size). `channel` is the grid's channel (input channel for 'input', output
  * channel for 'output') when a view draws one grid per channel; absent, it matches every channel.
  */
-export interface HoverCell {
+export interface HoverCell extends GridCell {
   readonly grid: 'input' | 'output';
-  readonly row: number;
-  readonly col: number;
   readonly channel?: number;
 }
 
@@ -74,10 +77,9 @@ export const times = (v: number): string => `×${formatValue(v)}`;
 /** A cell note naming another cell: `1,2`. */
 export const coords = (r: number, c: number): string => `${r},${c}`;
 
-/** Offset of the plan's (n, outChannel) output plane in the engine's NCHW output tensor. */
-function outputPlaneBase(plan: { readonly n: number; readonly outChannel: number; readonly info: { readonly outChannels: number; readonly outH: number; readonly outW: number } }): number {
-  const { outChannels, outH, outW } = plan.info;
-  return (plan.n * outChannels + plan.outChannel) * outH * outW;
+/** Offset of plane (n, c) of an NCHW tensor of `channels` planes of h×w cells: every view's plane offsets come from here. */
+export function planeOffset(n: number, c: number, channels: number, h: number, w: number): number {
+  return (n * channels + c) * h * w;
 }
 
 /**
@@ -89,8 +91,8 @@ export function progressiveValue(
   data: ArrayLike<number>,
   upTo: number,
 ): ValueFn {
-  const base = outputPlaneBase(plan);
-  const { outW } = plan.info;
+  const { outChannels, outH, outW } = plan.info;
+  const base = planeOffset(plan.n, plan.outChannel, outChannels, outH, outW);
   return (r, c) => (r * outW + c <= upTo ? data[base + r * outW + c] : null);
 }
 
@@ -106,15 +108,10 @@ export function plainValue(data: ArrayLike<number>, cols: number, base = 0): Val
 /** Any of the convolutions' plans (they share the plane bookkeeping). */
 export type AnyConvPlan = ConvPlan | ConvTransposeScatterPlan | ConvTransposeDirectPlan;
 
-/** Offset of plane (n, c) in an NCHW tensor of `shape` `[N, C, H, W]`. */
-export function tensorPlaneBase(shape: readonly number[], n: number, c: number): number {
-  return (n * shape[1] + c) * shape[2] * shape[3];
-}
-
 /** Offset of input channel `inputChannel`'s plane in x `[N, Cin, H, W]` (the plan's batch item). */
 export function inputPlaneBase(plan: AnyConvPlan, inputChannel: number): number {
   const { inChannels, inH, inW } = plan.info;
-  return (plan.n * inChannels + inputChannel) * inH * inW;
+  return planeOffset(plan.n, inputChannel, inChannels, inH, inW);
 }
 
 /**
@@ -127,6 +124,16 @@ export function weightPlaneBase(plan: AnyConvPlan, inputChannel: number): number
   const inGroup = inputChannel - plan.group * inPerGroup;
   if (plan.kind === 'conv') return (plan.outChannel * inPerGroup + inGroup) * kH * kW;
   return (inputChannel * outPerGroup + plan.outChannel - plan.group * outPerGroup) * kH * kW;
+}
+
+/** Flat index in x `[N, Cin, H, W]` of cell (row, col) of input channel `inputChannel` (the plan's batch item). */
+export function inputCellIndex(plan: AnyConvPlan, inputChannel: number, row: number, col: number): number {
+  return inputPlaneBase(plan, inputChannel) + row * plan.info.inW + col;
+}
+
+/** Flat index in the weight of kernel cell (ky, kx) of the kernel linking `inputChannel` to the plan's output channel. */
+export function weightCellIndex(plan: AnyConvPlan, inputChannel: number, ky: number, kx: number): number {
+  return weightPlaneBase(plan, inputChannel) + ky * plan.info.kW + kx;
 }
 
 /** A step's terms split by input channel, in the engine's order: the per-channel sums of an equation. */
@@ -149,12 +156,6 @@ export function quietLook(look: LookFn): LookFn {
 // Convolution
 // ---------------------------------------------------------------------------------------------
 
-/** Size of the convolution's input drawn with its padding ring. */
-export function paddedSize(plan: ConvPlan): { rows: number; cols: number } {
-  const { inH, inW, pad } = plan.info;
-  return { rows: inH + pad.top + pad.bottom, cols: inW + pad.left + pad.right };
-}
-
 /** Input value on the padded grid: the input inside, 0 on the padding ring. `x` is the whole input `[N, Cin, H, W]`; `inputChannel` picks the plane. */
 export function paddedInputValue(plan: ConvPlan, x: ArrayLike<number>, inputChannel = 0): ValueFn {
   const { inH, inW, pad } = plan.info;
@@ -167,8 +168,15 @@ export function paddedInputValue(plan: ConvPlan, x: ArrayLike<number>, inputChan
 }
 
 /** Padded-grid cell (r, c) → unpadded input coordinates (negative or ≥ size on the ring). */
-export function paddedToInput(plan: ConvPlan, r: number, c: number): { row: number; col: number } {
+export function paddedToInput(plan: ConvPlan, r: number, c: number): GridCell {
   return { row: r - plan.info.pad.top, col: c - plan.info.pad.left };
+}
+
+/** Flat index in x of padded-grid cell (r, c) of input channel `inputChannel`, or null on the padding ring. */
+export function paddedCellIndex(plan: ConvPlan, inputChannel: number, r: number, c: number): number | null {
+  const { row, col } = paddedToInput(plan, r, c);
+  const { inH, inW } = plan.info;
+  return row < 0 || row >= inH || col < 0 || col >= inW ? null : inputCellIndex(plan, inputChannel, row, col);
 }
 
 /** Size of the dilated kernel, d(k − 1) + 1 per axis. */
@@ -203,8 +211,7 @@ export interface ConvLooks {
  */
 export function convLooks(plan: ConvPlan, current: ConvStep, hover: HoverCell | null, w: ArrayLike<number>, inputChannel = plan.inputChannels[0]): ConvLooks {
   const { inH, inW, pad, outW, dilationH, dilationW } = plan.info;
-  const { cols } = paddedSize(plan);
-  const rows = inH + pad.top + pad.bottom;
+  const { rows, cols } = paddedInputSize(plan.info);
   const toPadded = (iy: number, ix: number): [number, number] => [iy + pad.top, ix + pad.left];
   const own = ofChannel(current.terms, inputChannel);
 
@@ -256,7 +263,7 @@ export function weightIndex(terms: readonly { readonly ky: number; readonly kx: 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Equations and agreement
+// Equations
 // ---------------------------------------------------------------------------------------------
 
 /** One product as a learner reads it: `2·(−1)`; `muted` for a padding tap or an inserted zero. */
@@ -265,28 +272,10 @@ export interface EquationTerm {
   readonly muted: boolean;
 }
 
-const operand = (v: number) => (v < 0 || Object.is(v, -0) ? `(${formatValue(v)})` : formatValue(v));
-
 /**
  * The products of an equation as text, in the engine's order. `muted[i]` marks a term whose
  * input is padding or an inserted zero (it reads 0).
  */
 export function equationTerms(products: readonly Product[], muted: readonly boolean[]): EquationTerm[] {
-  return products.map((p, i) => ({ text: `${operand(p.x)}·${operand(p.w)}`, muted: muted[i] ?? false }));
-}
-
-/**
- * Whether two engine results hold the same numbers cell for cell. Exact for integers; the two
- * transposed-convolution forms add the same products in different orders, so floating-point
- * values may differ in the last bits: allow 1e-9 relative.
- */
-export function sameNumbers(a: { readonly shape: readonly number[]; readonly data: ArrayLike<number> }, b: { readonly shape: readonly number[]; readonly data: ArrayLike<number> }): boolean {
-  if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) return false;
-  if (a.data.length !== b.data.length) return false;
-  for (let i = 0; i < a.data.length; i++) {
-    const x = a.data[i];
-    const y = b.data[i];
-    if (x !== y && !(Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)))) return false;
-  }
-  return true;
+  return products.map((p, i) => ({ text: `${formatOperand(p.x)}·${formatOperand(p.w)}`, muted: muted[i] ?? false }));
 }

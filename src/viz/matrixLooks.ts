@@ -5,8 +5,8 @@
  * compare and format, so every drawing decision is testable without a DOM.
  */
 import { scatterSources, type ConvMatrix, type ConvTransposeScatterPlan, type MatrixEntry, type MatrixGrid } from '../engine';
-import { formatValue } from './format';
-import { sameNumbers, type LookFn, type Mark, type ValueFn } from './looks';
+import { formatOperand } from './format';
+import type { LookFn, Mark, ValueFn } from './looks';
 
 // ---------------------------------------------------------------------------------------------
 // Matrix view
@@ -25,9 +25,14 @@ export function entryIndex(m: ConvMatrix): ReadonlyMap<number, MatrixEntry> {
   return map;
 }
 
+/** The stored entry at matrix cell (r, c), or undefined for a structural zero. */
+export function entryAt(m: ConvMatrix, entries: ReadonlyMap<number, MatrixEntry>, r: number, c: number): MatrixEntry | undefined {
+  return entries.get(r * m.cols + c);
+}
+
 /** The value in matrix cell (r, c): the stored weight, else 0 (a structural zero). */
 export function matrixValue(m: ConvMatrix, entries: ReadonlyMap<number, MatrixEntry>): ValueFn {
-  return (r, c) => entries.get(r * m.cols + c)?.value ?? 0;
+  return (r, c) => entryAt(m, entries, r, c)?.value ?? 0;
 }
 
 /** The cells a hover links: stored entries (`row·cols + col`), flat input and flat output cells. */
@@ -48,7 +53,7 @@ export function matrixLinks(m: ConvMatrix, entries: ReadonlyMap<number, MatrixEn
   const inputs = new Set<number>();
   const outputs = new Set<number>();
   if (hover?.on === 'entry') {
-    const e = entries.get(hover.row * m.cols + hover.col);
+    const e = entryAt(m, entries, hover.row, hover.col);
     if (e) {
       linkedEntries.add(e.row * m.cols + e.col);
       inputs.add(e.col);
@@ -168,6 +173,11 @@ export function interiorCounts(o: OverlapCounts): number[] {
   return [...seen].sort((a, b) => a - b);
 }
 
+/** The overlap grid's values: the count of taps landing on each output cell. */
+export function overlapValue(o: OverlapCounts): ValueFn {
+  return (r, c) => o.counts[r * o.cols + c];
+}
+
 /** The overlap grid's looks: interior cells outlined ('window'). */
 export function overlapLook(o: OverlapCounts): LookFn {
   return (r, c) => ({ mark: isInterior(o, r, c) ? 'window' : null });
@@ -192,21 +202,12 @@ export function shapeText(shape: readonly number[]): string {
   return c > 1 ? `${c} × ${h} × ${w}` : `${h} × ${w}`;
 }
 
-/** Flat indices where `a` and `b` differ (beyond floating-point noise, as sameNumbers judges). Allocates the list. */
-export function differingCells(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (!sameValue(a[i], b[i])) out.push(i);
-  }
-  return out;
+/** Per channel of a `[1, C, H, W]` grid, the look marking `cells` (flat NCHW indices) with ≠: the cells a round trip changed. */
+export function changedLooks(shape: readonly number[], cells: readonly number[]): LookFn[] {
+  const changed = new Set(cells);
+  const g: MatrixGrid = { channels: shape[1], h: shape[2], w: shape[3] };
+  return Array.from({ length: g.channels }, (_, ch): LookFn => (r, c) => (changed.has(flatIndex(g, ch, r, c)) ? { note: '≠' } : {}));
 }
-
-/** Two engine numbers equal up to floating-point noise (the tolerance of sameNumbers). */
-export function sameValue(a: number, b: number): boolean {
-  return sameNumbers({ shape: [1], data: [a] }, { shape: [1], data: [b] });
-}
-
-const operand = (v: number) => (v < 0 || Object.is(v, -0) ? `(${formatValue(v)})` : formatValue(v));
 
 /**
  * An inner product written out, `a₀·b₀ + a₁·b₁ + …`, from the two tensors' values (formatting
@@ -214,7 +215,7 @@ const operand = (v: number) => (v < 0 || Object.is(v, -0) ? `(${formatValue(v)})
  */
 export function innerProductText(a: ArrayLike<number>, b: ArrayLike<number>, max = 12): string {
   const n = Math.min(a.length, b.length);
-  const term = (i: number) => `${operand(a[i])}·${operand(b[i])}`;
+  const term = (i: number) => `${formatOperand(a[i])}·${formatOperand(b[i])}`;
   if (n <= max) return Array.from({ length: n }, (_, i) => term(i)).join(' + ');
   const head = Array.from({ length: max - 2 }, (_, i) => term(i));
   return [...head, '…', term(n - 2), term(n - 1)].join(' + ');

@@ -10,7 +10,7 @@ import {
 } from '../engine';
 import {
   CellSet, coords, hoverOn, ofChannel, progressiveValue, times, weightIndex,
-  type HoverCell, type LookFn, type Mark, type Tone, type ValueFn,
+  type GridCell, type HoverCell, type LookFn, type Mark, type Tone, type ValueFn,
 } from './looks';
 
 /** Offset of that kernel, flipped, in the direct form's flipped weight `[Cout, Cin/g, kH, kW]`. */
@@ -25,8 +25,7 @@ export function flippedPlaneBase(plan: ConvTransposeDirectPlan, inputChannel: nu
 
 /** Size of the uncropped scatter canvas, output padding included. */
 export function canvasSize(plan: ConvTransposeScatterPlan): { rows: number; cols: number } {
-  const { fullH, fullW, outputPaddingH, outputPaddingW } = plan.info;
-  return { rows: fullH + outputPaddingH, cols: fullW + outputPaddingW };
+  return { rows: plan.info.canvasH, cols: plan.info.canvasW };
 }
 
 /**
@@ -38,6 +37,22 @@ export function scatterReached(plan: ConvTransposeScatterPlan, upTo: number): Ui
   const reached = new Uint8Array(rows * cols);
   for (let i = 0; i <= upTo; i++) for (const term of step(plan, i).terms) reached[term.fullY * cols + term.fullX] = 1;
   return reached;
+}
+
+/** The output cell canvas cell (fy, fx) lands on, or null where the padding crops it. */
+export function canvasOutputCell(plan: ConvTransposeScatterPlan, fy: number, fx: number): GridCell | null {
+  const cell = canvasCell(plan, fy, fx);
+  return cell.cropped ? null : { row: cell.oy, col: cell.ox };
+}
+
+/**
+ * The input cell at cell (r, c) of the direct form's padded grid, or null for an inserted zero
+ * or padding; with `zeroInserted`, (r, c) is a cell of the zero-inserted grid before padding.
+ */
+export function directInputCell(plan: ConvTransposeDirectPlan, r: number, c: number, zeroInserted = false): GridCell | null {
+  const { pad } = plan.info.direct;
+  const src = zeroInserted ? directGridCell(plan, r + pad.top, c + pad.left) : directGridCell(plan, r, c);
+  return src.source === 'input' ? { row: src.iy, col: src.ix } : null;
 }
 
 /** Canvas cell (fy, fx) → where it lands in the output, and whether that is outside (cropped) or an added output-padding row/column. */
@@ -148,12 +163,7 @@ export function scatterLooks(
 // ---------------------------------------------------------------------------------------------
 
 /** The four stages of the direct form; the sweep is every step from 3 on. */
-export type DirectStage = 'zero-insert' | 'pad' | 'flip' | 'sweep';
-
-/** Which stage a direct step belongs to. */
-export function directStage(current: ConvTransposeDirectStep): DirectStage {
-  return current.kind;
-}
+export type DirectStage = ConvTransposeDirectStep['kind'];
 
 /** Index of the current sweep cell (row-major in the output), −1 during the first three stages. */
 export function sweepIndex(current: ConvTransposeDirectStep): number {
@@ -196,7 +206,7 @@ export function directLooks(
   plan: ConvTransposeDirectPlan, current: ConvTransposeDirectStep, hover: HoverCell | null, w: ArrayLike<number>, inputChannel = plan.inputChannels[0],
 ): DirectLooks {
   const { inH, inW, kW, outH, outW, direct } = plan.info;
-  const { paddedW } = plan;
+  const { paddedW } = plan.info.direct;
   const cur = sweepIndex(current);
 
   const window = new CellSet(paddedW);

@@ -7,12 +7,12 @@
  * display logic (how many cells survived, how many windows have arrived at a cell).
  */
 import {
-  avgPoolPlan, avgUnpoolPlan, maxPoolPlan, maxUnpoolPlan, step,
+  paddedInputSize, step,
   type AvgPoolPlan, type AvgPoolStep, type AvgUnpoolPlan, type AvgUnpoolStep,
   type MaxPoolPlan, type MaxPoolStep, type MaxUnpoolPlan, type MaxUnpoolStep, type Pool2DInfo,
 } from '../engine';
 import { formatValue } from './format';
-import type { LookFn, Mark, Tone, ValueFn } from './looks';
+import { planeOffset, type GridCell, type LookFn, type Mark, type Tone, type ValueFn } from './looks';
 
 /** Pooling, unpooling, and (at the last step) the comparison of the original with the result. */
 export type UnpoolPhase = 'pool' | 'unpool' | 'compare';
@@ -47,23 +47,6 @@ export interface ChannelPlans {
   readonly unpool: MaxUnpoolPlan | AvgUnpoolPlan;
 }
 
-/**
- * The plans of every channel, made like `base` (the store's plans of channel 0: max or
- * average, PyTorch's count_include_pad or not). `indices` are the engine's switches for the
- * whole pooled tensor (ignored for average pooling). Allocates one plane of indices per channel.
- */
-export function channelPlans(base: ChannelPlans, indices: ArrayLike<number>, channels: number): ChannelPlans[] {
-  const out: ChannelPlans[] = [base];
-  for (let channel = 1; channel < channels; channel++) {
-    const pool = base.pool.kind === 'maxPool'
-      ? maxPoolPlan(base.pool.info, indices, { channel })
-      : avgPoolPlan(base.pool.info, { channel, countIncludePad: base.pool.countIncludePad });
-    const unpool = base.unpool.kind === 'maxUnpool' ? maxUnpoolPlan(base.unpool.info, indices, { channel }) : avgUnpoolPlan(base.unpool.info, { channel });
-    out.push({ pool, unpool });
-  }
-  return out;
-}
-
 /** Step i of a pooling plan, max or average (the engine's `step` overloads take one kind at a time). */
 export function poolStep(plan: MaxPoolPlan | AvgPoolPlan, i: number): MaxPoolStep | AvgPoolStep {
   return plan.kind === 'maxPool' ? step(plan, i) : step(plan, i);
@@ -78,11 +61,6 @@ export function unpoolStep(plan: MaxUnpoolPlan | AvgUnpoolPlan, i: number): MaxU
 // Values
 // ---------------------------------------------------------------------------------------------
 
-/** Size of the pooled input drawn with its padding ring. */
-export function poolInputSize(info: Pool2DInfo): { rows: number; cols: number } {
-  return { rows: info.inH + info.pad.top + info.pad.bottom, cols: info.inW + info.pad.left + info.pad.right };
-}
-
 /** Whether padded-grid cell (r, c) lies on the padding ring. */
 export function isPoolPadding(info: Pool2DInfo, r: number, c: number): boolean {
   const iy = r - info.pad.top;
@@ -96,8 +74,20 @@ export function isPoolPadding(info: Pool2DInfo, r: number, c: number): boolean {
  * mean that leaves it out), 0 where PyTorch's average counts it as 0.
  */
 export function poolInputValue(info: Pool2DInfo, x: ArrayLike<number>, channel: number, padding: number | null): ValueFn {
-  const base = channel * info.inH * info.inW;
-  return (r, c) => (isPoolPadding(info, r, c) ? padding : x[base + (r - info.pad.top) * info.inW + (c - info.pad.left)]);
+  return (r, c) => {
+    const i = poolInputIndex(info, channel, r, c);
+    return i === null ? padding : x[i];
+  };
+}
+
+/** Input cell (iy, ix) on the padded grid. */
+export function toPaddedCell(info: Pool2DInfo, iy: number, ix: number): GridCell {
+  return { row: iy + info.pad.top, col: ix + info.pad.left };
+}
+
+/** Flat index in x `[1, C, H, W]` of padded-grid cell (r, c) of `channel`, or null on the padding ring. */
+export function poolInputIndex(info: Pool2DInfo, channel: number, r: number, c: number): number | null {
+  return isPoolPadding(info, r, c) ? null : planeOffset(0, channel, info.channels, info.inH, info.inW) + (r - info.pad.top) * info.inW + c - info.pad.left;
 }
 
 /** A rows × cols plane of `data` starting at `base`: cells up to `upTo` (row-major, inclusive) show their value, later ones are blank. */
@@ -145,7 +135,7 @@ export function unpoolProgress(plan: MaxUnpoolPlan | AvgUnpoolPlan, upTo: number
  */
 export function unpoolOutputValue(plan: MaxUnpoolPlan | AvgUnpoolPlan, output: ArrayLike<number>, progress: UnpoolProgress | null): ValueFn {
   const { outH, outW } = plan.info;
-  const base = plan.channel * outH * outW;
+  const base = planeOffset(0, plan.channel, plan.info.channels, outH, outW);
   return (r, c) => {
     if (!progress) return null;
     const cell = r * outW + c;
@@ -245,7 +235,7 @@ export function inputLook(plans: ChannelPlans, phase: UnpoolPhase, poolIndex: nu
   const { info } = plans.pool;
   const padTop = info.pad.top;
   const padLeft = info.pad.left;
-  const { cols } = poolInputSize(info);
+  const { cols } = paddedInputSize(info);
   const window = new Cells(cols);
   const switches = new Cells(cols);
   let winner = -1;

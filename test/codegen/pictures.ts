@@ -4,16 +4,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { computeExplore, explore, fillValues, isShapeError, type Explored, type ExploreNumbers } from '../../src/engine';
+import {
+  avgPool2d, computeExplore, explore, fillValues, isShapeError, tensor, type Pads, type Tensor,
+} from '../../src/engine';
 import { specOf } from '../../src/store';
+import type { Picture } from '../../src/store/resultsSlice';
 import { DEFAULTS, inputLength, parseQuery, weightLength, type Params } from '../../src/store/urlParams';
 
-export interface Picture {
-  readonly explored: Explored;
-  readonly x: number[];
-  readonly w: number[];
-  readonly numbers: ExploreNumbers;
-}
+export type { Picture };
 
 /** The picture of `params`, or null when the engine refuses them. */
 export function pictureOf(params: Params): Picture | null {
@@ -37,11 +35,11 @@ export const fromQuery = (q: string): Picture => {
 
 const pair = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }));
 
-/** Random pictures of `op` (any semantics, channels, groups, padding, output size), valid ones only. */
-export const pictures = (op: Params['op']) =>
+/** Random pictures of `op` (any semantics, channels, groups, padding, output size, unless `only` fixes some), valid ones only. */
+export const pictures = (op: Params['op'], only: { readonly fw?: Params['fw']; readonly pool?: Params['pool'] } = {}) =>
   fc
     .record({
-      fw: fc.constantFrom<Params['fw']>('torch', 'tf'),
+      fw: only.fw ? fc.constant(only.fw) : fc.constantFrom<Params['fw']>('torch', 'tf'),
       inH: fc.integer({ min: 1, max: 7 }),
       inW: fc.integer({ min: 1, max: 7 }),
       k: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })),
@@ -54,7 +52,7 @@ export const pictures = (op: Params['op']) =>
       cin: fc.integer({ min: 1, max: 3 }),
       cout: fc.integer({ min: 1, max: 3 }),
       g: fc.integer({ min: 1, max: 3 }),
-      pool: fc.constantFrom<Params['pool']>('max', 'avg'),
+      pool: only.pool ? fc.constant(only.pool) : fc.constantFrom<Params['pool']>('max', 'avg'),
       vals: fc.constantFrom<Params['vals']>('int', 'rand', 'ones'),
       seed: fc.integer({ min: 0, max: 1000 }),
     })
@@ -116,4 +114,63 @@ export function statements(text: string): string[] {
     i = close;
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// NCHW helpers for replaying the scripts' recipes (independent of the generators)
+// ---------------------------------------------------------------------------------------------
+
+/** Pads every plane with `value` (F.pad's constant mode). */
+export function padWith(t: Tensor, top: number, bottom: number, left: number, right: number, value: number): Tensor {
+  const [n, c, h, w] = t.shape;
+  const H = h + top + bottom;
+  const W = w + left + right;
+  const out = new Float64Array(n * c * H * W).fill(value);
+  for (let pl = 0; pl < n * c; pl++) {
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[(pl * H + y + top) * W + x + left] = t.data[(pl * h + y) * w + x];
+  }
+  return { shape: [n, c, H, W], data: out };
+}
+
+/**
+ * Each window's mean over the input's real cells after zero padding by `pads` (TensorFlow's SAME
+ * average, PyTorch's `divisor_override=1` sums over the count of real cells): the ratio of two
+ * engine averages, of x and of ones, over the same zero-padded planes.
+ */
+export function meanOfRealCells(x: Tensor, pads: Pads, kernelSize: readonly [number, number], stride: readonly [number, number]): Tensor {
+  const padded = (t: Tensor) => padWith(t, pads.top, pads.bottom, pads.left, pads.right, 0);
+  const sums = avgPool2d(padded(x), { kernelSize, stride });
+  const cells = avgPool2d(padded(tensor(x.shape, new Float64Array(x.data.length).fill(1))), { kernelSize, stride });
+  // avg = sum / (kH·kW) on both, so the ratio is sum / cells (compared with a tolerance).
+  return tensor(sums.shape, Array.from(sums.data, (v, i) => v / cells.data[i]));
+}
+
+/** The avg-unpool loop exactly as the script writes it, with the numbers read from the script's text. */
+export function runAvgLoop(script: string, pooled: Tensor): Tensor {
+  const grab = (re: RegExp): number[] => {
+    const m = re.exec(script);
+    if (!m) throw new Error(`missing ${re}`);
+    return m.slice(1).map(Number);
+  };
+  const [H, W] = grab(/^H, W = (\d+), (\d+)$/m);
+  const [kH, kW, sH, sW] = grab(/^kH, kW, sH, sW = (\d+), (\d+), (\d+), (\d+)$/m);
+  const [padTop, padLeft] = grab(/^pad_top, pad_left = (\d+), (\d+)$/m);
+  const [, C, h, w] = pooled.shape;
+  const y = new Float64Array(C * H * W);
+  const count = new Float64Array(C * H * W);
+  for (let i = 0; i < h; i++) {
+    for (let j = 0; j < w; j++) {
+      const top = i * sH - padTop;
+      const left = j * sW - padLeft;
+      for (let c = 0; c < C; c++) {
+        for (let r = Math.max(top, 0); r < Math.min(top + kH, H); r++) {
+          for (let q = Math.max(left, 0); q < Math.min(left + kW, W); q++) {
+            y[(c * H + r) * W + q] += pooled.data[(c * h + i) * w + j];
+            count[(c * H + r) * W + q] += 1;
+          }
+        }
+      }
+    }
+  }
+  return tensor([1, C, H, W], Array.from(y, (v, i) => (count[i] > 0 ? v / count[i] : v)));
 }

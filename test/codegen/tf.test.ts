@@ -8,9 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { tensor, tf, type Tensor } from '../../src/engine';
+import { avgPool2d, tensor, tf, type Tensor } from '../../src/engine';
 import { kerasOutputPadding, tfCode, tfConvRecipe, tfPoolRecipe, tfTransposeRecipe } from '../../src/codegen/tf';
-import { fromQuery, linesOf, parsePython, pictures, statements, type Picture } from './pictures';
+import { fromQuery, linesOf, meanOfRealCells, padWith, parsePython, pictures, runAvgLoop, statements, type Picture } from './pictures';
 
 
 
@@ -76,8 +76,12 @@ const grouped = (x: Tensor, f: Tensor, g: number, call: (x: Tensor, f: Tensor) =
   g === 1 ? call(x, f) : concatLast(Array.from({ length: g }, (_, i) => call(splitLast(x, g, i), splitLast(f, g, i))));
 
 
-/** Replays the TF script's recipe with the engine's TF adapter; returns y in NCHW (what the script prints). */
-function replay(p: Picture): Tensor | null {
+/**
+ * Replays the TF script's recipe with the engine's TF adapter; returns y in NCHW (what the
+ * script prints) and, for pooling, the pooled values (average pooling: its unpooling loop run as
+ * the script writes it).
+ */
+function replay(p: Picture): { y: Tensor; pooled?: Tensor } {
   const e = p.explored;
   const xShape = e.op === 'unpool' ? [1, e.pool.channels, e.pool.inH, e.pool.inW] : [1, e.info.inChannels, e.info.inH, e.info.inW];
   let x = transpose4(tensor(xShape, p.x), [0, 2, 3, 1]);
@@ -89,7 +93,7 @@ function replay(p: Picture): Tensor | null {
     const y = grouped(x, filters, info.groups, (xg, fg) =>
       tf.conv2d(xg, fg, { strides: [info.strideH, info.strideW], padding: r.padding, dilations: [info.dilationH, info.dilationW] }),
     );
-    return transpose4(y, [0, 3, 1, 2]);
+    return { y: transpose4(y, [0, 3, 1, 2]) };
   }
   if (e.op === 'convT') {
     const { info } = e;
@@ -108,21 +112,30 @@ function replay(p: Picture): Tensor | null {
     const outPer = info.outPerGroup;
     if (r.kind === 'native') {
       const y = grouped(x, filters, info.groups, (xg, fg) => tf.conv2dTranspose(xg, fg, [1, r.outputShape[0], r.outputShape[1], outPer], { strides, padding: r.padding }));
-      return transpose4(y, [0, 3, 1, 2]);
+      return { y: transpose4(y, [0, 3, 1, 2]) };
     }
     const full = grouped(x, filters, info.groups, (xg, fg) => tf.conv2dTranspose(xg, fg, [1, r.full[0], r.full[1], outPer], { strides, padding: 'VALID' }));
-    return transpose4(sliceNHWC(padNHWC(full, 0, r.extend[0], 0, r.extend[1]), r.rows, r.cols), [0, 3, 1, 2]);
+    return { y: transpose4(sliceNHWC(padNHWC(full, 0, r.extend[0], 0, r.extend[1]), r.rows, r.cols), [0, 3, 1, 2]) };
   }
-  if (e.spec.pool === 'avg') return null;
   const { pool } = e;
   const r = tfPoolRecipe(e);
   const C = pool.channels;
   const opts = { ksize: [pool.kH, pool.kW] as const, strides: [pool.strideH, pool.strideW] as const };
+  if (e.spec.pool === 'avg') {
+    const nchw = tensor(xShape, p.x);
+    const kernelSize = [pool.kH, pool.kW] as const;
+    const stride = [pool.strideH, pool.strideW] as const;
+    // tf.nn.avg_pool2d leaves SAME's padding out of the mean; tf.pad's zeros (PyTorch's padding) count.
+    const pooled = r.kind === 'native'
+      ? meanOfRealCells(nchw, pool.pad, kernelSize, stride)
+      : avgPool2d(r.pre ? padWith(nchw, r.pre.top, r.pre.bottom, r.pre.left, r.pre.right, 0) : nchw, { kernelSize, stride });
+    return { pooled, y: runAvgLoop(tfCode(p), pooled) };
+  }
   if (r.kind === 'native') {
     const { output, argmax } = tf.maxPoolWithArgmax(x, { ...opts, padding: r.padding });
     const y = new Float64Array(pool.inH * pool.inW * C);
     argmax.data.forEach((a, i) => (y[a] = output.data[i]));
-    return transpose4({ shape: [1, pool.inH, pool.inW, C], data: y }, [0, 3, 1, 2]);
+    return { pooled: transpose4(output, [0, 3, 1, 2]), y: transpose4({ shape: [1, pool.inH, pool.inW, C], data: y }, [0, 3, 1, 2]) };
   }
   const p0 = pool.pad;
   // −inf padding; the engine refuses non-finite values, and −1e300 never wins against the page's numbers either.
@@ -137,7 +150,7 @@ function replay(p: Picture): Tensor | null {
     const flat = r.pre ? (Math.floor(cell / Wp) - p0.top) * pool.inW + ((cell % Wp) - p0.left) : cell;
     y[flat * C + channel] = output.data[i];
   });
-  return transpose4({ shape: [1, oh, ow, C], data: y }, [0, 3, 1, 2]);
+  return { pooled: transpose4(output, [0, 3, 1, 2]), y: transpose4({ shape: [1, oh, ow, C], data: y }, [0, 3, 1, 2]) };
 }
 
 /** Keras's Conv2DTranspose size rule (keras conv_utils.deconv_output_length / Keras 3 _get_output_shape_given_tf_padding). */
@@ -255,11 +268,15 @@ describe('the TF scripts follow recipes that reproduce the page (replayed with t
     it(`${op}: the recipe's output equals the page's numbers`, () => {
       fc.assert(
         fc.property(pictures(op), (pic) => {
-          const y = replay(pic);
-          if (!y) return;
+          const n = pic.numbers;
+          const { y, pooled } = replay(pic);
           // Exact for integers; random values may differ in the last bit where the sum order differs (a spread kernel adds its zeros elsewhere).
-          expect(y.shape).toEqual(pic.numbers.output.shape);
-          y.data.forEach((v, i) => expect(Math.abs(v - pic.numbers.output.data[i])).toBeLessThanOrEqual(1e-12));
+          const close = (got: Tensor, want: Tensor) => {
+            expect(got.shape).toEqual(want.shape);
+            got.data.forEach((v, i) => expect(Math.abs(v - want.data[i])).toBeLessThanOrEqual(1e-12));
+          };
+          close(y, n.output);
+          if (n.op === 'unpool') close(pooled ?? tensor([0], []), n.pooled);
         }),
         { numRuns: 100 },
       );
@@ -268,9 +285,9 @@ describe('the TF scripts follow recipes that reproduce the page (replayed with t
 
   it("Keras Conv2DTranspose's output_padding reaches output_shape whenever Keras can, and is left out only when it must", () => {
     fc.assert(
-      fc.property(pictures('convT'), (pic) => {
+      fc.property(pictures('convT', { fw: 'tf' }), (pic) => {
         const e = pic.explored;
-        if (e.op !== 'convT' || typeof e.spec.padding !== 'string') return;
+        if (e.op !== 'convT' || typeof e.spec.padding !== 'string') throw new Error('a TensorFlow transposed convolution was asked for');
         const { info } = e;
         const padding = e.spec.padding === 'SAME' ? 'same' : 'valid';
         const v = [info.inH, info.inW] as const;

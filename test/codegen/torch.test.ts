@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { avgPool2d, conv2d, convTranspose2d, maxPool2d, maxUnpool2d, padOrCrop, tensor, type Tensor } from '../../src/engine';
 import { pyNested, pyNumber } from '../../src/codegen/format';
 import { torchCode, torchConvPadding, torchPoolRecipe, torchTransposeRecipe } from '../../src/codegen/torch';
-import { fromQuery, linesOf, parsePython, pictures, statements, type Picture } from './pictures';
+import { fromQuery, linesOf, meanOfRealCells, padWith, parsePython, pictures, runAvgLoop, statements, type Picture } from './pictures';
 
 
 
@@ -21,18 +21,6 @@ const xTensor = (p: Picture): Tensor => {
   const e = p.explored;
   return e.op === 'unpool' ? tensor([1, e.pool.channels, e.pool.inH, e.pool.inW], p.x) : tensor([1, e.info.inChannels, e.info.inH, e.info.inW], p.x);
 };
-
-/** Pads every plane with `value` (F.pad's constant mode). */
-function padWith(t: Tensor, top: number, bottom: number, left: number, right: number, value: number): Tensor {
-  const [n, c, h, w] = t.shape;
-  const H = h + top + bottom;
-  const W = w + left + right;
-  const out = new Float64Array(n * c * H * W).fill(value);
-  for (let pl = 0; pl < n * c; pl++) {
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[(pl * H + y + top) * W + x + left] = t.data[(pl * h + y) * w + x];
-  }
-  return { shape: [n, c, H, W], data: out };
-}
 
 /** t[:, :, r0:r1, c0:c1] */
 function sliceHW(t: Tensor, [r0, r1]: readonly [number, number], [c0, c1]: readonly [number, number]): Tensor {
@@ -74,11 +62,7 @@ function replay(p: Picture): { y: Tensor | null; pooled?: Tensor } {
   if (e.spec.pool === 'avg') {
     if (r.kind === 'direct') return { y: null, pooled: avgPool2d(x, { kernelSize, stride, padding: r.padding }) };
     // divisor_override=1 sums each window of the zero-padded input; the same over ones counts the real cells.
-    const sums = avgPool2d(padWith(x, r.pads.top, r.pads.bottom, r.pads.left, r.pads.right, 0), { kernelSize, stride });
-    const ones = tensor(x.shape, new Float64Array(x.data.length).fill(1));
-    const cells = avgPool2d(padWith(ones, r.pads.top, r.pads.bottom, r.pads.left, r.pads.right, 0), { kernelSize, stride });
-    // avg = sum / (kH·kW) on both, so the ratio is sum / cells (compared with a tolerance below).
-    return { y: null, pooled: tensor(sums.shape, Array.from(sums.data, (v, i) => v / cells.data[i])) };
+    return { y: null, pooled: meanOfRealCells(x, r.pads, kernelSize, stride) };
   }
   if (r.kind === 'direct') {
     const { output, indices } = maxPool2d(x, { kernelSize, stride, padding: r.padding });
@@ -89,36 +73,6 @@ function replay(p: Picture): { y: Tensor | null; pooled?: Tensor } {
   expect([xp.shape[2], xp.shape[3]]).toEqual(r.paddedSize);
   const { output, indices } = maxPool2d(xp, { kernelSize, stride });
   return { pooled: output, y: sliceHW(maxUnpool2d(output, indices, { kernelSize, stride, outputSize: r.paddedSize }), r.rows, r.cols) };
-}
-
-/** The avg-unpool loop exactly as the script writes it, with the numbers read from the script's text. */
-function runAvgLoop(script: string, pooled: Tensor): Tensor {
-  const grab = (re: RegExp): number[] => {
-    const m = re.exec(script);
-    if (!m) throw new Error(`missing ${re}`);
-    return m.slice(1).map(Number);
-  };
-  const [H, W] = grab(/^H, W = (\d+), (\d+)$/m);
-  const [kH, kW, sH, sW] = grab(/^kH, kW, sH, sW = (\d+), (\d+), (\d+), (\d+)$/m);
-  const [padTop, padLeft] = grab(/^pad_top, pad_left = (\d+), (\d+)$/m);
-  const [, C, h, w] = pooled.shape;
-  const y = new Float64Array(C * H * W);
-  const count = new Float64Array(C * H * W);
-  for (let i = 0; i < h; i++) {
-    for (let j = 0; j < w; j++) {
-      const top = i * sH - padTop;
-      const left = j * sW - padLeft;
-      for (let c = 0; c < C; c++) {
-        for (let r = Math.max(top, 0); r < Math.min(top + kH, H); r++) {
-          for (let q = Math.max(left, 0); q < Math.min(left + kW, W); q++) {
-            y[(c * H + r) * W + q] += pooled.data[(c * h + i) * w + j];
-            count[(c * H + r) * W + q] += 1;
-          }
-        }
-      }
-    }
-  }
-  return tensor([1, C, H, W], Array.from(y, (v, i) => (count[i] > 0 ? v / count[i] : v)));
 }
 
 // ---------------------------------------------------------------------------------------------

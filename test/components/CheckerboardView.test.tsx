@@ -4,8 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckerboardView } from '../../src/components/CheckerboardView';
 
+import { computeExplore } from '../../src/engine';
 import { t } from '../../src/i18n';
-import { loadQuery, useStore } from '../../src/store';
+import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
 import { showQuery } from './showQuery';
 
 const OVERLAP = t('panels.grid.overlap');
@@ -56,6 +57,25 @@ describe('CheckerboardView', () => {
     render(<CheckerboardView />);
     await user.click(screen.getByRole('button', { name: t('checker.try', { kh: 4, kw: 4 }) }));
     expect(useStore.getState().params.k).toEqual([4, 4]);
+  });
+
+  it('two input channels with typed kernel values: "Try kernel 4 × 4" resizes both kernels (32 values) and the picture still computes', async () => {
+    const user = userEvent.setup();
+    // The weight [Cin = 2, Cout = 1, 3, 3]: the kernels 1…9 and 10…18.
+    const w = Array.from({ length: 18 }, (_, i) => i + 1);
+    showQuery(`?op=convT&in=4&k=3&s=2&cin=2&w=${w.join(',')}`);
+    render(<CheckerboardView />);
+    await user.click(screen.getByRole('button', { name: t('checker.try', { kh: 4, kw: 4 }) }));
+    const s = useStore.getState();
+    expect(s.params.k).toEqual([4, 4]);
+    // Each kernel keeps its values top-left in its 4×4 plane, zeros where it grew.
+    expect(s.params.w).toEqual([
+      1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9, 0, 0, 0, 0, 0,
+      10, 11, 12, 0, 13, 14, 15, 0, 16, 17, 18, 0, 0, 0, 0, 0,
+    ]);
+    expect(selectValidated(s).ok).toBe(true);
+    const values = selectValues(s);
+    expect(() => computeExplore(specOf(s.params), values.x, values.w)).not.toThrow();
   });
 
   it('for a convolution it explains the checkerboard belongs to the transposed convolution and switches in one click', async () => {

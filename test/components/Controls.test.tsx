@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Controls } from '../../src/components/Controls';
-import { explore, isShapeError } from '../../src/engine';
+import { convOutSize, explore, isShapeError, unpoolSizes } from '../../src/engine';
 import { errorText, loadErrorSentences, t } from '../../src/i18n';
 import { currentQuery, loadQuery, specOf, useStore } from '../../src/store';
 import { BOUNDS } from '../../src/store/urlParams';
@@ -212,12 +212,8 @@ describe('Controls: channels and groups', () => {
 });
 
 describe('Controls: pooling and unpooling', () => {
-  /** PyTorch's pooled size and the unpooled sizes MaxUnpool2d accepts, written out: o = ⌊(i + 2p − k)/s⌋ + 1, default (o − 1)s − 2p + k, ± (s − 1). */
-  function unpoolLegal(i: number, k: number, s: number, p: number): number[] {
-    const o = Math.floor((i + 2 * p - k) / s) + 1;
-    const def = (o - 1) * s - 2 * p + k;
-    return Array.from({ length: 2 * s - 1 }, (_, j) => def - s + 1 + j).filter((n) => n >= 1);
-  }
+  /** The unpooled sizes MaxUnpool2d accepts after PyTorch's pooling of i (the engine's size functions, property-tested on their own). */
+  const unpoolLegal = (i: number, k: number, s: number, p: number): number[] => unpoolSizes(convOutSize(i, k, s, 2 * p), k, s, p).legal;
 
   it('offers the pooling kind, window, stride, padding, the legal unpooled sizes and the channels; no dilation or output padding', async () => {
     loadQuery('in=5&k=2&s=2');

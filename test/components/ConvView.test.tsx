@@ -179,7 +179,7 @@ describe('ConvView', () => {
   it('keeps the last picture when the params become impossible', () => {
     showQuery('?op=conv&in=5&k=3&vals=ones');
     render(<ConvView />);
-    act(() => useStore.getState().setParams({ k: [7, 7] }));
+    act(() => useStore.getState().change({ k: [7, 7] }));
     expect(readGrid('Kernel')).toHaveLength(3);
   });
 });

@@ -38,18 +38,14 @@ describe('FormulaPanel', () => {
     expect(within(panel()).getByText(t('formula.siblingsConv', { axis: t('axis.h'), o, sizes: siblings.join(', ') }))).toBeInTheDocument();
     expect(within(panel()).getByText(t('formula.siblingsConv', { axis: t('axis.w'), o, sizes: siblings.join(', ') }))).toBeInTheDocument();
     expect(within(panel()).getByText(t('formula.siblingsWhy'))).toBeInTheDocument();
-    // SAME pads: total (o − 1)s + k − i = 2 → 1 before, 1 after.
-    const total = (o - 1) * 2 + 3 - 5;
-    expect(
-      within(panel()).getByText(t('formula.samePads', { axis: t('axis.h'), before: Math.floor(total / 2), after: total - Math.floor(total / 2) })),
-    ).toBeInTheDocument();
+    // SAME pads 2 in all (the 3 windows of stride 2 need 7 cells, the input has 5): 1 before, 1 after.
+    expect(within(panel()).getByText(t('formula.samePads', { axis: t('axis.h'), before: 1, after: 1 }))).toBeInTheDocument();
   });
 
-  it('PyTorch transposed conv lists the output_padding choices and marks the current one', () => {
+  it('PyTorch transposed conv lists the output_padding choices and marks the current one (Dumoulin & Visin, relationships 6 and 14: 3 → 5 or 6)', () => {
     loadQuery('op=convT&in=3&k=3&s=2&p=1&a=1');
     render(<FormulaPanel />);
-    // Independent: (i − 1)s − 2p + d(k − 1) + a + 1 for a = 0, 1 (a < s).
-    const size = (a: number) => (3 - 1) * 2 - 2 * 1 + 1 * (3 - 1) + a + 1;
+    const size = (a: number) => [5, 6][a];
     expect(inPanel(t('formula.convTSub', { i: 3, s: 2, p: 1, d: 1, k: 3, a: 1, o: size(1) }))).toHaveLength(2);
     const items = within(panel()).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MorePanels } from '../../src/components/MorePanels';
 import { useKeyboard } from '../../src/components/useKeyboard';
 
@@ -26,6 +26,18 @@ function WithShortcuts() {
 }
 const ALL = ['sizes', 'matrix', 'checkerboard', 'roundtrip', 'gradient', 'code'] as const;
 
+// The panels load on demand (React.lazy). Loading their modules is not what these tests are
+// about, and on a busy machine transforming a panel's module graph for its first import outlasts
+// the 1 s a findBy waits: load the same modules first, so the tests wait for React only.
+beforeAll(() =>
+  Promise.all([
+    import('../../src/components/MatrixView'),
+    import('../../src/components/CheckerboardView'),
+    import('../../src/components/RoundTripView'),
+    import('../../src/components/GradientView'),
+    import('../../src/components/CodePanel'),
+  ]),
+);
 beforeEach(() => loadQuery(''));
 afterEach(cleanup);
 

@@ -85,7 +85,7 @@ describe('PresetPicker', () => {
     const user = userEvent.setup();
     render(<PresetPicker />);
     await user.selectOptions(picker(), 'tf-ones-5x5');
-    useStore.getState().setParams({ panel: 'sizes' });
+    useStore.getState().change({ panel: 'sizes' });
     expect(screen.getByText(/^From:/)).toBeInTheDocument();
   });
 

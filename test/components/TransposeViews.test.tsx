@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SIDE_BY_SIDE_QUERY, TransposeViews } from '../../src/components/TransposeViews';
 
+import { convTransposeOutSize } from '../../src/engine';
 import { t } from '../../src/i18n';
 import { loadQuery, selectValues, useStore } from '../../src/store';
 import { showQuery } from './showQuery';
@@ -226,7 +227,7 @@ describe('TransposeViews side by side (wide screens)', () => {
  */
 function naiveConvT(x: readonly number[], w: readonly number[], o: { cin: number; cout: number; g: number; h: number; k: number; s: number; p: number }) {
   const { cin, cout, g, h, k, s, p } = o;
-  const outH = (h - 1) * s - 2 * p + k;
+  const outH = convTransposeOutSize(h, k, s, 2 * p);
   const inPer = cin / g;
   const outPer = cout / g;
   const out = Array.from({ length: cout }, () => Array.from({ length: outH }, () => Array.from({ length: outH }, () => 0)));

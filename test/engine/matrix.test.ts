@@ -12,7 +12,7 @@ import {
   transposeMatrix,
   type ConvMatrix,
 } from '../../src/engine/matrix';
-import { computeConv2DInfo, computeConvTranspose2DInfo, symmetricPads } from '../../src/engine/shape';
+import { computeConv2DInfo, computeConvTranspose2DInfo, convTransposeOutSize, symmetricPads } from '../../src/engine/shape';
 import { firstMismatch } from '../fixtures';
 
 /** Deterministic integers in −3..3. */
@@ -48,8 +48,8 @@ const pairCase = fc
     const base = { stride: [r.sH, r.sW] as const, dilation: [r.dH, r.dW] as const, groups: r.groups, pad };
     const conv = computeConv2DInfo(xShape, wShape, base);
     // The output padding that brings the transposed size back to inH × inW (always < stride).
-    const aH = inH - ((conv.outH - 1) * r.sH - r.top - r.bottom + conv.effKH);
-    const aW = inW - ((conv.outW - 1) * r.sW - r.left - r.right + conv.effKW);
+    const aH = inH - convTransposeOutSize(conv.outH, r.kH, r.sH, r.top + r.bottom, r.dH);
+    const aW = inW - convTransposeOutSize(conv.outW, r.kW, r.sW, r.left + r.right, r.dW);
     const convT = computeConvTranspose2DInfo([r.batch, conv.outChannels, conv.outH, conv.outW], wShape, { ...base, outputPadding: [aH, aW] });
     const x = ints(xShape.reduce((a, b) => a * b), r.seed);
     const y = ints(r.batch * conv.outChannels * conv.outH * conv.outW, r.seed ^ 0x1b873593);

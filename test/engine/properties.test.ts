@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   ShapeError, conv2d, convInputSizes, convOutSize, convTranspose2d, convTranspose2dDirect, convTranspose2dScatter,
-  convTransposeOutSize, maxPool2d, maxUnpool2d, avgPool2d, avgUnpool2d, tf, tfLegalTransposeSizes, tfOutSize, tensor,
+  convTransposeOutSize, maxPool2d, maxUnpool2d, avgPool2d, avgUnpool2d, outputPaddingChoices, tf, tfLegalTransposeSizes, tfOutSize, tensor, unpoolSizes,
   type Tensor,
 } from '../../src/engine';
 
@@ -130,6 +130,50 @@ describe('size formulas and their inverses agree', () => {
     );
   });
 
+  it('outputPaddingChoices: each a < max(s, d) with the size its scatter, cropped by p per side and extended by a, covers', () => {
+    fc.assert(
+      fc.property(axis, fc.integer({ min: 1, max: 12 }), ({ k, s, d, p }, i) => {
+        // Independent: the scatter's last cell is the largest input cell·s + tap·d.
+        let last = 0;
+        for (let cell = 0; cell < i; cell++) for (let tap = 0; tap < k; tap++) last = Math.max(last, cell * s + tap * d);
+        const want = Array.from({ length: Math.max(s, d) }, (_, a) => ({ a, size: last + 1 - 2 * p + a })).filter((c) => c.size >= 1);
+        const got = outputPaddingChoices(i, k, s, p, d);
+        expect(got).toEqual(want);
+        // An output padding below the stride picks one of the sizes the forward convolution maps back to i.
+        for (const c of got.filter((ch) => ch.a < s)) {
+          let windows = 0;
+          for (let start = -p; start + d * (k - 1) <= c.size - 1 + p; start += s) windows++;
+          expect(windows).toBe(i);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('unpoolSizes: the default is the smallest size that pools back to i; legal is PyTorch’s default − s < o < default + s', () => {
+    const pooling = fc.record({ k: fc.integer({ min: 1, max: 7 }), s: fc.integer({ min: 1, max: 5 }), i: fc.integer({ min: 1, max: 12 }) })
+      .chain((r) => fc.record({ k: fc.constant(r.k), s: fc.constant(r.s), i: fc.constant(r.i), p: fc.integer({ min: 0, max: Math.floor(r.k / 2) }) }));
+    fc.assert(
+      fc.property(pooling, ({ k, s, p, i }) => {
+        const { default: def, legal } = unpoolSizes(i, k, s, p);
+        // Independent: count the windows of a pooling over o cells by sliding one (forward, PyTorch's floor rule).
+        const pooledSize = (o: number) => {
+          let n = 0;
+          for (let start = -p; start + k <= o + p; start += s) n++;
+          return n;
+        };
+        // From 0 cells: padding alone may make windows, and then the default is no real size (nothing is legal).
+        const sizes = Array.from({ length: (i + 2) * s + k }, (_, n) => n);
+        const back = sizes.filter((o) => pooledSize(o) === i);
+        expect(def).toBe(back[0]);
+        // max_unpool2d's check (torch.nn.functional._unpool_output_size): default − stride < size < default + stride.
+        expect(legal).toEqual(sizes.filter((o) => o >= 1 && o > def - s && o < def + s));
+        for (const o of legal.filter((size) => size >= def)) expect(back).toContain(o);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("TensorFlow's legal output_shape sizes are exactly the sizes whose forward conv gives the value's size", () => {
     fc.assert(
       fc.property(axis, fc.constantFrom('SAME' as const, 'VALID' as const), ({ k, s, d, o }, padding) => {
@@ -170,13 +214,17 @@ describe('unpooling', () => {
     );
   });
 
-  it('avgUnpool2d of a constant pooled map is that constant wherever a window reaches', () => {
+  it('avgUnpool2d of a constant map v ≠ 0 is v exactly where some window reaches and 0 elsewhere', () => {
     fc.assert(
-      fc.property(poolCase, fc.integer({ min: -3, max: 3 }), (c, v) => {
+      fc.property(poolCase, fc.constantFrom(-3, -2, -1, 1, 2, 3), (c, v) => {
         const x = tensor([1, 1, c.h, c.w], Array.from({ length: c.h * c.w }, () => v));
         const pooled = avgPool2d(x, { kernelSize: c.k, stride: c.s, padding: c.p, countIncludePad: false });
+        for (const value of pooled.data) expect(value).toBe(v);
         const back = avgUnpool2d(pooled, { kernelSize: c.k, stride: c.s, padding: c.p, outputSize: [c.h, c.w] });
-        for (const value of back.data) expect([0, v]).toContain(value);
+        // Independent: a row (column) is reached when a window o·s − p … o·s − p + k − 1 of the pooled size covers it.
+        const reached = (cell: number, windows: number) => Array.from({ length: windows }, (_, o) => o * c.s - c.p).some((start) => start <= cell && cell < start + c.k);
+        const [, , outH, outW] = pooled.shape;
+        back.data.forEach((value, i) => expect(value).toBe(reached(Math.floor(i / c.w), outH) && reached(i % c.w, outW) ? v : 0));
       }),
       { numRuns: 100 },
     );

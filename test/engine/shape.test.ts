@@ -11,6 +11,7 @@ import {
   convTranspose2d,
   convTranspose2dDirect,
   convTransposeOutSize,
+  directPadding,
   outputPaddingChoices,
   symmetricPads,
   tensor,
@@ -18,6 +19,7 @@ import {
   tfOutSize,
   tfSamePads,
   unpoolSizes,
+  zeroInsertedSize,
 } from '../../src/engine';
 
 // ----- brute-force references -------------------------------------------------------------------
@@ -241,7 +243,12 @@ describe('ConvTranspose2DInfo.direct: zero insertion and p′ = d(k − 1) − p
       stride: [s, s], pad: symmetricPads(p, p), dilation: [d, d], groups: 1, outputPadding: [a, a],
     });
     expect([info.direct.zeroH, info.direct.zeroW]).toEqual([zero, zero]);
+    expect(zeroInsertedSize(i, s)).toBe(zero);
     expect(info.direct.pad).toEqual({ top: before, bottom: after, left: before, right: after });
+    expect(directPadding(k, d, p)).toBe(before);
+    expect([info.direct.paddedH, info.direct.paddedW]).toEqual([zero + before + after, zero + before + after]);
+    // The scatter's canvas: every stamp (the output plus what the padding crops) and the output padding.
+    expect([info.canvasH, info.canvasW]).toEqual([o + 2 * p, o + 2 * p]);
     expect([info.outH, info.outW]).toEqual([o, o]);
     // A stride-1 conv over the padded, zero-inserted input gives o cells, and the same numbers as the op.
     expect(slideCount(zero + before + after, k, 1, 0, d)).toBe(o);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ShapeError, tensor, tf, tfLegalTransposeSizes, type Tensor, type TfPadding } from '../../src/engine';
-import { firstMismatch, loadCases, type FixtureCase, type FixtureTensor } from '../fixtures';
+import { countByOp, firstMismatch, loadCases, loadMeta, type FixtureCase, type FixtureTensor } from '../fixtures';
 
 const cases = loadCases('tf-cases.json');
 
@@ -46,6 +46,14 @@ describe('tf-cases.json', () => {
   it('holds cases of every TensorFlow op', () => {
     const ops = new Set(cases.map((c) => c.op));
     expect([...ops].sort()).toEqual(['tf_conv2d', 'tf_conv2d_transpose', 'tf_conv2d_transpose_invalid', 'tf_max_pool_with_argmax']);
+  });
+
+  it('holds the 163 cases its README describes, each id once, as many of each op as its own meta lists', () => {
+    const meta = loadMeta('tf-cases.json');
+    expect(cases).toHaveLength(163);
+    expect(meta.total).toBe(cases.length);
+    expect(countByOp(cases)).toEqual(meta.counts);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
   });
 
   for (const c of cases) {

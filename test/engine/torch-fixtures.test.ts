@@ -11,7 +11,7 @@ import {
   tensor,
   type Tensor,
 } from '../../src/engine';
-import { firstMismatch, loadCases, type FixtureCase, type FixtureTensor } from '../fixtures';
+import { countByOp, firstMismatch, loadCases, loadMeta, type FixtureCase, type FixtureTensor } from '../fixtures';
 
 const cases = loadCases('torch-cases.json');
 const byOp = (op: string): FixtureCase[] => cases.filter((c) => c.op === op);
@@ -38,10 +38,14 @@ const transposeOptions = (c: FixtureCase) => ({
   groups: c.params.groups as number,
 });
 
-it('the fixture file holds the 300 cases its README describes', () => {
+it('the fixture file holds the 300 cases its README describes, each id once, as many of each op as its own meta lists', () => {
   expect(cases.length).toBe(300);
   const ops = new Set(cases.map((c) => c.op));
   expect([...ops].sort()).toEqual(['avg_pool2d', 'conv2d', 'conv_transpose2d', 'max_pool2d', 'max_unpool2d']);
+  const meta = loadMeta('torch-cases.json');
+  expect(meta.count).toBe(cases.length);
+  expect(countByOp(cases)).toEqual(meta.counts);
+  expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
 });
 
 describe('conv2d', () => {

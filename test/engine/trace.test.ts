@@ -10,9 +10,11 @@ import {
   computePool2DInfo,
   computeUnpool2DInfo,
   convOutSize,
+  convTransposeOutSize,
   symmetricPads,
   tfPads,
   tfTransposePads,
+  unpoolSizes,
   type Conv2DInfo,
   type ConvTranspose2DInfo,
   type Pool2DInfo,
@@ -141,8 +143,8 @@ const transposeCase = fc
   .map((r) => {
     const aH = r.aH % Math.max(r.sH, r.dH);
     const aW = r.aW % Math.max(r.sW, r.dW);
-    const fullH = (r.inH - 1) * r.sH + r.dH * (r.kH - 1) + 1;
-    const fullW = (r.inW - 1) * r.sW + r.dW * (r.kW - 1) + 1;
+    const fullH = convTransposeOutSize(r.inH, r.kH, r.sH, 0, r.dH);
+    const fullW = convTransposeOutSize(r.inW, r.kW, r.sW, 0, r.dW);
     // Keep at least one output cell: drop the crop on an axis that would vanish.
     const [top, bottom] = fullH - r.top - r.bottom + aH >= 1 ? [r.top, r.bottom] : [0, 0];
     const [left, right] = fullW - r.left - r.right + aW >= 1 ? [r.left, r.right] : [0, 0];
@@ -346,8 +348,8 @@ describe('transposed convolution plans', () => {
         for (const c of flip.cells) expect([c.fy, c.fx]).toEqual([info.kH - 1 - c.ky, info.kW - 1 - c.kx]);
         // Every input cell sits where zeroInsertPosition says; every other cell is a zero or padding.
         let inputs = 0;
-        for (let gy = 0; gy < plan.paddedH; gy++) {
-          for (let gx = 0; gx < plan.paddedW; gx++) {
+        for (let gy = 0; gy < plan.info.direct.paddedH; gy++) {
+          for (let gx = 0; gx < plan.info.direct.paddedW; gx++) {
             const cell = directGridCell(plan, gy, gx);
             if (cell.source !== 'input') continue;
             inputs++;
@@ -492,7 +494,7 @@ describe('pooling plans', () => {
       fc.property(poolCase, fc.integer({ min: 0, max: 2 }), ({ xShape, opts }, grow) => {
         const pInfo = computePool2DInfo(xShape, opts);
         const sizes: [number, number] = [
-          Math.min(pInfo.inH + grow, (pInfo.outH - 1) * pInfo.strideH - 2 * pInfo.pad.top + pInfo.kH + pInfo.strideH - 1),
+          Math.min(pInfo.inH + grow, Math.max(...unpoolSizes(pInfo.outH, pInfo.kH, pInfo.strideH, pInfo.pad.top).legal)),
           pInfo.inW,
         ];
         const info = computeUnpool2DInfo([pInfo.batch, pInfo.channels, pInfo.outH, pInfo.outW], { ...opts, outputSize: sizes });

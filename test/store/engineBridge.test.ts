@@ -66,7 +66,7 @@ describe('connectEngine with the main-thread client', () => {
   it('a new valid choice replaces the picture with its own numbers', async () => {
     disconnect = connectEngine(createEngineClient());
     await vi.waitFor(() => expect(get().picture).not.toBeNull());
-    get().setParams({ in: [7, 7], s: [2, 2], vals: 'rand', seed: 3 });
+    get().change({ in: [7, 7], s: [2, 2], vals: 'rand', seed: 3 });
     await vi.waitFor(() => expect(infoOf(get().picture!.explored).inH).toBe(7));
     const { x, w } = selectValues(get());
     expect(get().picture?.x).toEqual(x);
@@ -84,13 +84,13 @@ describe('connectEngine with the main-thread client', () => {
     await vi.waitFor(() => expect(get().picture).not.toBeNull());
     const before = get().picture;
     const calls = spy.mock.calls.length;
-    get().setParams({ in: [3, 3], k: [7, 7] }); // kernel larger than the input: refused
+    get().change({ in: [3, 3], k: [7, 7] }); // kernel larger than the input: refused
     await flush();
     expect(get().picture).toBe(before);
     expect(spy.mock.calls.length).toBe(calls);
     expect(get().engineError).toBeNull();
     // back to a valid choice: a new picture comes
-    get().setParams({ k: [2, 2] });
+    get().change({ k: [2, 2] });
     await vi.waitFor(() => expect(infoOf(get().picture!.explored).kH).toBe(2));
     expect(get().picture).not.toBe(before);
   });
@@ -114,10 +114,10 @@ describe('connectEngine with the main-thread client', () => {
     disconnect = connectEngine(client);
     await vi.waitFor(() => expect(get().picture).not.toBeNull());
     const calls = spy.mock.calls.length;
-    get().setParams({ view: 'direct' });
+    get().change({ view: 'direct' });
     await flush();
     expect(spy.mock.calls.length).toBe(calls);
-    get().setParams({ s: [1, 1] });
+    get().change({ s: [1, 1] });
     await flush();
     expect(spy.mock.calls.length).toBe(calls + 1);
   });
@@ -126,8 +126,8 @@ describe('connectEngine with the main-thread client', () => {
     disconnect = connectEngine(createEngineClient());
     await vi.waitFor(() => expect(get().picture).not.toBeNull());
     const seen = recordPictures();
-    get().setParams({ in: [6, 6] });
-    get().setParams({ in: [8, 8] });
+    get().change({ in: [6, 6] });
+    get().change({ in: [8, 8] });
     await vi.waitFor(() => expect(infoOf(get().picture!.explored).inH).toBe(8));
     await flush();
     expect(seen.map((p) => infoOf(p.explored).inH)).toEqual([8]);
@@ -157,8 +157,8 @@ describe('connectEngine with a worker that answers out of order', () => {
     worker.answer(0);
     await vi.waitFor(() => expect(get().picture).not.toBeNull());
     const seen = recordPictures();
-    get().setParams({ in: [6, 6] });
-    get().setParams({ in: [9, 9] });
+    get().change({ in: [6, 6] });
+    get().change({ in: [9, 9] });
     expect(worker.inbox).toHaveLength(2);
     worker.answer(1); // the newer (9×9) first
     await vi.waitFor(() => expect(infoOf(get().picture!.explored).inH).toBe(9));
@@ -175,7 +175,7 @@ describe('connectEngine with a worker that answers out of order', () => {
     worker.answer(0);
     await vi.waitFor(() => expect(get().picture).not.toBeNull());
     const before = get().picture;
-    get().setParams({ in: [6, 6] });
+    get().change({ in: [6, 6] });
     const req = worker.inbox.splice(0, 1)[0];
     worker.onmessage?.(new MessageEvent('message', { data: { id: req.id, ok: false, error: { name: 'RangeError', message: 'out of memory' } } }));
     await vi.waitFor(() => expect(get().engineError?.message).toBe('out of memory'));

@@ -1,6 +1,6 @@
 /**
  * The store (src/store/index.ts and its slices): custom values follow the grid sizes, a new fill
- * drops them, cell edits start from what is on screen, drafts keep unparsed text, the validated
+ * drops them, cell edits start from what is on screen (all through the one action `change`), drafts keep unparsed text, the validated
  * selector names the parameter at fault and is memoised on params, and loading a query puts its
  * step on the active view.
  */
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fillValues, isShapeError } from '../../src/engine';
 import {
-  activeView, currentQuery, loadQuery, selectValidated, selectValues, specOf, useStore,
+  activeView, currentQuery, editCell, loadQuery, selectValidated, selectValues, specOf, useStore,
 } from '../../src/store';
 import { DEFAULTS, type HW, type Params } from '../../src/store/urlParams';
 import { infoOf } from '../explored';
@@ -36,15 +36,15 @@ function validate(patch: Partial<Params>): { ok: boolean; code?: string; param?:
   return { ok: false, code: v.error.code, param: v.error.param };
 }
 
-describe('setParams', () => {
+describe('change', () => {
   it('resizing the input keeps the custom values top-left (zeros where the grid grew)', () => {
     fc.assert(
       fc.property(
         sizeArb(8).chain((from) => fc.tuple(fc.constant(from), sizeArb(8), fc.array(fc.integer({ min: -9, max: 9 }), { minLength: from[0] * from[1], maxLength: from[0] * from[1] }))),
         ([from, to, x]) => {
           useStore.setState(initial, true);
-          get().setParams({ in: from, x });
-          get().setParams({ in: to });
+          get().change({ in: from, x });
+          get().change({ in: to });
           expect(get().params.in).toEqual(to);
           expect(get().params.x).toEqual(keepTopLeft(x, from, to));
         },
@@ -59,8 +59,8 @@ describe('setParams', () => {
         ([from, to, w]) => {
           useStore.setState(initial, true);
           const x = Array.from({ length: 25 }, (_, i) => i);
-          get().setParams({ k: from, w, x });
-          get().setParams({ k: to });
+          get().change({ k: from, w, x });
+          get().change({ k: to });
           expect(get().params.w).toEqual(keepTopLeft(w, from, to));
           expect(get().params.x).toEqual(x);
         },
@@ -69,13 +69,13 @@ describe('setParams', () => {
   });
 
   it('a worked case: 3×3 → 2×4 keeps [1 2 3 / 4 5 6] and pads the new column with 0', () => {
-    get().setParams({ in: [3, 3], x: [1, 2, 3, 4, 5, 6, 7, 8, 9] });
-    get().setParams({ in: [2, 4] });
+    get().change({ in: [3, 3], x: [1, 2, 3, 4, 5, 6, 7, 8, 9] });
+    get().change({ in: [2, 4] });
     expect(get().params.x).toEqual([1, 2, 3, 0, 4, 5, 6, 0]);
   });
 
   it('without custom values a resize leaves x and w unset (the fill follows the size)', () => {
-    get().setParams({ in: [7, 6], k: [2, 2] });
+    get().change({ in: [7, 6], k: [2, 2] });
     expect(get().params.x).toBeNull();
     expect(get().params.w).toBeNull();
     expect(selectValues(get()).x).toEqual(Array.from(fillValues(DEFAULTS.vals, 42, DEFAULTS.seed, 'input')));
@@ -83,8 +83,8 @@ describe('setParams', () => {
 
   for (const patch of [{ vals: 'ones' }, { vals: 'rand' }, { seed: 99 }] as const) {
     it(`${JSON.stringify(patch)} drops the custom values, so the new fill shows`, () => {
-      get().setParams({ x: Array(25).fill(7), w: Array(9).fill(3) });
-      get().setParams(patch);
+      get().change({ x: Array(25).fill(7), w: Array(9).fill(3) });
+      get().change(patch);
       expect(get().params.x).toBeNull();
       expect(get().params.w).toBeNull();
       const p = get().params;
@@ -97,17 +97,17 @@ describe('setParams', () => {
 
   it('other changes (stride, padding, op) keep the custom values', () => {
     const x = Array.from({ length: 25 }, (_, i) => i - 12);
-    get().setParams({ x });
-    get().setParams({ s: [2, 2], p: [1, 1], op: 'convT' });
+    get().change({ x });
+    get().change({ s: [2, 2], p: [1, 1], op: 'convT' });
     expect(get().params.x).toEqual(x);
   });
 });
 
-describe('setCell', () => {
+describe('editCell', () => {
   it('starts from the values on screen (the fill) and changes only that cell', () => {
-    get().setParams({ vals: 'rand', seed: 5 });
+    get().change({ vals: 'rand', seed: 5 });
     const onScreen = selectValues(get()).x;
-    get().setCell('x', 7, 42, onScreen);
+    editCell('x', 7, 42);
     const want = [...onScreen];
     want[7] = 42;
     expect(get().params.x).toEqual(want);
@@ -118,8 +118,8 @@ describe('setCell', () => {
 
   it('a second edit builds on the first', () => {
     const onScreen = selectValues(get()).w;
-    get().setCell('w', 0, -3, onScreen);
-    get().setCell('w', 8, 9, selectValues(get()).w);
+    editCell('w', 0, -3);
+    editCell('w', 8, 9);
     const want = [...onScreen];
     want[0] = -3;
     want[8] = 9;
@@ -188,7 +188,7 @@ describe('selectValidated', () => {
     expect(selectValidated(get())).toBe(a);
     expect(selectValues(get())).toBe(selectValues(get()));
     const values = selectValues(get());
-    get().setParams({ s: [2, 2] });
+    get().change({ s: [2, 2] });
     const b = selectValidated(get());
     expect(b).not.toBe(a);
     expect(b.ok && infoOf(b.explored).strideH).toBe(2);

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuery, type Params } from '../../src/store/urlParams';
-import { hasOutputSize, legalOutputShape, resizePlanes, transition } from '../../src/store/transitions';
+import { DEFAULTS, parseQuery, type Params } from '../../src/store/urlParams';
+import { applyChange, hasOutputSize, legalOutputShape, resizePlanes, transition } from '../../src/store/transitions';
+import { paramsArb } from './arbitraries';
 
 const paramsOf = (query: string): Params => parseQuery(query).params;
 
@@ -111,5 +113,32 @@ describe('transition: pooling and channels', () => {
     expect(p.w).toEqual(w);
     expect(transition(p, { cout: 1 }).patch.w).toBeNull();
     expect(transition(p, { k: [1, 2] }).patch.w).toEqual([1, 2, 5, 6]);
+  });
+});
+
+describe('applyChange', () => {
+  it('a whole Params object (an address) comes through as it is, whatever the params before', () => {
+    fc.assert(
+      fc.property(paramsArb, paramsArb, fc.option(fc.constantFrom('tf-ones-5x5', 'guide-dilated'), { nil: null }), (before, after, preset) => {
+        const next = { ...after, preset };
+        expect(applyChange(before, next).params).toEqual(next);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a worked example stays named while only the view, panel or step change; any other key un-names it', () => {
+    const opened = parseQuery('preset=guide-half-padding', { 'guide-half-padding': 'op=conv&in=5&k=3&p=1' }).params;
+    expect(opened.preset).toBe('guide-half-padding');
+    expect(applyChange(opened, { view: 'direct', panel: 'code', step: 3 }).params.preset).toBe('guide-half-padding');
+    expect(applyChange(opened, { k: [3, 3] }).params.preset).toBeNull();
+    expect(applyChange(opened, { x: Array.from({ length: 25 }, () => 1) }).params.preset).toBeNull();
+  });
+
+  it('a key the patch sets wins over the rule that would reset it (leaving the PyTorch transposed conv with output padding given)', () => {
+    const before = paramsOf('op=convT&s=2&a=1');
+    expect(applyChange(before, { op: 'conv' }).params.a).toEqual([0, 0]);
+    expect(applyChange(before, { op: 'unpool', d: [2, 2] }).params.d).toEqual([2, 2]);
+    expect(applyChange(DEFAULTS, { op: 'unpool' }).params).toMatchObject({ op: 'unpool', d: [1, 1], cout: 1, g: 1 });
   });
 });

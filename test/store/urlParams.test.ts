@@ -6,67 +6,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyChange } from '../../src/store/transitions';
 import {
-  BOUNDS, DEFAULTS, PAGE_DEFAULTS, PANELS, parseHW, parseQuery, writeHW, writeQuery,
-  type HW, type ParamKey, type Params,
+  BOUNDS, DEFAULTS, PAGE_DEFAULTS, parseHW, parsePatch, parseQuery, writeHW, writeQuery,
+  type ParamKey, type Params,
 } from '../../src/store/urlParams';
+import { hwArb, paramsArb } from './arbitraries';
 
 const ISSUE = 'issue 3, Engineering';
-
-const hwArb = (b: { min: number; max: number }): fc.Arbitrary<HW> =>
-  fc.oneof(
-    fc.integer(b).map((n): HW => [n, n]),
-    fc.tuple(fc.integer(b), fc.integer(b)),
-  );
-
-/** A finite number a learner could type into a cell (−0 is the same cell value as 0, and the URL writes both as `0`). */
-const cellArb = fc.oneof(
-  fc.integer({ min: -99, max: 99 }),
-  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).filter((v) => !Object.is(v, -0)),
-);
-
-/** Every valid Params: padding spelled as numbers with PyTorch, SAME/VALID with TensorFlow. */
-const paramsArb: fc.Arbitrary<Params> = fc
-  .record({
-    op: fc.constantFrom('conv', 'convT', 'unpool' as const),
-    fw: fc.constantFrom('torch', 'tf' as const),
-    in: hwArb(BOUNDS.in),
-    k: hwArb(BOUNDS.k),
-    s: hwArb(BOUNDS.s),
-    d: hwArb(BOUNDS.d),
-    a: hwArb(BOUNDS.a),
-    out: fc.option(hwArb(BOUNDS.out), { nil: null }),
-    vals: fc.constantFrom('ones', 'int', 'rand' as const),
-    seed: fc.integer(BOUNDS.seed),
-    step: fc.integer(BOUNDS.step),
-    view: fc.constantFrom('scatter', 'direct' as const),
-    panel: fc.constantFrom(...PANELS),
-    pool: fc.constantFrom('max', 'avg' as const),
-    g: fc.integer(BOUNDS.g),
-    cinPer: fc.integer({ min: 1, max: 4 }),
-    coutPer: fc.integer({ min: 1, max: 4 }),
-    customX: fc.boolean(),
-    customW: fc.boolean(),
-  })
-  .map((r) => {
-    // Channel counts stay within bounds and divisible by the groups.
-    const g = Math.min(r.g, 4);
-    const per = Math.floor(4 / g);
-    return { ...r, g, cin: g * Math.min(r.cinPer, per), cout: g * Math.min(r.coutPer, per) };
-  })
-  .chain((r) =>
-    fc.record({
-      p: r.fw === 'tf' ? fc.constantFrom<Params['p']>('same', 'valid') : hwArb(BOUNDS.p),
-      x: r.customX ? fc.array(cellArb, { minLength: r.cin * r.in[0] * r.in[1], maxLength: r.cin * r.in[0] * r.in[1] }) : fc.constant(null),
-      w:
-        r.customW && r.op !== 'unpool'
-          ? fc.array(cellArb, { minLength: (r.cin * r.cout / r.g) * r.k[0] * r.k[1], maxLength: (r.cin * r.cout / r.g) * r.k[0] * r.k[1] })
-          : fc.constant(null),
-    }).map(({ p, x, w }): Params => ({
-      op: r.op, fw: r.fw, in: r.in, k: r.k, s: r.s, p, d: r.d, a: r.a, out: r.out, cin: r.cin, cout: r.cout, g: r.g, pool: r.pool,
-      vals: r.vals, seed: r.seed, x, w, step: r.step, view: r.view, panel: r.panel, preset: null,
-    })),
-  );
 
 const keysOf = (query: string) => [...new URLSearchParams(query).keys()];
 
@@ -253,6 +200,43 @@ describe('bad and unknown values', () => {
     expect(parseQuery('?fw=tf').params.p).toBe('same');
     expect(parseQuery('?fw=tf&p=valid').params.p).toBe('valid');
     expect(parseQuery('?fw=torch').params.p).toEqual([0, 0]);
+  });
+});
+
+describe('parsePatch: some URL keys onto the current params (what a host page sends)', () => {
+  it('parses only the keys given, each against the current params and the keys before it', () => {
+    const current = parseQuery('?op=convT&in=3&k=3').params;
+    expect(parsePatch('in=7&s=2', current)).toEqual({ patch: { in: [7, 7], s: [2, 2] }, notices: [] });
+    // x is measured against the new size given in the same set: 2×2 needs 4 values.
+    expect(parsePatch('in=2&x=1,2,3,4', current).patch).toEqual({ in: [2, 2], x: [1, 2, 3, 4] });
+    expect(parsePatch('x=1,2,3,4', current).notices).toEqual([{ key: 'x', value: '1,2,3,4', reason: 'bad-value' }]);
+  });
+
+  it('SAME/VALID needs TensorFlow semantics, now or in the same set', () => {
+    const torch = DEFAULTS;
+    expect(parsePatch('p=valid', torch)).toEqual({ patch: {}, notices: [{ key: 'p', value: 'valid', reason: 'bad-value' }] });
+    expect(parsePatch('fw=tf&p=valid', torch)).toEqual({ patch: { fw: 'tf', p: 'valid' }, notices: [] });
+  });
+
+  it('bad values and unknown keys are noticed and left out; a preset is opened by its address, not patched', () => {
+    const { patch, notices } = parsePatch('k=99&zoom=2&preset=tf-ones-5x5&g=2', DEFAULTS);
+    expect(patch).toEqual({ g: 2 });
+    expect(notices).toEqual([
+      { key: 'k', value: '99', reason: 'bad-value' },
+      { key: 'preset', value: 'tf-ones-5x5', reason: 'bad-value' },
+      { key: 'zoom', value: '2', reason: 'unknown-key' },
+    ]);
+  });
+
+  it('the keys of any address, patched onto the defaults through the rules, give that address’s params', () => {
+    fc.assert(
+      fc.property(paramsArb, (p) => {
+        const { patch, notices } = parsePatch(writeQuery(p), DEFAULTS);
+        expect(notices).toEqual([]);
+        expect(applyChange(DEFAULTS, patch).params).toEqual(p);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

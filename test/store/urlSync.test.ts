@@ -45,11 +45,11 @@ describe('connectUrl', () => {
     disconnect = connectUrl(window);
     const length = window.history.length;
     const changes: (() => void)[] = [
-      () => get().setParams({ in: [6, 4] }),
-      () => get().setParams({ op: 'convT', s: [2, 2] }),
-      () => get().setParams({ view: 'direct' }),
+      () => get().change({ in: [6, 4] }),
+      () => get().change({ op: 'convT', s: [2, 2] }),
+      () => get().change({ view: 'direct' }),
       () => get().setStep('direct', 5),
-      () => get().setParams({ vals: 'rand', seed: 12 }),
+      () => get().change({ vals: 'rand', seed: 12 }),
     ];
     for (const change of changes) {
       change();
@@ -65,15 +65,15 @@ describe('connectUrl', () => {
 
   it('back to the defaults: the query disappears', () => {
     disconnect = connectUrl(window);
-    get().setParams({ k: [2, 2] });
+    get().change({ k: [2, 2] });
     expect(window.location.search).toBe('?k=2');
-    get().setParams({ k: [3, 3] });
+    get().change({ k: [3, 3] });
     expect(window.location.search).toBe('');
   });
 
   it('changes that do not touch the URL state do not write', () => {
     disconnect = connectUrl(window);
-    get().setParams({ in: [7, 7] });
+    get().change({ in: [7, 7] });
     const replace = vi.spyOn(window.history, 'replaceState');
     get().setHover({ grid: 'input', row: 0, col: 1 });
     get().setStep('scatter', 3); // not the active view of a convolution
@@ -85,7 +85,7 @@ describe('connectUrl', () => {
     disconnect = connectUrl(window);
     disconnect();
     disconnect = null;
-    get().setParams({ in: [9, 9] });
+    get().change({ in: [9, 9] });
     expect(window.location.search).toBe('');
   });
 });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  computeExplore, convPlan, convTransposeDirectPlan, convTransposeScatterPlan, explore, scatterCanvasAfter, step, stepCount,
+  computeExplore, convPlan, convTransposeDirectPlan, convTransposeScatterPlan, explore, paddedInputSize, scatterCanvasAfter, step, stepCount,
   type ExploreSpec,
 } from '../../src/engine';
 import {
-  convLooks, dilatedValue, equationTerms, inputPlaneBase, paddedInputValue, paddedSize,
-  plainValue, progressiveValue, quietLook, sameNumbers,
-  tensorPlaneBase, termsByChannel, weightPlaneBase,
+  convLooks, dilatedValue, equationTerms, inputPlaneBase, paddedInputValue,
+  plainValue, progressiveValue, quietLook,
+  termsByChannel, weightPlaneBase,
   type LookFn,
 } from '../../src/viz/looks';
+import { tensorPlaneBase, tensorPlanes } from '../../src/viz/planes';
 import {
   canvasSize, canvasValue, directLooks, flippedPlaneBase, scatterLooks, scatterOutputValue, scatterReached, spreadMoves, sweepIndex,
 } from '../../src/viz/transposeLooks';
@@ -55,7 +56,7 @@ const seq = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 describe('convLooks', () => {
   it('TF in=5 k=3 s=2 SAME: a 7×7 padded grid whose ring is padding and reads 0', () => {
     const plan = conv({ fw: 'tf', stride: [2, 2], padding: 'SAME' });
-    const { rows, cols } = paddedSize(plan);
+    const { rows, cols } = paddedInputSize(plan.info);
     expect([rows, cols]).toEqual([7, 7]);
     const looks = convLooks(plan, step(plan, 0), null, seq(9));
     expect(toned(looks.input, rows, cols, 'padding')).toBe(7 * 7 - 5 * 5);
@@ -190,8 +191,7 @@ describe('directLooks', () => {
 
   it('tones the padded grid by what sits there: inputs, inserted zeros, padding', () => {
     const looks = directLooks(direct, step(direct, 1), null, seq(9));
-    const { paddedH, paddedW } = direct;
-    const { zeroH, zeroW } = direct.info.direct;
+    const { zeroH, zeroW, paddedH, paddedW } = direct.info.direct;
     expect(toned(looks.padded, paddedH, paddedW, 'value')).toBe(9);
     expect(toned(looks.padded, paddedH, paddedW, 'zero')).toBe(zeroH * zeroW - 9);
     expect(toned(looks.padded, paddedH, paddedW, 'padding')).toBe(paddedH * paddedW - zeroH * zeroW);
@@ -211,7 +211,7 @@ describe('directLooks', () => {
       const looks = directLooks(direct, current, null, seq(9));
       const oy = Math.floor(j / 5);
       const ox = j % 5;
-      expect(marked(looks.padded, direct.paddedH, direct.paddedW, 'window')).toEqual(windowCells(oy, ox, 3, 3, 1, 1));
+      expect(marked(looks.padded, direct.info.direct.paddedH, direct.info.direct.paddedW, 'window')).toEqual(windowCells(oy, ox, 3, 3, 1, 1));
       expect(marked(looks.output, 5, 5, 'active')).toEqual([`${oy},${ox}`]);
       expect(toned(looks.output, 5, 5, 'empty')).toBe(24 - j);
     }
@@ -225,18 +225,16 @@ describe('directLooks', () => {
   });
 });
 
-describe('equationTerms and sameNumbers', () => {
+describe('equationTerms and tensorPlanes', () => {
   it('writes products as x·w, negatives in parentheses, muted where asked', () => {
     const terms = equationTerms([{ x: 1, w: -2, product: -2 }, { x: 0, w: 0.5, product: 0 }], [false, true]);
     expect(terms).toEqual([{ text: '1·(-2)', muted: false }, { text: '0·0.5', muted: true }]);
   });
 
-  it('compares engine results cell for cell', () => {
-    const a = { shape: [1, 1, 2, 2], data: new Float64Array([1, 2, 3, 4]) };
-    expect(sameNumbers(a, { shape: [1, 1, 2, 2], data: new Float64Array([1, 2, 3, 4]) })).toBe(true);
-    expect(sameNumbers(a, { shape: [1, 1, 2, 2], data: new Float64Array([1, 2, 3, 5]) })).toBe(false);
-    expect(sameNumbers(a, { shape: [1, 1, 4, 1], data: new Float64Array([1, 2, 3, 4]) })).toBe(false);
-    expect(sameNumbers({ shape: [1], data: [0.1 + 0.2] }, { shape: [1], data: [0.3] })).toBe(true);
+  it('tensorPlanes reads each channel of a [1, C, H, W] tensor row by row', () => {
+    const planes = tensorPlanes({ shape: [1, 2, 2, 3], data: Array.from({ length: 12 }, (_, i) => i) });
+    expect(planes).toHaveLength(2);
+    expect([planes[0](0, 0), planes[0](1, 2), planes[1](0, 0), planes[1](1, 1)]).toEqual([0, 5, 6, 10]);
   });
 });
 

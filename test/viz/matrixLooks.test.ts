@@ -4,8 +4,8 @@ import {
   computeConv2DInfo, computeConvTranspose2DInfo, convMatrix, convTransposeMatrix, convTransposeScatterPlan, symmetricPads,
 } from '../../src/engine';
 import {
-  cellOf, differingCells, divisible, entryIndex, evenKernel, flatIndex, innerProductText, interiorCounts, isInterior,
-  matrixLinks, matrixLooks, matrixValue, overlapCounts, sameValue, shapeText,
+  cellOf, changedLooks, divisible, entryIndex, evenKernel, flatIndex, innerProductText, interiorCounts, isInterior,
+  matrixLinks, matrixLooks, matrixValue, overlapCounts, shapeText,
 } from '../../src/viz/matrixLooks';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -177,10 +177,12 @@ describe('round trip and gradient helpers', () => {
     expect(shapeText([1, 3, 4, 5])).toBe('3 × 4 × 5');
   });
 
-  it('differingCells ignores floating-point noise and finds real differences', () => {
-    expect(differingCells([1, 2, 0.1 + 0.2, 4], [1, 5, 0.3, 3])).toEqual([1, 3]);
-    expect(sameValue(0.1 + 0.2, 0.3)).toBe(true);
-    expect(sameValue(1, 1.001)).toBe(false);
+  it('changedLooks marks the changed cells (flat NCHW) of each channel with ≠', () => {
+    const looks = changedLooks([1, 2, 2, 2], [1, 6]);
+    expect(looks.map((look) => [look(0, 0), look(0, 1), look(1, 0)])).toEqual([
+      [{}, { note: '≠' }, {}],
+      [{}, {}, { note: '≠' }],
+    ]);
   });
 
   it('innerProductText writes the products out and elides the middle of long ones', () => {

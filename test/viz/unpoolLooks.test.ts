@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  avgPoolPlan, avgUnpoolPlan, computeExplore, explore, maxPoolPlan, maxUnpoolPlan,
+  avgPoolPlan, avgUnpoolPlan, computeExplore, explore, maxPoolPlan, maxUnpoolPlan, paddedInputSize,
   type ExploreSpec,
 } from '../../src/engine';
 import type { LookFn } from '../../src/viz/looks';
 import {
-  averageTerms, avgCoverage, channelPlans, phaseAt, phaseStarts, poolInputSize, poolInputValue, poolStep, survival,
+  averageTerms, avgCoverage, phaseAt, phaseStarts, poolInputValue, poolStep, survival,
   unpoolLooks, unpoolOutputValue, unpoolProgress, unpoolStep, unpoolWindowSpan, windowValues,
   type ChannelPlans,
 } from '../../src/viz/unpoolLooks';
@@ -87,7 +87,7 @@ describe('phaseAt', () => {
 describe('pooled input with its padding', () => {
   it('in=4 k=3 s=2 p=1: a 6×6 grid; max pooling leaves the ring blank, PyTorch average reads it as 0', () => {
     const { e } = setup({ kernel: [3, 3], padding: [1, 1] }, seq(16));
-    expect(poolInputSize(e.pool)).toEqual({ rows: 6, cols: 6 });
+    expect(paddedInputSize(e.pool)).toEqual({ rows: 6, cols: 6 });
     const blank = poolInputValue(e.pool, seq(16), 0, null);
     const zero = poolInputValue(e.pool, seq(16), 0, 0);
     expect(blank(0, 0)).toBeNull();
@@ -163,7 +163,7 @@ describe('unpoolLooks, max pooling', () => {
   it('with padding, the window covers ring cells and the winner is never one of them', () => {
     const { plans, e } = setup({ kernel: [3, 3], padding: [1, 1] }, x);
     const ref3 = refMaxPool(x, 4, 4, 3, 2, 1);
-    const { rows, cols } = poolInputSize(e.pool);
+    const { rows, cols } = paddedInputSize(e.pool);
     for (let i = 0; i < ref3.out.length; i++) {
       const looks = unpoolLooks(plans, phaseAt(i, ref3.out.length, 2 * ref3.out.length), null, null);
       expect(marked(looks.input, rows, cols, 'active')).toEqual([`${ref3.out[i].y + 1},${ref3.out[i].x + 1}`]);
@@ -250,20 +250,7 @@ describe('average pooling and unpooling', () => {
   });
 });
 
-describe('channelPlans and survival', () => {
-  it('gives each channel its own plane of switches', () => {
-    const x = Array.from({ length: 32 }, (_, i) => (i * 7) % 32);
-    const { plans, numbers } = setup({ channels: { in: 2, out: 2, groups: 1 } }, x);
-    const all = channelPlans(plans, numbers.indices.data, 2);
-    expect(all.map((p) => p.pool.channel)).toEqual([0, 1]);
-    const ref1 = refMaxPool(x.slice(16), 4, 4, 2, 2, 0);
-    for (let i = 0; i < 4; i++) {
-      const s = poolStep(all[1].pool, i);
-      if (s.kind !== 'maxPool') throw new Error('expected max pooling');
-      expect([s.switch.iy, s.switch.ix]).toEqual([ref1.out[i].y, ref1.out[i].x]);
-    }
-  });
-
+describe('survival', () => {
   it('counts kept, lost, changed and zero cells, and treats cells outside a smaller output as lost', () => {
     const x = [5, 0, 2, 0];
     const out = [5, 0, 3];

@@ -1,12 +1,13 @@
 /**
- * One H×W parameter as two native number inputs side by side. A field shows exactly what the
- * learner typed: text that is not a whole number within bounds stays in the field (as a draft
- * the parent keeps), is marked invalid and says what the field accepts; only a parsed number
- * reaches `onValue`. An engine refusal about this field arrives as `children` plus `faulty`.
+ * One H×W parameter as two number inputs side by side (NumberInput: what the learner typed
+ * stays, text that does not parse is a draft that says what the field accepts). An engine
+ * refusal about this field arrives as `children` plus `faulty`.
  */
 import { useId, type ReactNode } from 'react';
 import { t, type MessageKey } from '../../i18n';
-import { parseWhole, type FieldBounds } from '../../viz/fieldErrors';
+import type { HW } from '../../engine';
+import type { FieldBounds } from '../../viz/fieldErrors';
+import { DraftNote, NumberInput } from './NumberInput';
 
 /** A size field's key (also its message key `field.<key>`). */
 export type HWKey = 'in' | 'k' | 's' | 'p' | 'd' | 'a';
@@ -16,7 +17,7 @@ export interface HWFieldProps {
   /** The label when the field means something else here (pooling calls the kernel its window); default `field.<key>`. */
   readonly label?: string;
   /** The value in params (shown when there is no draft). */
-  readonly value: readonly [number, number];
+  readonly value: HW;
   readonly bounds: FieldBounds;
   /** Unparsed text per axis (undefined: none). */
   readonly drafts: readonly [string | undefined, string | undefined];
@@ -48,42 +49,26 @@ export function HWField(props: HWFieldProps) {
       <span className="controls__hw-inputs">
         {axes.map((axis) => {
           const draft = drafts[axis];
-          const badId = `${id}-bad-${axis}`;
-          const describedBy = [draft !== undefined ? badId : null, faulty[axis] && errorId ? errorId : null].filter(Boolean).join(' ');
           return (
             <span key={axis} className="controls__hw-axis">
               {axis === 1 ? <span className="controls__hw-times" aria-hidden="true">×</span> : null}
-              <input
-                type="number"
-                className="controls__number"
-                inputMode="numeric"
-                min={bounds.min}
-                max={bounds.max}
-                step={1}
-                aria-label={axisLabel(field, axis, label)}
-                value={draft ?? String(value[axis])}
-                aria-invalid={draft !== undefined || faulty[axis] ? true : undefined}
-                aria-describedby={describedBy || undefined}
-                onChange={(e) => {
-                  const text = e.target.value;
-                  const n = parseWhole(text, bounds);
-                  if (n === null) onDraft(axis, text);
-                  else {
-                    onDraft(axis, null);
-                    onValue(axis, n);
-                  }
-                }}
+              <NumberInput
+                ariaLabel={axisLabel(field, axis, label)}
+                value={value[axis]}
+                bounds={bounds}
+                draft={draft}
+                noteId={`${id}-bad-${axis}`}
+                faulty={faulty[axis]}
+                errorId={errorId}
+                onValue={(n) => onValue(axis, n)}
+                onDraft={(text) => onDraft(axis, text)}
               />
             </span>
           );
         })}
       </span>
       {axes.map((axis) =>
-        drafts[axis] !== undefined ? (
-          <p key={axis} id={`${id}-bad-${axis}`} className="controls__bad">
-            {t('field.bad', { field: axisLabel(field, axis, label), min: bounds.min, max: bounds.max })}
-          </p>
-        ) : null,
+        drafts[axis] !== undefined ? <DraftNote key={axis} id={`${id}-bad-${axis}`} field={axisLabel(field, axis, label)} bounds={bounds} /> : null,
       )}
       {children}
     </div>

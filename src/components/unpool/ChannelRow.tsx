@@ -5,11 +5,13 @@
  * next to the Input, so the original and the result sit side by side.
  */
 import { useMemo, type ReactNode } from 'react';
-import type { Tensor } from '../../engine';
+import { paddedInputSize, type PoolingNumbers } from '../../engine';
 import { t } from '../../i18n';
+import { editCell } from '../../store';
 import { formatValue } from '../../viz/format';
+import { tensorPlaneBase } from '../../viz/planes';
 import {
-  averageTerms, inputLook, isPoolPadding, outputLook, planeValue, poolStep, pooledLook, unpoolStep, poolInputSize, poolInputValue, unpoolOutputValue, unpoolWindowSpan,
+  averageTerms, inputLook, outputLook, planeValue, poolStep, pooledLook, unpoolStep, poolInputIndex, poolInputValue, toPaddedCell, unpoolOutputValue, unpoolWindowSpan,
   windowHasPadding, windowValues,
   type ChannelPlans, type PhaseAt, type Survival, type UnpoolProgress,
 } from '../../viz/unpoolLooks';
@@ -22,34 +24,26 @@ import { channelGridName } from '../views/channels';
 const MAX_CELL = 2.6;
 const MAX_CELL_INDEX = 2.2;
 
-/** The engine's pooling numbers (whole tensors, every channel). */
-export interface PoolNumbers {
-  readonly pooled: Tensor;
-  readonly indices: Tensor;
-  readonly tfArgmax: Tensor;
-  readonly output: Tensor;
-}
-
 export interface ChannelRowProps {
   readonly plans: ChannelPlans;
   /** 0-based. */
   readonly channel: number;
   readonly channels: number;
   readonly at: PhaseAt;
-  readonly numbers: PoolNumbers;
+  readonly numbers: PoolingNumbers;
   /** The whole input [1, C, H, W], row-major. */
   readonly x: readonly number[];
   readonly progress: UnpoolProgress | null;
   /** Set at the comparison. */
   readonly survival: Survival | null;
   readonly color: (v: number) => string;
-  /** Edits input cell (row, col) of this channel (unpadded coordinates); absent when not editable. */
-  readonly onEdit?: (channel: number, row: number, col: number, value: number) => void;
+  /** Whether the input's cells take edits (the params' sizes are the picture's). */
+  readonly editable: boolean;
   readonly tokenMs: number;
 }
 
 export function ChannelRow(props: ChannelRowProps) {
-  const { plans, channel, channels, at, numbers, x, progress, survival, color, onEdit, tokenMs } = props;
+  const { plans, channel, channels, at, numbers, x, progress, survival, color, editable, tokenMs } = props;
   const info = plans.pool.info;
   const unInfo = plans.unpool.info;
   const isMax = plans.pool.kind === 'maxPool';
@@ -68,11 +62,11 @@ export function ChannelRow(props: ChannelRowProps) {
     pooled: useMemo(() => pooledLook(plans, { phase, poolIndex, unpoolIndex }), [plans, phase, poolIndex, unpoolIndex]),
     output: useMemo(() => outputLook(plans, { phase, poolIndex, unpoolIndex }, progress, fates), [plans, phase, poolIndex, unpoolIndex, progress, fates]),
   };
-  const padded = poolInputSize(info);
+  const padded = paddedInputSize(info);
   const hasPadding = padded.rows !== info.inH || padded.cols !== info.inW;
   // Padding reads 0 only where PyTorch's average counts it; elsewhere it never takes part.
   const paddingValue = plans.pool.kind === 'avgPool' && plans.pool.countIncludePad ? 0 : null;
-  const pooledBase = channel * info.outH * info.outW;
+  const pooledBase = tensorPlaneBase(numbers.pooled.shape, 0, channel);
   const upTo = phase === 'pool' ? poolIndex : Number.POSITIVE_INFINITY;
   const values = {
     input: useMemo(() => poolInputValue(info, x, channel, paddingValue), [info, x, channel, paddingValue]),
@@ -99,7 +93,7 @@ export function ChannelRow(props: ChannelRowProps) {
         }),
       );
       token = {
-        from: { grid: names.input, row: sw.iy + info.pad.top, col: sw.ix + info.pad.left },
+        from: { grid: names.input, ...toPaddedCell(info, sw.iy, sw.ix) },
         to: { grid: names.pooled, row: oy, col: ox },
         text: result,
       };
@@ -137,12 +131,13 @@ export function ChannelRow(props: ChannelRowProps) {
 
   const editInput = useMemo(
     () =>
-      onEdit
+      editable
         ? (r: number, c: number, v: number) => {
-            if (!isPoolPadding(info, r, c)) onEdit(channel, r - info.pad.top, c - info.pad.left, v);
+            const index = poolInputIndex(info, channel, r, c);
+            if (index !== null) editCell('x', index, v);
           }
         : undefined,
-    [onEdit, info, channel],
+    [editable, info, channel],
   );
 
   const slots = {

@@ -11,6 +11,8 @@ export interface GridSlotProps {
   readonly cols: number;
   /** The grid's largest cell in rem (the Grid's `maxCell`). */
   readonly maxCell: number;
+  /** The smallest cell in rem before the slot wraps or scrolls (default MIN_CELL; the matrix's long rows go smaller). */
+  readonly minCell?: number;
   readonly children: ReactNode;
 }
 
@@ -20,7 +22,7 @@ export const MIN_CELL = 1.6;
 /** From this many rows a view's grids outgrow a laptop screen, so its equation sticks to the bottom edge. */
 export const TALL_ROWS = 16;
 
-export function GridSlot({ cols, maxCell, children }: GridSlotProps) {
+export function GridSlot({ cols, maxCell, minCell = MIN_CELL, children }: GridSlotProps) {
   const ref = useRef<HTMLDivElement>(null);
   // Runs after every render (a step, a hover): cheap, and a no-op unless the slot scrolls.
   useLayoutEffect(() => {
@@ -36,7 +38,7 @@ export function GridSlot({ cols, maxCell, children }: GridSlotProps) {
     <div
       ref={ref}
       className="views__slot"
-      style={{ ['--slot-cols' as string]: cols, ['--slot-max' as string]: `${maxCell}rem`, ['--slot-min' as string]: `${MIN_CELL}rem` }}
+      style={{ ['--slot-cols' as string]: cols, ['--slot-max' as string]: `${maxCell}rem`, ['--slot-min' as string]: `${minCell}rem` }}
     >
       {children}
     </div>

@@ -6,7 +6,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { evaluateTerms, type TermRef } from '../../engine';
 import { t, type MessageKey } from '../../i18n';
-import { useStore, type State } from '../../store';
+import { useStore } from '../../store';
 import { termsByChannel } from '../../viz/looks';
 import { RadioGroup } from '../controls/RadioGroup';
 import type { EquationChannel } from '../Equation';
@@ -43,19 +43,6 @@ export function boxBasis(slots: readonly { readonly cols: number; readonly maxCe
   const cells = slots.reduce((sum, slot) => sum + Math.max(SLOT_FLOOR, slot.cols * slot.maxCell), 0);
   const rem = cells + BOX_GAP * Math.max(0, slots.length - 1) + BOX_PAD;
   return { ['--box-basis' as string]: `calc(${rem}rem + ${2 * slots.length + 2}px)` };
-}
-
-/**
- * True when the params' sizes and channels are the picture's, so an edited cell lands on the
- * value shown (while the params are impossible the picture is an older one).
- */
-export function selectEditable(s: State): boolean {
-  const e = s.picture?.explored;
-  if (!e || e.op === 'unpool') return false;
-  const { info } = e;
-  const p = s.params;
-  return p.in[0] === info.inH && p.in[1] === info.inW && p.k[0] === info.kH && p.k[1] === info.kW
-    && p.cin === info.inChannels && p.cout === info.outChannels && p.g === info.groups;
 }
 
 /** Props of ChannelPicker. */
@@ -115,26 +102,22 @@ export function channelEquation<T extends TermRef & { readonly inputChannel: num
   });
 }
 
-interface OutputGroupProps {
-  /** Lay the outputs out as boxes (several channels on either side) or flat. */
+interface ChannelBoxProps {
+  /** One input channel's grids side by side, or the row of outputs (one grid per output channel). */
+  readonly kind: 'pair' | 'outputs';
+  /** Lay the grids out as a box (several channels) or flat. */
   readonly boxed: boolean;
-  /** Several output channels: the group is named for assistive technology. */
-  readonly severalOut: boolean;
+  /** The box's name for assistive technology (then it is a group). */
+  readonly label?: string;
   readonly style: CSSProperties;
   readonly children: ReactNode;
 }
 
-/** The row of output grids, one per output channel, shared by the convolution views. */
-export function OutputGroup({ boxed, severalOut, style, children }: OutputGroupProps) {
+/** A box in a convolution view's row of grids: an input channel's grids, or the outputs. */
+export function ChannelBox({ kind, boxed, label, style, children }: ChannelBoxProps) {
   return (
-    <div
-      className={boxed ? 'channels__outputs' : 'channels__flat'}
-      style={style}
-      role={severalOut ? 'group' : undefined}
-      aria-label={severalOut ? t('ch.outputs.label') : undefined}
-    >
+    <div className={boxed ? `channels__${kind}` : 'channels__flat'} style={style} role={label ? 'group' : undefined} aria-label={label}>
       {children}
     </div>
   );
 }
-

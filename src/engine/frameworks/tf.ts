@@ -15,6 +15,7 @@ import {
   computeConv2DInfo,
   computeConvTranspose2DInfo,
   computeTfPool2DInfo,
+  tfArgmaxIndex,
   tfPads,
   tfTransposePads,
   type TfPadding,
@@ -294,10 +295,10 @@ export function maxPoolWithArgmax(input: Tensor, opts: TfMaxPoolWithArgmaxOption
   // The core's index is y·W + x inside one (b, c) plane; TF's walks NHWC memory.
   const flat = new Float64Array(indices.length);
   for (let b = 0; b < n; b++) {
-    const batchTerm = opts.includeBatchInIndex ? b * h * w * c : 0;
+    const batchItem = opts.includeBatchInIndex ? b : 0;
     for (let ch = 0; ch < c; ch++) {
       const base = (b * c + ch) * plane;
-      for (let i = 0; i < plane; i++) flat[base + i] = indices[base + i] * c + ch + batchTerm;
+      for (let i = 0; i < plane; i++) flat[base + i] = tfArgmaxIndex(indices[base + i], ch, c, batchItem, h * w);
     }
   }
   const shape = [n, c, outH, outW];

@@ -57,7 +57,7 @@ export function convTranspose2d(x: Tensor, weight: Tensor, opts: ConvTranspose2d
 
 /** The scatter form: the uncropped canvas and the output cropped from it. */
 export interface ScatterResult {
-  /** `[N, Cout, fullH + outputPaddingH, fullW + outputPaddingW]`: every stamp, nothing cropped. */
+  /** `[N, Cout, canvasH, canvasW]` (fullH + outputPaddingH …): every stamp, nothing cropped. */
   readonly full: Tensor;
   /** `[N, Cout, outH, outW]`: `full` without pad.top/bottom rows and pad.left/right columns. */
   readonly output: Tensor;
@@ -100,8 +100,7 @@ export function convTranspose2dScatterFromInfo(info: ConvTranspose2DInfo, x: Ten
   checkMatchesInfo(info, x, w, bias);
   const { batch, inChannels, inH, inW, outChannels, inPerGroup, outPerGroup, kH, kW } = info;
   const { strideH, strideW, dilationH, dilationW, pad } = info;
-  const canvasH = info.fullH + info.outputPaddingH;
-  const canvasW = info.fullW + info.outputPaddingW;
+  const { canvasH, canvasW } = info;
   checkCanvas([batch, outChannels, canvasH, canvasW], 'padding', 'uncropped scatter canvas');
   const full = new Float64Array(batch * outChannels * canvasH * canvasW);
   for (let n = 0; n < batch; n++) {
@@ -131,10 +130,8 @@ export function convTranspose2dScatterFromInfo(info: ConvTranspose2DInfo, x: Ten
 export function convTranspose2dDirectFromInfo(info: ConvTranspose2DInfo, x: Tensor, w: Tensor, bias?: Tensor): DirectResult {
   checkMatchesInfo(info, x, w, bias);
   const { direct } = info;
-  const paddedH = direct.zeroH + direct.pad.top + direct.pad.bottom;
-  const paddedW = direct.zeroW + direct.pad.left + direct.pad.right;
   checkCanvas([info.batch, info.inChannels, direct.zeroH, direct.zeroW], 'stride', 'zero-inserted input');
-  checkCanvas([info.batch, info.inChannels, paddedH, paddedW], 'weight', 'padded, zero-inserted input');
+  checkCanvas([info.batch, info.inChannels, direct.paddedH, direct.paddedW], 'weight', 'padded, zero-inserted input');
   const zeroInserted = zeroInsert(x, info.strideH, info.strideW);
   const padded = padOrCrop(zeroInserted, direct.pad);
   const flippedWeight = flipKernel(swapKernelInOut(w, info.groups));

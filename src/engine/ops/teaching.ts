@@ -3,7 +3,7 @@
  * tensor so the animation can show it and the tests can check it. Readable, not fast.
  */
 import { ShapeError } from '../errors';
-import { checkInt, MAX_PARAM, type Pads } from '../shape';
+import { checkInt, MAX_PARAM, zeroInsertedSize, type Pads } from '../shape';
 import { checkTensor, numel, type Tensor } from '../tensor';
 
 const NCHW = '[N, C, H, W]';
@@ -16,8 +16,8 @@ export function zeroInsert(x: Tensor, strideH: number, strideW: number): Tensor 
   const [n, c, h, w] = checkTensor(x, 4, 'x', NCHW);
   const sh = checkInt(strideH, 'stride', 1, MAX_PARAM, 'height');
   const sw = checkInt(strideW, 'stride', 1, MAX_PARAM, 'width');
-  const outH = (h - 1) * sh + 1;
-  const outW = (w - 1) * sw + 1;
+  const outH = zeroInsertedSize(h, sh);
+  const outW = zeroInsertedSize(w, sw);
   const out = new Float64Array(numel([n, c, outH, outW], 'output'));
   for (let plane = 0; plane < n * c; plane++) {
     for (let y = 0; y < h; y++) {

@@ -34,7 +34,6 @@ export const DIRECT_STAGES = 3;
 export function convTransposeDirectPlan(info: ConvTranspose2DInfo, choice: PlaneChoice = {}): ConvTransposeDirectPlan {
   const { n, channel } = checkPlane(choice, info.batch, info.outChannels, 'output channel');
   const group = Math.floor(channel / info.outPerGroup);
-  const { zeroH, zeroW, pad } = info.direct;
   return {
     kind: 'convTransposeDirect',
     info,
@@ -42,8 +41,6 @@ export function convTransposeDirectPlan(info: ConvTranspose2DInfo, choice: Plane
     outChannel: channel,
     group,
     inputChannels: groupChannels(group, info.inPerGroup),
-    paddedH: zeroH + pad.top + pad.bottom,
-    paddedW: zeroW + pad.left + pad.right,
   };
 }
 
@@ -87,8 +84,8 @@ function padStage(plan: ConvTransposeDirectPlan): PadStage {
     right: side(direct.pad.right, dilationW, kW, pad.right, outputPaddingW),
     zeroH: direct.zeroH,
     zeroW: direct.zeroW,
-    paddedH: plan.paddedH,
-    paddedW: plan.paddedW,
+    paddedH: direct.paddedH,
+    paddedW: direct.paddedW,
   };
 }
 

@@ -189,8 +189,8 @@ export interface ConvTransposeScatterStep {
 /**
  * The same transposed convolution as an ordinary convolution, animated on output plane
  * (n, outChannel). Steps 0, 1, 2 are the stages (zero-insert, pad, flip); step 3 + j is output
- * cell j (row-major) of the stride-1 sweep. `paddedH × paddedW` is the zero-inserted grid after
- * padding p' per side (`info.direct.pad`; a negative p' crops instead of padding).
+ * cell j (row-major) of the stride-1 sweep, over the zero-inserted grid after padding p' per
+ * side (`info.direct`: its pad, and its size paddedH × paddedW; a negative p' crops instead of padding).
  */
 export interface ConvTransposeDirectPlan {
   readonly kind: 'convTransposeDirect';
@@ -199,8 +199,6 @@ export interface ConvTransposeDirectPlan {
   readonly outChannel: number;
   readonly group: number;
   readonly inputChannels: readonly number[];
-  readonly paddedH: number;
-  readonly paddedW: number;
 }
 
 /** Stage 1: s − 1 zeros go between neighbouring input cells; input (iy, ix) moves to (iy·sH, ix·sW). */

@@ -1,6 +1,6 @@
 /** Step plans of pooling: each pooled cell with its window (max: and the switch that won). */
 import { ShapeError } from '../errors';
-import type { Pool2DInfo } from '../shape';
+import { tfArgmaxIndex, type Pool2DInfo } from '../shape';
 import {
   checkPlane,
   checkStepIndex,
@@ -80,8 +80,8 @@ export function maxPoolStep(plan: MaxPoolPlan, i: number): MaxPoolStep {
       iy,
       ix,
       planeIndex,
-      tfIndex: planeIndex * channels + channel,
-      tfIndexWithBatch: ((n * inH + iy) * inW + ix) * channels + channel,
+      tfIndex: tfArgmaxIndex(planeIndex, channel, channels),
+      tfIndexWithBatch: tfArgmaxIndex(planeIndex, channel, channels, n, inH * inW),
       xIndex: planeBase + planeIndex,
       windowIndex,
     },
