@@ -17,6 +17,10 @@ import { language } from '../i18n';
 import { activeView, currentQuery, selectValidated, useStore, type State } from '../store';
 import { selectStepCount } from '../store/plans';
 import { PRESET_QUERIES } from '../store/presets';
+// Every view's step count, registered now rather than when its view's chunk loads, so the host
+// hears `step` as soon as a picture is drawn, and a `step` request works before the view is on screen.
+import '../store/transposePlans';
+import '../store/unpoolPlans';
 import type { PageKeys } from '../store/urlParams';
 import { paramTexts, parsePatch } from '../store/urlPatch';
 import { allowedText, envelope, readRequest, valueText, type AppMessage, type HostRequest, type Problem, type Refusal } from './protocol';
