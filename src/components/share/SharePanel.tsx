@@ -2,10 +2,11 @@
  * What the Share and Embed buttons do, loaded on their first click. Share copies the link to
  * the picture on screen and says so in the buttons' status line; where the browser refuses,
  * the link appears selected in a field to copy by hand. Embed opens a modal dialog (native
- * <dialog>: the page behind is inert, Esc closes, focus goes back to the button) with the
+ * <dialog>: the page behind is inert, Tab goes round its controls, Esc closes, focus goes back
+ * to the button) with the
  * `<iframe>` snippet, a copy button and the snippet's frame itself as a live preview.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { addMessages, language, t } from '../../i18n';
 import { enShare } from '../../i18n/en-share';
 import { useStore } from '../../store';
@@ -86,6 +87,17 @@ function EmbedDialog({ onClose }: Pick<SharePanelProps, 'onClose'>) {
     };
   }, []);
 
+  // Tab and Shift+Tab go round the dialog's controls instead of leaving the page (the page behind is inert).
+  const keepFocus = (e: KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key !== 'Tab') return;
+    const controls = [...e.currentTarget.querySelectorAll<HTMLElement>('button, input, textarea')];
+    const [first, last] = [controls[0], controls[controls.length - 1]];
+    const leaving = e.shiftKey ? document.activeElement === first : document.activeElement === last;
+    if (!leaving) return;
+    e.preventDefault();
+    (e.shiftKey ? last : first).focus();
+  };
+
   const copy = async () => {
     const ok = await writeClipboard(snippet);
     if (!ok) {
@@ -96,7 +108,7 @@ function EmbedDialog({ onClose }: Pick<SharePanelProps, 'onClose'>) {
   };
 
   return (
-    <dialog ref={dialog} className="embed-dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={dialog} className="embed-dialog" aria-labelledby={titleId} onClose={onClose} onKeyDown={keepFocus}>
       <div className="embed-dialog__head">
         <h2 id={titleId} className="embed-dialog__title">{t('embed.title')}</h2>
         <button type="button" className="share__close" onClick={onClose}>{t('share.close')}</button>
@@ -115,7 +127,8 @@ function EmbedDialog({ onClose }: Pick<SharePanelProps, 'onClose'>) {
         </p>
       </div>
       <h3 className="embed-dialog__preview-title">{t('embed.preview')}</h3>
-      <iframe className="embed-dialog__frame" src={url} title={t('page.title')} width={FRAME.width} height={FRAME.height} sandbox="allow-scripts" />
+      {/* Out of the Tab order: keys typed inside a frame never reach this dialog (Esc would not close it). */}
+      <iframe className="embed-dialog__frame" src={url} title={t('page.title')} width={FRAME.width} height={FRAME.height} sandbox="allow-scripts" tabIndex={-1} />
     </dialog>
   );
 }
