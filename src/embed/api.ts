@@ -96,45 +96,61 @@ function applySet(texts: Readonly<Record<string, string>>): Refusal[] {
   return [];
 }
 
+/** The API without the window: what it does with a host's message, and what it tells the host after a change. */
+export interface EmbedApi {
+  /** Checks and carries out one message from the host, answering through `post`. */
+  receive(data: unknown): void;
+  /** Tells the host the state and the step when they changed since the last report. */
+  report(): void;
+}
+
+/** The API's logic, speaking through `post` (the window's part is connectEmbed). */
+export function createEmbedApi(post: (message: AppMessage) => void): EmbedApi {
+  let sent = 0;
+  const say = (message: AppMessage) => {
+    sent++;
+    post(message);
+  };
+  let lastQuery: string | null = null;
+  let lastStep = '';
+  return {
+    report: () => {
+      const s = useStore.getState();
+      const query = currentQuery(s);
+      if (query !== lastQuery) {
+        lastQuery = query;
+        say(stateOf(s));
+      }
+      const view = activeView(s.params);
+      const count = selectStepCount(s, view);
+      const step = Math.min(s.steps[view], count - 1);
+      const key = `${view} ${step} ${count}`;
+      if (count > 0 && key !== lastStep) {
+        lastStep = key;
+        say({ type: 'step', view, step, count });
+      }
+    },
+    receive: (data) => {
+      const request = readRequest(data);
+      if ('code' in request) return say({ type: 'error', ...request });
+      const before = sent;
+      const refusals = apply(request);
+      for (const refusal of refusals) say({ type: 'error', ...refusal });
+      // A get, and a set that changed nothing (so no state went out), are answered with the state all the same.
+      if (refusals.length === 0 && (request.type === 'get' || (request.type === 'set' && sent === before))) say(stateOf(useStore.getState()));
+    },
+  };
+}
+
 /** Starts the API in `win` (the embedded page's window); returns the disconnect function. */
 export function connectEmbed(win: Window = window): () => void {
   const host = win.parent;
   if (host === win) return () => {};
   const { origin } = useStore.getState().page;
-  let sent = 0;
-  const post = (message: AppMessage) => {
-    sent++;
-    host.postMessage(envelope(message), origin ?? '*');
-  };
-
-  let lastQuery: string | null = null;
-  let lastStep = '';
-  const report = () => {
-    const s = useStore.getState();
-    const query = currentQuery(s);
-    if (query !== lastQuery) {
-      lastQuery = query;
-      post(stateOf(s));
-    }
-    const view = activeView(s.params);
-    const count = selectStepCount(s, view);
-    const step = Math.min(s.steps[view], count - 1);
-    const key = `${view} ${step} ${count}`;
-    if (count > 0 && key !== lastStep) {
-      lastStep = key;
-      post({ type: 'step', view, step, count });
-    }
-  };
-
+  const post = (message: AppMessage) => host.postMessage(envelope(message), origin ?? '*');
+  const api = createEmbedApi(post);
   const onMessage = (e: MessageEvent) => {
-    if (origin !== null ? e.origin !== origin : e.source !== host) return;
-    const request = readRequest(e.data);
-    if ('code' in request) return post({ type: 'error', ...request });
-    const before = sent;
-    const refusals = apply(request);
-    for (const refusal of refusals) post({ type: 'error', ...refusal });
-    // A get, and a set that changed nothing (so no state went out), are answered with the state all the same.
-    if (refusals.length === 0 && (request.type === 'get' || (request.type === 'set' && sent === before))) post(stateOf(useStore.getState()));
+    if (origin !== null ? e.origin === origin : e.source === host) api.receive(e.data);
   };
 
   let lastHeight = -1;
@@ -148,8 +164,8 @@ export function connectEmbed(win: Window = window): () => void {
 
   win.addEventListener('message', onMessage);
   post({ type: 'ready' });
-  report();
-  const unsubscribe = useStore.subscribe(report);
+  api.report();
+  const unsubscribe = useStore.subscribe(api.report);
   observer.observe(body);
   return () => {
     win.removeEventListener('message', onMessage);
