@@ -66,6 +66,8 @@ test('the example host page, on another origin, drives the sandboxed app through
   const host = await serveDist();
   try {
     const { errors } = watchConsole(page);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.goto(`${host.url}embed-example.html?app=${encodeURIComponent(baseURL!)}`);
     expect(new URL(host.url).origin).not.toBe(new URL(baseURL!).origin);
@@ -76,6 +78,8 @@ test('the example host page, on another origin, drives the sandboxed app through
     const app = page.frames().find((f) => f.url().startsWith(baseURL!))!;
     // Sandboxed without allow-same-origin: the app runs with an opaque origin.
     expect(await app.evaluate(() => self.origin)).toBe('null');
+    // There `new Worker(url)` is refused; the engine runs in the inline (blob) worker, not on the page's thread.
+    expect(workers.filter((url) => url.startsWith('blob:null/'))).toHaveLength(1);
     const hostHistory = await page.evaluate(() => history.length);
 
     // set: the worked example's state, through the URL table (the button sends it).
