@@ -1,17 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
-
-/** Chromium flags that keep a headless run quiet on a machine with no outside network. */
-const chromiumArgs = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/preview.mjs';
 
 // A free port, chosen once: Playwright evaluates this file again in every worker process, and
 // the workers inherit the environment, so they all find the runner's choice in E2E_PORT.
@@ -29,7 +18,7 @@ export default defineConfig({
   use: {
     baseURL,
     browserName: 'chromium',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] },
     viewport: { width: 1280, height: 800 },
   },
   webServer: {
