@@ -2,8 +2,7 @@
  * Entry: load the URL into the store, connect the language, the engine worker and the address
  * bar, and render once the page's words are ready: a Chinese first visit waits for the Chinese
  * catalogue instead of showing English first, and a first choice the engine refuses waits for
- * the sentences that explain why. An embedded page (`embed=1`) also loads the embedding API,
- * which talks to the host page. In the build, register the service worker that keeps the app
+ * the sentences that explain why. In the build, register the service worker that keeps the app
  * for offline use.
  */
 import { StrictMode } from 'react';
@@ -25,7 +24,6 @@ const wordsReady = Promise.all([
 ]);
 connectEngine(createBrowserClient());
 connectUrl();
-
 
 void wordsReady.then(() =>
   createRoot(document.getElementById('root')!).render(

@@ -19,8 +19,8 @@ interface ModuleGraph {
 
 const ENGINE = /[\\/]src[\\/]engine[\\/]/;
 
-/** The chunk's name (and so its file name). */
-export const FIRST_CHUNK = 'first';
+/** The group's name (Rolldown merges the group into the entry chunk, which keeps the entry's name). */
+const FIRST_CHUNK = 'first';
 
 export function firstPageChunk(): Plugin {
   let first: Set<string> | null = null;

@@ -34,7 +34,7 @@ export function App() {
     <div className={embed ? 'app app--embed' : 'app'} onFocusCapture={() => void loadErrorSentences()}>
       {embed ? (
         <Suspense fallback={null}>
-          <EmbedLayout key={lang} notices={notices} />
+          <EmbedLayout notices={notices} />
         </Suspense>
       ) : (
         <>

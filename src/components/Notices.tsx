@@ -42,7 +42,8 @@ function allowedText(a: Allowed): string {
 
 /** The sentence for one notice. */
 function noticeText(n: UrlNotice): string {
-  const allowed = n.reason === 'bad-value' ? allowedText(n.allowed) : listOf(n.allowed.kind === 'oneOf' ? n.allowed.values : []);
+  // An unknown key's note lists the keys there are.
+  const allowed = n.reason === 'unknown-key' && n.allowed.kind === 'oneOf' ? listOf(n.allowed.values) : allowedText(n.allowed);
   return t(`notice.${n.reason}`, { key: shownValue(n.key), value: shownValue(n.value), allowed });
 }
 
