@@ -1,23 +1,24 @@
 /**
- * The page: controls on the side, the animation in the middle, more views underneath. Views
- * other than the convolution load on demand, so the first page stays light.
+ * The page, in the layout its page keys choose: the standalone page (controls on the side, the
+ * animation in the middle, more views underneath) or, with `embed=1`, the embedded one (the
+ * animation and a settings strip, loaded only then). Both draw the same Stage.
  */
 import { lazy, Suspense } from 'react';
-import { isShapeError } from '../engine';
-import { errorText, loadErrorSentences, t } from '../i18n';
-import { selectValidated, useStore } from '../store';
+import { loadErrorSentences, t } from '../i18n';
+import { useStore } from '../store';
 import { Controls } from './Controls';
-import { ConvView } from './ConvView';
 import { LanguageSwitch } from './LanguageSwitch';
-import { UpdateBanner } from './UpdateBanner';
 import { MorePanels } from './MorePanels';
-import { Notices } from './Notices';
 import { PresetPicker } from './PresetPicker';
+import { ShareButtons } from './ShareButtons';
+import { Stage } from './Stage';
+import { UpdateBanner } from './UpdateBanner';
 import { useKeyboard } from './useKeyboard';
 import { useLanguage, useWords } from './useLanguage';
 
-const TransposeViews = lazy(() => import('./TransposeViews').then((m) => ({ default: m.TransposeViews })));
-const UnpoolView = lazy(() => import('./UnpoolView').then((m) => ({ default: m.UnpoolView })));
+const EmbedLayout = lazy(() => import('../embed/EmbedLayout').then((m) => ({ default: m.EmbedLayout })));
+// Only an address with something to note loads the notes (and their words).
+const Notices = lazy(() => import('./Notices').then((m) => ({ default: m.Notices })));
 
 export function App() {
   useKeyboard();
@@ -25,38 +26,38 @@ export function App() {
   // computed earlier (memoised captions, generated code) stays in the old language.
   useWords();
   const lang = useLanguage();
-  const op = useStore((s) => s.picture?.explored.op ?? null);
-  const engineError = useStore((s) => s.engineError);
-  // Before any picture, an impossible first choice leaves nothing to draw: say so instead of "Computing…".
-  const impossible = useStore((s) => !selectValidated(s).ok);
-  const loading = <p className="app__loading">{t(impossible ? 'app.nothingYet' : 'loading')}</p>;
+  const embed = useStore((s) => s.page.embed === true);
+  const noted = useStore((s) => s.notices.length > 0);
+  const notices = noted ? <Suspense fallback={null}><Notices /></Suspense> : null;
   return (
     // The engine-error sentences load at the learner's first touch, before any choice can be refused.
-    <div className="app" onFocusCapture={() => void loadErrorSentences()}>
-      <header className="app__header">
-        <h1 className="app__title">{t('app.title')}</h1>
-        <p className="app__tagline">{t('app.tagline')}</p>
-        <PresetPicker />
-        <LanguageSwitch />
-      </header>
-      <Notices />
-      <UpdateBanner />
-      <div className="app__body" key={lang}>
-        <aside className="app__controls">
-          <Controls />
-        </aside>
-        <main className="app__stage">
-          {engineError ? (
-            <p className="app__engine-error" role="alert">
-              {t('worker.failed', { message: isShapeError(engineError) ? errorText(engineError) : engineError.message })}
-            </p>
-          ) : null}
-          <Suspense fallback={loading}>
-            {op === null ? loading : op === 'conv' ? <ConvView /> : op === 'convT' ? <TransposeViews /> : <UnpoolView />}
-          </Suspense>
-          <MorePanels />
-        </main>
-      </div>
+    <div className={embed ? 'app app--embed' : 'app'} onFocusCapture={() => void loadErrorSentences()}>
+      {embed ? (
+        <Suspense fallback={null}>
+          <EmbedLayout notices={notices} />
+        </Suspense>
+      ) : (
+        <>
+          <header className="app__header">
+            <h1 className="app__title">{t('app.title')}</h1>
+            <p className="app__tagline">{t('app.tagline')}</p>
+            <PresetPicker />
+            <ShareButtons />
+            <LanguageSwitch />
+          </header>
+          {notices}
+          <UpdateBanner />
+          <div className="app__body" key={lang}>
+            <aside className="app__controls">
+              <Controls />
+            </aside>
+            <main className="app__stage">
+              <Stage />
+              <MorePanels />
+            </main>
+          </div>
+        </>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { tfCode } from '../codegen/tf';
 import { torchCode } from '../codegen/torch';
 import { t } from '../i18n';
 import { useStore } from '../store';
+import { writeClipboard } from './clipboard';
 
 /** Keys that scroll the code: kept from the page's animation shortcuts while the code has focus. */
 const SCROLL_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', ' ']);
@@ -29,12 +30,8 @@ function CodeBlock({ name, text }: { readonly name: string; readonly text: strin
   };
 
   const copy = async () => {
-    try {
-      // Missing outside secure contexts and in some embeds; a refusal lands in the same fallback.
-      if (!navigator.clipboard?.writeText) throw new Error('clipboard unavailable');
-      await navigator.clipboard.writeText(text);
-      setStatus({ text, message: t('code.copied', { name }) });
-    } catch {
+    if (await writeClipboard(text)) setStatus({ text, message: t('code.copied', { name }) });
+    else {
       selectCode();
       setStatus({ text, message: t('code.selected', { name }) });
     }

@@ -40,7 +40,15 @@ function countPatch(field: CountKey, value: number): Partial<Params> {
   return patch;
 }
 
-export function Controls() {
+export interface ControlsProps {
+  /**
+   * The embedded page's strip: operation, semantics and the four main sizes only, in a row
+   * (the other keys keep what the address or the host set).
+   */
+  readonly compact?: boolean;
+}
+
+export function Controls({ compact = false }: ControlsProps) {
   const { params, drafts, setDraft } = useStore(useShallow((s) => ({ params: s.params, drafts: s.drafts, setDraft: s.setDraft })));
   const validated = useStore(selectValidated);
   const errorId = useId();
@@ -49,10 +57,12 @@ export function Controls() {
   const isT = params.op === 'convT';
   const pooling = params.op === 'unpool';
   const shownFields: FormField[] = ['in', 'k', 's', 'p'];
-  if (!pooling) shownFields.push('d');
-  if (isT && params.fw === 'torch') shownFields.push('a');
-  if (hasOutputSize(params.op, params.fw)) shownFields.push('out');
-  shownFields.push(...(pooling ? ['cin' as const] : ['cin' as const, 'cout' as const, 'g' as const]));
+  if (!compact) {
+    if (!pooling) shownFields.push('d');
+    if (isT && params.fw === 'torch') shownFields.push('a');
+    if (hasOutputSize(params.op, params.fw)) shownFields.push('out');
+    shownFields.push(...(pooling ? ['cin' as const] : ['cin' as const, 'cout' as const, 'g' as const]));
+  }
   // A refusal about a field that is not on screen is shown above the fields instead.
   const errorAt: FormField | 'top' | null = !fault ? null : fault.field && shownFields.includes(fault.field) ? fault.field : 'top';
   const errorBlock = validated.ok ? null : <EngineError id={errorId} message={errorText(validated.error)} />;
@@ -96,8 +106,8 @@ export function Controls() {
   );
 
   return (
-    <form className="controls" aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
-      <h2 className="controls__title">{t('controls.label')}</h2>
+    <form className={compact ? 'controls controls--compact' : 'controls'} aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
+      <h2 className={compact ? 'visually-hidden' : 'controls__title'}>{t('controls.label')}</h2>
       <RadioGroup<Op>
         legend={t('op.label')}
         value={params.op}
@@ -110,7 +120,7 @@ export function Controls() {
         options={[{ value: 'torch', label: t('fw.torch') }, { value: 'tf', label: t('fw.tf') }]}
         onChange={(fw) => apply({ fw })}
       />
-      {pooling ? (
+      {pooling && !compact ? (
         <RadioGroup<Pool>
           legend={t('ch.pool.label')}
           value={params.pool}
@@ -162,44 +172,48 @@ export function Controls() {
         ) : null}
       </div>
 
-      <div className="controls__sizes" role="group" aria-labelledby={`${errorId}-channels`}>
-        <p id={`${errorId}-channels`} className="controls__sizes-title">{t('ch.channels.title')}</p>
-        {pooling ? count('cin', t('ch.field.channels')) : (
-          <>
-            {count('cin', t('ch.field.cin'))}
-            {count('cout', t('ch.field.cout'))}
-            {count('g', t('ch.field.g'))}
-          </>
-        )}
-      </div>
+      {compact ? null : (
+        <>
+          <div className="controls__sizes" role="group" aria-labelledby={`${errorId}-channels`}>
+            <p id={`${errorId}-channels`} className="controls__sizes-title">{t('ch.channels.title')}</p>
+            {pooling ? count('cin', t('ch.field.channels')) : (
+              <>
+                {count('cin', t('ch.field.cin'))}
+                {count('cout', t('ch.field.cout'))}
+                {count('g', t('ch.field.g'))}
+              </>
+            )}
+          </div>
 
-      <RadioGroup<Vals>
-        legend={t('vals.label')}
-        value={params.vals}
-        options={[
-          { value: 'ones', label: t('vals.ones') },
-          { value: 'int', label: t('vals.int') },
-          { value: 'rand', label: t('vals.rand') },
-        ]}
-        onChange={(vals) => apply({ vals })}
-      />
-      {params.vals === 'rand' ? (
-        <NumberField
-          label={t('vals.seed')}
-          value={params.seed}
-          bounds={BOUNDS.seed}
-          draft={drafts.seed}
-          faulty={false}
-          wide
-          onValue={(seed) => apply({ seed })}
-          onDraft={(text) => setDraft('seed', text)}
-        />
-      ) : null}
-      {params.x || params.w ? (
-        <button type="button" className="controls__reset" onClick={() => apply({ x: null, w: null })}>
-          {t('vals.reset')}
-        </button>
-      ) : null}
+          <RadioGroup<Vals>
+            legend={t('vals.label')}
+            value={params.vals}
+            options={[
+              { value: 'ones', label: t('vals.ones') },
+              { value: 'int', label: t('vals.int') },
+              { value: 'rand', label: t('vals.rand') },
+            ]}
+            onChange={(vals) => apply({ vals })}
+          />
+          {params.vals === 'rand' ? (
+            <NumberField
+              label={t('vals.seed')}
+              value={params.seed}
+              bounds={BOUNDS.seed}
+              draft={drafts.seed}
+              faulty={false}
+              wide
+              onValue={(seed) => apply({ seed })}
+              onDraft={(text) => setDraft('seed', text)}
+            />
+          ) : null}
+          {params.x || params.w ? (
+            <button type="button" className="controls__reset" onClick={() => apply({ x: null, w: null })}>
+              {t('vals.reset')}
+            </button>
+          ) : null}
+        </>
+      )}
     </form>
   );
 }

@@ -49,24 +49,19 @@ function Icon({ shape }: { shape: keyof typeof ICONS }) {
 
 export function Transport({ view, count }: TransportProps) {
   usePlayTimer(view, count);
-  const { step, playing, speed, setStep, setPlaying, setSpeed } = useStore(
+  const { step, playing, speed, setStep, setPlaying, play, setSpeed } = useStore(
     useShallow((s) => ({
       step: Math.min(s.steps[view], count - 1),
       playing: s.playing === view,
       speed: s.speed,
       setStep: s.setStep,
       setPlaying: s.setPlaying,
+      play: s.play,
       setSpeed: s.setSpeed,
     })),
   );
   const go = (i: number) => setStep(view, Math.max(0, Math.min(count - 1, i)));
-  const togglePlay = () => {
-    if (playing) setPlaying(null);
-    else {
-      if (step >= count - 1) go(0);
-      setPlaying(view);
-    }
-  };
+  const togglePlay = () => (playing ? setPlaying(null) : play(view, count));
   return (
     <div className="transport" role="group" aria-label={t('transport.label')}>
       <button type="button" onClick={() => go(0)} aria-label={t('transport.first')} disabled={step === 0}>

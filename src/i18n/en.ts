@@ -1,16 +1,19 @@
 /**
  * English: the reference catalogue. `{name}` is replaced. `en` holds the words of the first
- * page; the views that load on demand add theirs (en-code, en-errors, en-panels, en-transpose, en-unpool)
+ * page; the views that load on demand add theirs (en-code, en-errors, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
  * through addMessages when their module loads, so only their types are imported here and
  * MessageKey still names every word the app shows.
  */
 import { enChannels } from './en-channels';
 import type { enCode } from './en-code';
 import type { enErrors } from './en-errors';
+import type { enNotices } from './en-notices';
 import type { enPanels } from './en-panels';
+import type { enShare } from './en-share';
 import { enPresets } from './en-presets';
 import type { enTranspose } from './en-transpose';
 import type { enUnpool } from './en-unpool';
+import type { enWeights } from './en-weights';
 
 export const en = {
   ...enChannels,
@@ -52,8 +55,6 @@ export const en = {
   'vals.edit': 'Type a value for {grid} row {row}, column {col}',
   'field.bad': '{field} must be a whole number from {min} to {max}.',
   'cell.bad': 'A cell value must be a number.',
-  'notice.bad-value': 'Ignored {key}={value} in the address: it is not a valid value, so the default is used.',
-  'notice.unknown-key': 'Ignored {key} in the address: ConvArith does not know this key.',
   'grid.input': 'Input',
   'grid.kernel': 'Kernel',
   'grid.output': 'Output',
@@ -91,8 +92,6 @@ export const en = {
   'controls.label': 'Settings',
   'controls.sizes': 'Sizes (height × width)',
   'field.outDefault': '{size} (default)',
-  'notice.label': 'Notes about the address',
-  'notice.dismissOne': 'Dismiss the note about {key}',
   'formula.height': 'Height',
   'formula.width': 'Width',
   'formula.rule': 'Rule',
@@ -134,6 +133,9 @@ export const en = {
   'legend.padding': 'padding (reads 0)',
   'legend.zero': 'inserted zero',
   'legend.cropped': 'cropped away',
+  // ShareButtons: the rest of sharing and embedding loads on the first click (en-share.ts)
+  'share.link': 'Share',
+  'share.embed': 'Embed',
   // UpdateBanner: a new version was installed for offline use
   'update.label': 'Updates',
   'update.ready': 'A new version of ConvArith is ready.',
@@ -146,6 +148,9 @@ export type MessageKey =
   | keyof typeof en
   | keyof typeof enCode
   | keyof typeof enErrors
+  | keyof typeof enNotices
   | keyof typeof enPanels
+  | keyof typeof enShare
   | keyof typeof enTranspose
-  | keyof typeof enUnpool;
+  | keyof typeof enUnpool
+  | keyof typeof enWeights;

@@ -5,6 +5,7 @@
  * (`en['formula.conv']`), so they cannot drift apart. `{name}` is replaced as in English.
  */
 import { en } from './en';
+import { enWeights } from './en-weights';
 import { G } from './glossary';
 import type { Catalogue } from './index';
 
@@ -29,6 +30,20 @@ export const zh: Catalogue = {
   'loading': '计算中…',
   'app.nothingYet': `暂时没有可画的内容：设置中标出的那一项无法实现。改一下它，图就会出现。`,
   'worker.failed': '计算引擎无法完成这次计算：{message}',
+  'share.link': '分享',
+  'share.embed': '嵌入',
+  'share.copied': '链接已复制。',
+  'share.refused': '浏览器不允许本页复制：链接已在文本框中选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
+  'share.field': '这张图的链接',
+  'share.close': '关闭',
+  'embed.title': '嵌入这张图',
+  'embed.intro': '把这段 HTML 粘贴到网页中，它会显示这段动画和当前的设置（语言：{language}）。它在沙箱中运行，宿主页面还可以用消息控制它（见 docs/embedding.md）。',
+  'embed.controls': '显示设置栏',
+  'embed.code': '要粘贴的 HTML',
+  'embed.copy': '复制 HTML',
+  'embed.copied': 'HTML 已复制。',
+  'embed.selected': '浏览器不允许本页复制：HTML 已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
+  'embed.preview': '预览',
   'update.label': '更新',
   'update.ready': 'ConvArith 有新版本了。',
   'update.reload': '重新加载',
@@ -79,9 +94,16 @@ export const zh: Catalogue = {
 
   // ---- Notes about the address ----
   'notice.label': '关于地址的提示',
-  'notice.bad-value': '已忽略地址中的 {key}={value}：这个值无效，已改用默认值。',
-  'notice.unknown-key': '已忽略地址中的 {key}：ConvArith 不认识这个参数。',
+  'notice.bad-value': '已忽略地址中的 {key}={value}：{key} 应为{allowed}，已改用默认值。',
+  'notice.unknown-key': '已忽略地址中的 {key}：ConvArith 不认识这个参数。可用的参数有：{allowed}。',
   'notice.dismissOne': '关闭关于 {key} 的提示',
+  'notice.allowed.whole': '介于 {min} 到 {max} 之间的整数',
+  'notice.allowed.hw': '介于 {min} 到 {max} 之间的整数（高和宽相同），或写成“高x宽”，如 {min}x{max}',
+  'notice.allowed.oneOf': '以下之一：{values}',
+  'notice.allowed.numbers': '用逗号分隔的 {count} 个数',
+  'notice.allowed.preset': '某个示例的 id（见“示例”列表）',
+  'notice.allowed.origin': '一个网页来源（origin），如 https://example.org（只含协议、主机和端口）',
+  'notice.long': '{start}…（共 {n} 个字符）',
 
   // ---- Engine refusals (shapeErrors.ts) ----
   'error.title': '无法实现',
@@ -238,8 +260,8 @@ export const zh: Catalogue = {
   'ch.weights.conv': G.conv,
   'ch.weights.convT': G.convT,
   'ch.weights.current': '（当前这张图）',
-  'ch.weights.torch': en['ch.weights.torch'],
-  'ch.weights.tf': en['ch.weights.tf'],
+  'ch.weights.torch': enWeights['ch.weights.torch'],
+  'ch.weights.tf': enWeights['ch.weights.tf'],
   'ch.weights.torchConv': 'nn.Conv2d 的 weight',
   'ch.weights.torchConvT': 'nn.ConvTranspose2d 的 weight',
   'ch.weights.tfConv': 'tf.nn.conv2d 的 filters',

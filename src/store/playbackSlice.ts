@@ -20,6 +20,8 @@ export interface PlaybackSlice {
   readonly speed: number;
   setStep(view: ViewId, step: number): void;
   setPlaying(playing: ViewId | null): void;
+  /** Plays `view`'s animation of `count` steps, from the start when it stands at its last step. */
+  play(view: ViewId, count: number): void;
   setSpeed(speed: number): void;
 }
 
@@ -29,5 +31,6 @@ export const createPlaybackSlice: StateCreator<State, [], [], PlaybackSlice> = (
   speed: 2,
   setStep: (view, step) => set((s) => (s.steps[view] === step ? s : { steps: { ...s.steps, [view]: step } })),
   setPlaying: (playing) => set({ playing }),
+  play: (view, count) => set((s) => ({ playing: view, steps: s.steps[view] >= count - 1 ? { ...s.steps, [view]: 0 } : s.steps })),
   setSpeed: (speed) => set({ speed }),
 });

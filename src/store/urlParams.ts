@@ -46,11 +46,24 @@ export interface Params {
 
 export type ParamKey = keyof Params;
 
-/** Why a URL value was not used. */
+/**
+ * What a key accepts, read from the table: a notice that ignores a value says what would have
+ * worked, and the embedding API's errors carry the same record.
+ */
+export type Allowed =
+  | { readonly kind: 'whole'; readonly min: number; readonly max: number }
+  | { readonly kind: 'hw'; readonly min: number; readonly max: number }
+  | { readonly kind: 'oneOf'; readonly values: readonly string[] }
+  | { readonly kind: 'numbers'; readonly count: number }
+  | { readonly kind: 'preset' }
+  | { readonly kind: 'origin' };
+
+/** Why a URL value was not used, and what the key accepts (for an unknown key: the keys there are). */
 export interface UrlNotice {
   readonly key: string;
   readonly value: string;
   readonly reason: 'unknown-key' | 'bad-value';
+  readonly allowed: Allowed;
 }
 
 interface Bounds {
@@ -124,46 +137,62 @@ const parseNumbers = (text: string): number[] | undefined => {
   return nums.length > 0 && nums.length <= 4096 && nums.every(Number.isFinite) ? nums : undefined;
 };
 
-const oneOf = <T extends string>(...options: readonly T[]) => (text: string): T | undefined =>
-  (options as readonly string[]).includes(text) ? (text as T) : undefined;
+/** A key that takes one of `options` (parsed, written and described alike). */
+const choice = <T extends string>(...options: readonly T[]) => ({
+  parse: (text: string): T | undefined => (options as readonly string[]).includes(text) ? (text as T) : undefined,
+  write: String,
+  allowed: (): Allowed => ({ kind: 'oneOf', values: options }),
+});
+
+/** An H×W key within `b`. */
+const sizes = (b: Bounds) => ({ parse: (t: string) => parseHW(t, b), write: writeHW, allowed: (): Allowed => ({ kind: 'hw', ...b }) });
+
+/** A whole-number key within `b`. */
+const whole = (b: Bounds) => ({ parse: (t: string) => intIn(t, b), write: String, allowed: (): Allowed => ({ kind: 'whole', ...b }) });
 
 interface KeySpec<K extends ParamKey> {
   /** Parses the URL text; `ctx` holds the keys parsed before this one. undefined = bad. */
   readonly parse: (text: string, ctx: Params) => Params[K] | undefined;
   readonly write: (v: Params[K]) => string;
+  /** What the key accepts, with the keys before it as context. */
+  readonly allowed: (ctx: Params) => Allowed;
   /** The default may depend on keys parsed before (TF's padding default is SAME). */
   readonly fallback?: (ctx: Params) => Params[K];
 }
 
 type Table = { readonly [K in ParamKey]: KeySpec<K> };
 
+const TF_PADDING = choice('same', 'valid');
+const list = (v: readonly number[] | null): string => (v ? v.join(',') : '');
+
 /** The table, in parse order (later keys may depend on earlier ones). */
 export const TABLE: Table = {
-  op: { parse: oneOf<Op>('conv', 'convT', 'unpool'), write: String },
-  fw: { parse: oneOf<Fw>('torch', 'tf'), write: String },
-  in: { parse: (t) => parseHW(t, BOUNDS.in), write: writeHW },
-  k: { parse: (t) => parseHW(t, BOUNDS.k), write: writeHW },
-  s: { parse: (t) => parseHW(t, BOUNDS.s), write: writeHW },
+  op: choice<Op>('conv', 'convT', 'unpool'),
+  fw: choice<Fw>('torch', 'tf'),
+  in: sizes(BOUNDS.in),
+  k: sizes(BOUNDS.k),
+  s: sizes(BOUNDS.s),
   p: {
-    parse: (t, ctx) => (ctx.fw === 'tf' ? oneOf('same', 'valid')(t) : parseHW(t, BOUNDS.p)),
+    parse: (t, ctx) => (ctx.fw === 'tf' ? TF_PADDING.parse(t) : parseHW(t, BOUNDS.p)),
     write: (v) => (typeof v === 'string' ? v : writeHW(v)),
+    allowed: (ctx) => (ctx.fw === 'tf' ? TF_PADDING : sizes(BOUNDS.p)).allowed(),
     fallback: (ctx) => (ctx.fw === 'tf' ? 'same' : DEFAULTS.p),
   },
-  d: { parse: (t) => parseHW(t, BOUNDS.d), write: writeHW },
-  a: { parse: (t) => parseHW(t, BOUNDS.a), write: writeHW },
-  out: { parse: (t) => parseHW(t, BOUNDS.out), write: (v) => (v ? writeHW(v) : '') },
-  cin: { parse: (t) => intIn(t, BOUNDS.cin), write: String },
-  cout: { parse: (t) => intIn(t, BOUNDS.cout), write: String },
-  g: { parse: (t) => intIn(t, BOUNDS.g), write: String },
-  pool: { parse: oneOf<Pool>('max', 'avg'), write: String },
-  vals: { parse: oneOf<Vals>('ones', 'int', 'rand'), write: String },
-  seed: { parse: (t) => intIn(t, BOUNDS.seed), write: String },
-  x: { parse: (t, ctx) => sized(parseNumbers(t), inputLength(ctx)), write: (v) => (v ? v.join(',') : '') },
-  w: { parse: (t, ctx) => sized(parseNumbers(t), weightLength(ctx)), write: (v) => (v ? v.join(',') : '') },
-  step: { parse: (t) => intIn(t, BOUNDS.step), write: String },
-  view: { parse: oneOf<View>('scatter', 'direct'), write: String },
-  panel: { parse: oneOf<Panel>(...PANELS), write: String },
-  preset: { parse: (t) => (/^[a-z0-9-]{1,40}$/.test(t) ? t : undefined), write: (v) => v ?? '' },
+  d: sizes(BOUNDS.d),
+  a: sizes(BOUNDS.a),
+  out: { ...sizes(BOUNDS.out), write: (v) => (v ? writeHW(v) : '') },
+  cin: whole(BOUNDS.cin),
+  cout: whole(BOUNDS.cout),
+  g: whole(BOUNDS.g),
+  pool: choice<Pool>('max', 'avg'),
+  vals: choice<Vals>('ones', 'int', 'rand'),
+  seed: whole(BOUNDS.seed),
+  x: { parse: (t, ctx) => sized(parseNumbers(t), inputLength(ctx)), write: list, allowed: (ctx) => ({ kind: 'numbers', count: inputLength(ctx) }) },
+  w: { parse: (t, ctx) => sized(parseNumbers(t), weightLength(ctx)), write: list, allowed: (ctx) => ({ kind: 'numbers', count: weightLength(ctx) }) },
+  step: whole(BOUNDS.step),
+  view: choice<View>('scatter', 'direct'),
+  panel: choice<Panel>(...PANELS),
+  preset: { parse: (t) => (/^[a-z0-9-]{1,40}$/.test(t) ? t : undefined), write: (v) => v ?? '', allowed: () => ({ kind: 'preset' }) },
 };
 
 function sized(nums: number[] | undefined, length: number): number[] | undefined {
@@ -182,29 +211,71 @@ export function weightLength(p: Params): number {
   return Number.isInteger(per) ? per * p.k[0] * p.k[1] : 0;
 }
 
-const KEYS = Object.keys(TABLE) as ParamKey[];
+/** The picture's keys, in the table's (parse) order. */
+export const KEYS = Object.keys(TABLE) as ParamKey[];
 
 /**
  * Keys of the page rather than of the picture: opening a preset keeps them, and they are in the
  * address only when the address or the learner named them (null: not named, so the page follows
- * the browser). Parsed, reported and written like the params, by a table of the same kind.
+ * the browser, or is a standalone page). Parsed, reported and written like the params, by a table
+ * of the same kind.
  */
 export interface PageKeys {
   /** `lang=en`, or `lang=zh` (also `zh-CN`), in any letter case. */
   readonly lang: Lang | null;
+  /** `embed=1`: the picture and its transport alone, sized for an iframe, driven by messages (src/embed). */
+  readonly embed: boolean | null;
+  /** `controls=0`: the embedded picture without its settings strip. */
+  readonly controls: boolean | null;
+  /** `origin=https://…`: the only origin the embedded page accepts messages from and posts to. */
+  readonly origin: string | null;
 }
 
-export const PAGE_DEFAULTS: PageKeys = { lang: null };
+export const PAGE_DEFAULTS: PageKeys = { lang: null, embed: null, controls: null, origin: null };
 
 const LANG_SPELLINGS: ReadonlyMap<string, Lang> = new Map([['en', 'en'], ['zh', 'zh'], ['zh-cn', 'zh']]);
 
-type PageTable = { readonly [K in keyof PageKeys]: { readonly parse: (text: string) => NonNullable<PageKeys[K]> | undefined; readonly write: (v: NonNullable<PageKeys[K]>) => string } };
+type PageTable = {
+  readonly [K in keyof PageKeys]: {
+    readonly parse: (text: string) => NonNullable<PageKeys[K]> | undefined;
+    readonly write: (v: NonNullable<PageKeys[K]>) => string;
+    readonly allowed: () => Allowed;
+  };
+};
+
+const flag = {
+  parse: (t: string) => (t === '1' ? true : t === '0' ? false : undefined),
+  write: (v: boolean) => (v ? '1' : '0'),
+  allowed: (): Allowed => ({ kind: 'oneOf', values: ['1', '0'] }),
+};
+
+/** An http(s) origin exactly (`https://example.org`, a trailing slash forgiven), else undefined. */
+function parseOrigin(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    return /^https?:$/.test(url.protocol) && url.origin === text.replace(/\/$/, '') ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const PAGE_TABLE: PageTable = {
-  lang: { parse: (t) => LANG_SPELLINGS.get(t.toLowerCase()), write: String },
+  lang: { parse: (t) => LANG_SPELLINGS.get(t.toLowerCase()), write: String, allowed: () => ({ kind: 'oneOf', values: ['en', 'zh'] }) },
+  embed: flag,
+  controls: flag,
+  origin: { parse: parseOrigin, write: String, allowed: () => ({ kind: 'origin' }) },
 };
 
 const PAGE_KEYS = Object.keys(PAGE_TABLE) as (keyof PageKeys)[];
+
+/** Every key the address may hold: the picture's, then the page's. */
+export const URL_KEYS: readonly string[] = [...KEYS, ...PAGE_KEYS];
+
+/** The text of one page key, or null when it is not named. */
+export function writePage<K extends keyof PageKeys>(key: K, page: PageKeys): string | null {
+  const value: PageKeys[K] = page[key];
+  return value === null ? null : PAGE_TABLE[key].write(value as NonNullable<PageKeys[K]>);
+}
 
 /** `named`'s page keys over `base`: a key `named` leaves null keeps its value. */
 export function mergePage(base: PageKeys, named: PageKeys): PageKeys {
@@ -213,26 +284,36 @@ export function mergePage(base: PageKeys, named: PageKeys): PageKeys {
   return out;
 }
 
-/** Keys another part of the page reads (the embedding host's); not reported as unknown. */
-const FOREIGN_KEYS = ['embed'];
-
 function defaultOf<K extends ParamKey>(key: K, ctx: Params): Params[K] {
   const spec = TABLE[key] as KeySpec<K>;
   return spec.fallback ? spec.fallback(ctx) : DEFAULTS[key];
 }
 
 /** Parses one key's text with the keys before it as context; undefined (and a notice) when it is bad. */
-function parseKey<K extends ParamKey>(key: K, text: string, ctx: Params, notices: UrlNotice[]): Params[K] | undefined {
-  const parsed = (TABLE[key] as KeySpec<K>).parse(text, ctx);
-  if (parsed === undefined) notices.push({ key, value: text, reason: 'bad-value' });
+export function parseKey<K extends ParamKey>(key: K, text: string, ctx: Params, notices: UrlNotice[]): Params[K] | undefined {
+  const spec = TABLE[key] as KeySpec<K>;
+  const parsed = spec.parse(text, ctx);
+  if (parsed === undefined) notices.push({ key, value: text, reason: 'bad-value', allowed: spec.allowed(ctx) });
   return parsed;
 }
 
-/** A notice for every key of `q` that is neither a param, a page key nor another part's key. */
-function unknownKeys(q: URLSearchParams, notices: UrlNotice[]): void {
-  const known: readonly string[] = [...KEYS, ...PAGE_KEYS, ...FOREIGN_KEYS];
+/** Parses the page keys `q` names (a notice for each bad one): the keys not named stay null. */
+export function parsePage(q: URLSearchParams, notices: UrlNotice[]): PageKeys {
+  let page = PAGE_DEFAULTS;
+  for (const key of PAGE_KEYS) {
+    const text = q.get(key);
+    if (text === null) continue;
+    const parsed = PAGE_TABLE[key].parse(text);
+    if (parsed === undefined) notices.push({ key, value: text, reason: 'bad-value', allowed: PAGE_TABLE[key].allowed() });
+    else page = { ...page, [key]: parsed };
+  }
+  return page;
+}
+
+/** A notice for every key of `q` that is neither a param nor a page key. */
+export function unknownKeys(q: URLSearchParams, notices: UrlNotice[]): void {
   for (const key of q.keys()) {
-    if (!known.includes(key)) notices.push({ key, value: q.get(key) ?? '', reason: 'unknown-key' });
+    if (!URL_KEYS.includes(key)) notices.push({ key, value: q.get(key) ?? '', reason: 'unknown-key', allowed: { kind: 'oneOf', values: URL_KEYS } });
   }
 }
 
@@ -240,12 +321,12 @@ function unknownKeys(q: URLSearchParams, notices: UrlNotice[]): void {
  * Parses a query string into Params plus a notice for every key it ignored. A known `preset`
  * (its query from `presets`) is the base the other keys change.
  */
-export function parseQuery(search: string, presets: Readonly<Record<string, string>> = {}): { params: Params; page: PageKeys; notices: UrlNotice[] } {
+export function parseQuery(search: string | URLSearchParams, presets: Readonly<Record<string, string>> = {}): { params: Params; page: PageKeys; notices: UrlNotice[] } {
   const q = new URLSearchParams(search);
   const notices: UrlNotice[] = [];
   const presetId = q.get('preset');
   const base = presetId !== null && presetId in presets ? new URLSearchParams(presets[presetId]) : null;
-  if (presetId !== null && !base) notices.push({ key: 'preset', value: presetId, reason: 'bad-value' });
+  if (presetId !== null && !base) notices.push({ key: 'preset', value: presetId, reason: 'bad-value', allowed: TABLE.preset.allowed(DEFAULTS) });
   let ctx: Params = { ...DEFAULTS };
   for (const key of KEYS) {
     if (key === 'preset') {
@@ -256,45 +337,9 @@ export function parseQuery(search: string, presets: Readonly<Record<string, stri
     const parsed = text === null ? undefined : parseKey(key, text, ctx, notices);
     ctx = { ...ctx, [key]: parsed ?? defaultOf(key, ctx) };
   }
-  let page = PAGE_DEFAULTS;
-  for (const key of PAGE_KEYS) {
-    const text = q.get(key);
-    if (text === null) continue;
-    const parsed = PAGE_TABLE[key].parse(text);
-    if (parsed === undefined) notices.push({ key, value: text, reason: 'bad-value' });
-    else page = { ...page, [key]: parsed };
-  }
+  const page = parsePage(q, notices);
   unknownKeys(q, notices);
   return { params: ctx, page, notices };
-}
-
-/**
- * Parses some URL keys' texts (`in=7&s=2`, as a host page sends them) onto the `current`
- * params: the patch of the keys that parse (each with the current params and the keys before
- * it as context, so `p=valid` needs TensorFlow semantics, here or in the same set), and a notice
- * for every key that is bad, unknown, or `preset` (a worked example is opened by its address,
- * not patched); page keys (the language) are not params and are left to their own setter. Apply
- * the patch with the store's `change`, so the rules of transitions.ts follow.
- */
-export function parsePatch(search: string | URLSearchParams, current: Params): { patch: Partial<Params>; notices: UrlNotice[] } {
-  const q = new URLSearchParams(search);
-  const notices: UrlNotice[] = [];
-  const patch: { -readonly [K in ParamKey]?: Params[K] } = {};
-  let ctx = current;
-  for (const key of KEYS) {
-    const text = q.get(key);
-    if (text === null) continue;
-    if (key === 'preset') {
-      notices.push({ key, value: text, reason: 'bad-value' });
-      continue;
-    }
-    const parsed = parseKey(key, text, ctx, notices);
-    if (parsed === undefined) continue;
-    Object.assign(patch, { [key]: parsed });
-    ctx = { ...ctx, [key]: parsed };
-  }
-  unknownKeys(q, notices);
-  return { patch, notices };
 }
 
 /**
@@ -316,8 +361,8 @@ export function writeQuery(params: Params, presets: Readonly<Record<string, stri
     ctx = { ...ctx, [key]: params[key] };
   }
   for (const key of PAGE_KEYS) {
-    const value = page[key];
-    if (value !== null) q.set(key, PAGE_TABLE[key].write(value));
+    const text = writePage(key, page);
+    if (text !== null) q.set(key, text);
   }
   return q.toString().replace(/%2C/g, ',');
 }

@@ -271,3 +271,28 @@ describe('Controls: pooling and unpooling', () => {
     expect(ph).toHaveAttribute('aria-invalid', 'true');
   });
 });
+
+describe('Controls, compact (the embedded page’s strip, issue 8)', () => {
+  it('offers the operation, the semantics and the four sizes, nothing else; the other keys keep their values', async () => {
+    loadQuery('?d=2&cin=2&vals=rand&seed=7');
+    const user = userEvent.setup();
+    render(<Controls compact />);
+    const form = screen.getByRole('form', { name: t('controls.label') });
+    expect(within(form).getByRole('radiogroup', { name: t('op.label') })).toBeInTheDocument();
+    expect(within(form).getByRole('radiogroup', { name: t('fw.label') })).toBeInTheDocument();
+    for (const field of ['in', 'k', 's', 'p'] as const) expect(within(form).getByLabelText(label(field, 'h'))).toBeInTheDocument();
+    expect(within(form).queryByLabelText(label('d', 'h'))).toBeNull();
+    expect(within(form).queryByRole('radiogroup', { name: t('vals.label') })).toBeNull();
+    expect(within(form).queryByLabelText(t('vals.seed'))).toBeNull();
+    await user.clear(within(form).getByLabelText(label('s', 'w')));
+    await user.type(within(form).getByLabelText(label('s', 'w')), '2');
+    expect(params()).toMatchObject({ s: [1, 2], d: [2, 2], cin: 2, vals: 'rand', seed: 7 });
+  });
+
+  it('a refusal about a field the strip does not show is shown above its sizes', () => {
+    // 5×5 input, kernel 3 dilated by 4 spans 9 cells: the engine blames the dilation, which the strip leaves out.
+    loadQuery('?d=4');
+    render(<Controls compact />);
+    expect(screen.getByRole('alert')).toHaveTextContent(engineMessage());
+  });
+});

@@ -100,8 +100,9 @@ describe('the language switch', () => {
 
   it('a bad lang is noticed in the browser’s language, like any bad value', async () => {
     await open('lang=fr', 'zh');
-    const notice = zh['notice.bad-value'].replace('{key}', 'lang').replace('{value}', 'fr');
-    expect(within(screen.getByRole('status', { name: zh['notice.label'] })).getByText(notice)).toBeInTheDocument();
+    const allowed = zh['notice.allowed.oneOf'].replace('{values}', `en${zh['list.sep']}zh`);
+    const notice = zh['notice.bad-value'].replaceAll('{key}', 'lang').replace('{value}', 'fr').replace('{allowed}', allowed);
+    expect(await within(await screen.findByRole('status', { name: zh['notice.label'] })).findByText(notice)).toBeInTheDocument();
   });
 });
 

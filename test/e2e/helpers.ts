@@ -1,9 +1,13 @@
-/** Shared end-to-end helpers: read an ARIA grid's numbers, collect console errors, save screenshots. */
-import { expect, type Page } from '@playwright/test';
+/** Shared end-to-end helpers: read an ARIA grid's numbers, collect console errors, save screenshots, serve the build elsewhere. */
+import { expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { freePort } from '../../scripts/free-port.mjs';
 
-/** The numbers of the grid named `name` (exact accessible name), row by row, as the page shows them. */
-export async function readGrid(page: Page, name: string): Promise<number[][]> {
+/** The numbers of the grid named `name` (exact accessible name), row by row, as the page (or a frame in it) shows them. */
+export async function readGrid(page: Page | Frame | FrameLocator, name: string): Promise<number[][]> {
   const grid = page.getByRole('grid', { name, exact: true });
   await expect(grid).toBeVisible();
   return grid.getByRole('row').evaluateAll((rows) =>
@@ -39,4 +43,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function open(page: Page, query: string): Promise<void> {
   await page.goto(query);
   await expect(page.getByRole('grid', { name: 'Output', exact: true })).toBeVisible();
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.txt': 'text/plain', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * dist/ served by a bare static server on a free port of 127.0.0.1 (another origin than the
+ * preview server's, and none of its headers); `rewrite` may change a file as it is served.
+ */
+export async function serveDist(rewrite?: (path: string, body: Buffer) => Buffer | string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/\/$/, '/index.html');
+    try {
+      const body = await readFile(join('dist', path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(rewrite ? rewrite(path, body) : body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -102,7 +102,8 @@ test('a Chinese browser gets Chinese without lang in the address; a bad lang is 
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
   await page.goto('./?lang=fr');
-  const notice = zh['notice.bad-value'].replace('{key}', 'lang').replace('{value}', 'fr');
+  const allowed = zh['notice.allowed.oneOf'].replace('{values}', `en${zh['list.sep']}zh`);
+  const notice = zh['notice.bad-value'].replaceAll('{key}', 'lang').replace('{value}', 'fr').replace('{allowed}', allowed);
   await expect(page.getByRole('status', { name: zh['notice.label'] })).toContainText(notice);
   expect(watch.errors).toEqual([]);
   await context.close();

@@ -9,11 +9,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { freePort } from '../../scripts/free-port.mjs';
-import { open, outer, readGrid, screenshot, watchConsole } from './helpers';
+import { open, outer, readGrid, screenshot, serveDist, watchConsole } from './helpers';
 
 const CONV_ONES = '?op=conv&in=5&k=3&vals=ones';
 const CONVT_TF = '?op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones';
@@ -89,26 +85,12 @@ test('a sandboxed iframe (origin null, no service worker) embeds the app without
  * dist/ served on a free port, so the test can deploy "a new version": `deploy()` changes the
  * version sw.js announces, as a new build does, and the browser's next update check finds it.
  */
-async function serveDist(): Promise<{ url: string; deploy: (version: string) => void; close: () => Promise<void> }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.txt': 'text/plain', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+async function serveDeployable(): Promise<{ url: string; deploy: (version: string) => void; close: () => Promise<void> }> {
   let version: string | null = null;
-  const server = createServer(async (req, res) => {
-    const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/\/$/, '/index.html');
-    try {
-      let body: Buffer | string = await readFile(join('dist', path));
-      if (path === '/sw.js' && version !== null) body = body.toString().replace(/"version":"\w+"/, `"version":"${version}"`);
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    deploy: (v) => (version = v),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  const server = await serveDist((path, body) =>
+    path === '/sw.js' && version !== null ? body.toString().replace(/"version":"\w+"/, `"version":"${version}"`) : body,
+  );
+  return { ...server, deploy: (v) => (version = v) };
 }
 
 /** Asks the browser to look for a new service worker now and resolves once it is installed. */
@@ -124,7 +106,7 @@ async function checkForUpdate(page: Page): Promise<void> {
 
 test('a new version is offered and never forced: the lesson keeps going until "Reload" in its own tab', async ({ browser }) => {
   test.setTimeout(90_000);
-  const server = await serveDist();
+  const server = await serveDeployable();
   const context = await browser.newContext({ baseURL: server.url });
   try {
     const lesson = await context.newPage();

@@ -6,10 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyChange } from '../../src/store/transitions';
 import {
-  BOUNDS, DEFAULTS, PAGE_DEFAULTS, parseHW, parsePatch, parseQuery, writeHW, writeQuery,
-  type ParamKey, type Params,
+  BOUNDS, DEFAULTS, PAGE_DEFAULTS, parseHW, parseQuery, URL_KEYS, writeHW, writeQuery,
+  type PageKeys, type ParamKey, type Params,
 } from '../../src/store/urlParams';
 import { hwArb, paramsArb } from './arbitraries';
 
@@ -183,7 +182,7 @@ describe('bad and unknown values', () => {
 
   it('an unknown key produces one notice naming it and changes nothing', () => {
     const { params, notices } = parseQuery('?in=6&colour=red');
-    expect(notices).toEqual([{ key: 'colour', value: 'red', reason: 'unknown-key' }]);
+    expect(notices).toEqual([{ key: 'colour', value: 'red', reason: 'unknown-key', allowed: { kind: 'oneOf', values: URL_KEYS } }]);
     expect(params).toEqual({ ...DEFAULTS, in: [6, 6] });
   });
 
@@ -203,43 +202,6 @@ describe('bad and unknown values', () => {
   });
 });
 
-describe('parsePatch: some URL keys onto the current params (what a host page sends)', () => {
-  it('parses only the keys given, each against the current params and the keys before it', () => {
-    const current = parseQuery('?op=convT&in=3&k=3').params;
-    expect(parsePatch('in=7&s=2', current)).toEqual({ patch: { in: [7, 7], s: [2, 2] }, notices: [] });
-    // x is measured against the new size given in the same set: 2×2 needs 4 values.
-    expect(parsePatch('in=2&x=1,2,3,4', current).patch).toEqual({ in: [2, 2], x: [1, 2, 3, 4] });
-    expect(parsePatch('x=1,2,3,4', current).notices).toEqual([{ key: 'x', value: '1,2,3,4', reason: 'bad-value' }]);
-  });
-
-  it('SAME/VALID needs TensorFlow semantics, now or in the same set', () => {
-    const torch = DEFAULTS;
-    expect(parsePatch('p=valid', torch)).toEqual({ patch: {}, notices: [{ key: 'p', value: 'valid', reason: 'bad-value' }] });
-    expect(parsePatch('fw=tf&p=valid', torch)).toEqual({ patch: { fw: 'tf', p: 'valid' }, notices: [] });
-  });
-
-  it('bad values and unknown keys are noticed and left out; a preset is opened by its address, not patched', () => {
-    const { patch, notices } = parsePatch('k=99&zoom=2&preset=tf-ones-5x5&g=2', DEFAULTS);
-    expect(patch).toEqual({ g: 2 });
-    expect(notices).toEqual([
-      { key: 'k', value: '99', reason: 'bad-value' },
-      { key: 'preset', value: 'tf-ones-5x5', reason: 'bad-value' },
-      { key: 'zoom', value: '2', reason: 'unknown-key' },
-    ]);
-  });
-
-  it('the keys of any address, patched onto the defaults through the rules, give that address’s params', () => {
-    fc.assert(
-      fc.property(paramsArb, (p) => {
-        const { patch, notices } = parsePatch(writeQuery(p), DEFAULTS);
-        expect(notices).toEqual([]);
-        expect(applyChange(DEFAULTS, patch).params).toEqual(p);
-      }),
-      { numRuns: 200 },
-    );
-  });
-});
-
 /** The text the table writes for one key of p (to compare with what the query said). */
 function textOf(p: Params, key: ParamKey): string {
   const q = new URLSearchParams(writeQuery({ ...DEFAULTS, fw: p.fw, p: p.fw === 'tf' ? 'same' : DEFAULTS.p, [key]: p[key] }));
@@ -253,7 +215,7 @@ describe('page keys: lang (issue 7, "Two languages")', () => {
     it(`lang=${text} reads as ${lang}, with no notice (${ISSUE7}, any letter case)`, () => {
       const { params, page, notices } = parseQuery(`?lang=${text}&in=6`);
       expect(notices).toEqual([]);
-      expect(page).toEqual({ lang });
+      expect(page).toEqual(page_({ lang }));
       expect(params).toEqual({ ...DEFAULTS, in: [6, 6] });
     });
   }
@@ -261,7 +223,7 @@ describe('page keys: lang (issue 7, "Two languages")', () => {
   for (const text of ['fr', 'zh-TW', 'english', '', 'zh_CN']) {
     it(`lang=${text} is a bad value: one notice naming lang, and the browser decides (page.lang null)`, () => {
       const { page, notices } = parseQuery(`?lang=${encodeURIComponent(text)}`);
-      expect(notices).toEqual([{ key: 'lang', value: text, reason: 'bad-value' }]);
+      expect(notices).toEqual([{ key: 'lang', value: text, reason: 'bad-value', allowed: { kind: 'oneOf', values: ['en', 'zh'] } }]);
       expect(page).toEqual(PAGE_DEFAULTS);
     });
   }
@@ -273,14 +235,83 @@ describe('page keys: lang (issue 7, "Two languages")', () => {
 
   it('a named language is written after the picture’s keys, in its short spelling, and reads back', () => {
     const params: Params = { ...DEFAULTS, op: 'convT', s: [2, 2] };
-    expect(writeQuery(params, {}, { lang: 'zh' })).toBe('op=convT&s=2&lang=zh');
-    expect(writeQuery(DEFAULTS, {}, { lang: 'en' })).toBe('lang=en');
-    const back = parseQuery(writeQuery(params, {}, { lang: 'zh' }));
-    expect(back).toEqual({ params, page: { lang: 'zh' }, notices: [] });
+    expect(writeQuery(params, {}, page_({ lang: 'zh' }))).toBe('op=convT&s=2&lang=zh');
+    expect(writeQuery(DEFAULTS, {}, page_({ lang: 'en' }))).toBe('lang=en');
+    const back = parseQuery(writeQuery(params, {}, page_({ lang: 'zh' })));
+    expect(back).toEqual({ params, page: page_({ lang: 'zh' }), notices: [] });
   });
 
-  it('embed is left to the embedding host (no notice); other unknown keys are still reported', () => {
-    expect(parseQuery('?embed=1&lang=zh').notices).toEqual([]);
-    expect(parseQuery('?language=zh').notices).toEqual([{ key: 'language', value: 'zh', reason: 'unknown-key' }]);
+  it('an unknown key is reported with the keys there are', () => {
+    expect(parseQuery('?language=zh').notices).toEqual([{ key: 'language', value: 'zh', reason: 'unknown-key', allowed: { kind: 'oneOf', values: URL_KEYS } }]);
   });
 });
+
+describe('page keys: embed, controls, origin (issue 8, "Embedding")', () => {
+  const ISSUE8 = 'issue 8: ?embed=1, controls=0, an origin key';
+
+  it(`embed=1, controls=0 and an origin read as page keys with no notice, and are written back (${ISSUE8})`, () => {
+    const query = 'in=6&embed=1&controls=0&origin=https://course.example.org';
+    const { params, page, notices } = parseQuery(`?${query}`);
+    expect(notices).toEqual([]);
+    expect(params).toEqual({ ...DEFAULTS, in: [6, 6] });
+    expect(page).toEqual(page_({ embed: true, controls: false, origin: 'https://course.example.org' }));
+    expect(writeQuery(params, {}, page)).toBe(query.replace('https://course.example.org', encodeURIComponent('https://course.example.org')));
+  });
+
+  it('an origin with a port or a trailing slash is kept as the origin itself', () => {
+    expect(parseQuery('?origin=http://127.0.0.1:4173').page.origin).toBe('http://127.0.0.1:4173');
+    expect(parseQuery('?origin=https://example.org/').page.origin).toBe('https://example.org');
+  });
+
+  for (const text of ['https://example.org/course', 'javascript:alert(1)', 'null', '*', 'example.org', 'ftp://example.org', 'https://user@example.org', '']) {
+    it(`origin=${text || '(empty)'} is not an origin: one notice that says what an origin looks like, and none is used`, () => {
+      const { page, notices } = parseQuery(`?origin=${encodeURIComponent(text)}`);
+      expect(notices).toEqual([{ key: 'origin', value: text, reason: 'bad-value', allowed: { kind: 'origin' } }]);
+      expect(page.origin).toBeNull();
+    });
+  }
+
+  for (const key of ['embed', 'controls'] as const) {
+    for (const text of ['true', 'yes', '2', '']) {
+      it(`${key}=${text || '(empty)'} is a bad value: the notice says 1 or 0`, () => {
+        const { page, notices } = parseQuery(`?${key}=${text}`);
+        expect(notices).toEqual([{ key, value: text, reason: 'bad-value', allowed: { kind: 'oneOf', values: ['1', '0'] } }]);
+        expect(page[key]).toBeNull();
+      });
+    }
+  }
+});
+
+describe('what a key accepts (the notice names it: issue 8, "Hostile input")', () => {
+  it('sizes, counts and choices carry their bounds and values from the table', () => {
+    const allowed = (query: string) => parseQuery(query).notices.map((n) => n.allowed);
+    expect(allowed('?in=0&k=99&cin=9&seed=-1&op=deconv')).toEqual([
+      { kind: 'oneOf', values: ['conv', 'convT', 'unpool'] },
+      { kind: 'hw', ...BOUNDS.in },
+      { kind: 'hw', ...BOUNDS.k },
+      { kind: 'whole', ...BOUNDS.cin },
+      { kind: 'whole', ...BOUNDS.seed },
+    ]);
+  });
+
+  it('padding says SAME/VALID under TensorFlow and its bounds under PyTorch; x and w say how many numbers fit', () => {
+    expect(parseQuery('?fw=tf&p=1').notices[0].allowed).toEqual({ kind: 'oneOf', values: ['same', 'valid'] });
+    expect(parseQuery('?p=same').notices[0].allowed).toEqual({ kind: 'hw', ...BOUNDS.p });
+    // 2 channels of 3×4 is 24 input values; 2 → 1 channels with a 2×2 kernel is 8 weights.
+    expect(parseQuery('?in=3x4&cin=2&x=1').notices[0].allowed).toEqual({ kind: 'numbers', count: 24 });
+    expect(parseQuery('?k=2&cin=2&w=1').notices[0].allowed).toEqual({ kind: 'numbers', count: 8 });
+  });
+
+  it('an unknown preset says it must be a worked example', () => {
+    expect(parseQuery('?preset=nope').notices).toEqual([{ key: 'preset', value: 'nope', reason: 'bad-value', allowed: { kind: 'preset' } }]);
+  });
+
+  it('every key the address may hold is listed once: the picture’s, then the page’s', () => {
+    expect(URL_KEYS).toEqual([...Object.keys(DEFAULTS), 'lang', 'embed', 'controls', 'origin']);
+  });
+});
+
+/** Page keys with only `named` named. */
+function page_(named: Partial<PageKeys>): PageKeys {
+  return { ...PAGE_DEFAULTS, ...named };
+}
