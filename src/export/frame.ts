@@ -5,7 +5,7 @@
  * the picture, never from the DOM, so a frame of any step can be made without stepping the page.
  * The view components wire these same functions to Grid; hover and pinning play no part here.
  */
-import { convStep, hasPadding, paddedInputSize, scatterCanvasAfter, step } from '../engine';
+import { convStep, evaluateTerms, hasPadding, paddedInputSize, scatterCanvasAfter, step } from '../engine';
 import { addMessages, listOf, t, type MessageKey } from '../i18n';
 import { enTranspose } from '../i18n/en-transpose';
 import { enUnpool } from '../i18n/en-unpool';
@@ -19,7 +19,7 @@ import { channelGridName } from '../components/views/channels';
 import { maxAbs, valueColor } from '../viz/color';
 import { formatValue } from '../viz/format';
 import {
-  convLooks, dilatedSize, dilatedValue, inputPlaneBase, paddedInputValue, plainValue, progressiveValue, quietLook, weightPlaneBase,
+  convLooks, dilatedSize, equationTerms, dilatedValue, inputPlaneBase, paddedInputValue, plainValue, progressiveValue, quietLook, weightPlaneBase,
   type LookFn, type ValueFn,
 } from '../viz/looks';
 import { tensorPlaneBase } from '../viz/planes';
@@ -54,6 +54,8 @@ export interface Frame {
   readonly count: number;
   readonly title: string;
   readonly sentence: string;
+  /** The step's sum written out, as the view's equation writes it (`3·0 + 0·1 + … = 11`), or '' where the step has none. */
+  readonly equation: string;
   readonly position: string;
   readonly grids: readonly FrameGrid[];
 }
@@ -92,17 +94,23 @@ export function frameAt(source: FrameSource, at: number): Frame {
   const base = { view: source.view, step: i, count: source.count, position: t('transport.position', { i: i + 1, n: source.count }) };
   switch (source.view) {
     case 'conv':
-      return { ...base, ...convFrame(source, i) };
+      return { ...base, equation: '', ...convFrame(source, i) };
     case 'scatter':
-      return { ...base, ...scatterFrame(source, i) };
+      return { ...base, equation: '', ...scatterFrame(source, i) };
     case 'direct':
-      return { ...base, ...directFrame(source, i) };
+      return { ...base, equation: '', ...directFrame(source, i) };
     case 'unpool':
-      return { ...base, ...unpoolFrame(source, i) };
+      return { ...base, equation: '', ...unpoolFrame(source, i) };
   }
 }
 
-type Body = Pick<Frame, 'title' | 'sentence' | 'grids'>;
+type Body = Pick<Frame, 'title' | 'sentence' | 'grids'> & { readonly equation?: string };
+
+/** The products of a step's terms with the engine's result: `3·0 + 0·1 + … = 11` (muted terms read as on screen, plain text here). */
+function equationLine(terms: Parameters<typeof evaluateTerms>[0], x: readonly number[], w: readonly number[], result: number): string {
+  const products = evaluateTerms(terms, x, w).products;
+  return `${equationTerms(products, []).map((term) => term.text).join(' + ')} = ${formatValue(result)}`;
+}
 
 const sized = (name: string, h: number, w: number): string => t('grid.size', { name, h, w });
 
@@ -160,6 +168,7 @@ function convFrame(source: FrameSource, at: number): Body {
   return {
     title: t('view.conv'),
     sentence: several ? t('ch.step.conv', { co: plan.outChannel + 1, ...target }) : t('step.conv', target),
+    equation: equationLine(current.terms, x, w, output.data[current.target.outIndex]),
     grids,
   };
 }
@@ -284,7 +293,8 @@ function directFrame(source: FrameSource, at: number): Body {
     const target = { row: current.target.oy, col: current.target.ox };
     sentence = `${t(STAGE_KEYS.sweep)}: ${severalIn || severalOut ? t('ch.step.direct', { co: plan.outChannel + 1, ...target }) : t('step.direct', target)}`;
   }
-  return { title: `${t('op.convT')} · ${t('view.direct')}`, sentence, grids };
+  const equation = current.kind === 'sweep' ? equationLine(current.terms, x, w, numbers.directOutput.data[current.target.outIndex]) : '';
+  return { title: `${t('op.convT')} · ${t('view.direct')}`, sentence, equation, grids };
 }
 
 const UNPOOL_CAPTIONS: Readonly<Record<'max' | 'avg', Record<UnpoolPhase, MessageKey>>> = {

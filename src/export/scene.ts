@@ -113,6 +113,7 @@ const GAP_X = 32;
 const GAP_Y = 28;
 const TITLE = 22;
 const SENTENCE = 16;
+const EQUATION = 15;
 const CAPTION = 14;
 const SMALL = 13;
 const MAX_CELL = 40;
@@ -171,6 +172,10 @@ export function layoutFrame(frame: Frame, palette: Palette = DEFAULT_PALETTE): L
   for (const line of wrapText(frame.sentence, SENTENCE, rowWidth)) {
     y += SENTENCE * 1.45;
     texts.push({ x: MARGIN, y, text: line, size: SENTENCE, bold: false, color: palette.ink });
+  }
+  for (const line of frame.equation === '' ? [] : wrapText(frame.equation, EQUATION, rowWidth)) {
+    y += EQUATION * 1.45;
+    texts.push({ x: MARGIN, y, text: line, size: EQUATION, bold: false, color: palette.muted });
   }
   y += GAP_Y * 0.75;
   const grids: { x: number; y: number; captionY: number }[] = [];

@@ -96,6 +96,12 @@ describe('frames of the convolution', () => {
     // The padding ring is drawn with the page's padding colour and reads 0.
     const corner = input.cells[0];
     expect([corner.fill, corner.text]).toEqual([DEFAULT_PALETTE.pad, '0']);
+    // The step's sum written out: nine products and the cell's value (the loops' value).
+    const frame = frameAt(source, 4);
+    const [lhs, rhs] = frame.equation.split(' = ');
+    expect(lhs.split(' + ')).toHaveLength(9);
+    expect(rhs).toBe(formatValue(expected[1][1]));
+    expect(scene.texts.filter((tx) => tx.text === frame.equation)).toHaveLength(1);
   });
 
   it('frames follow the step on screen, and clamp to the animation', () => {
