@@ -126,7 +126,7 @@ export async function gifBlob(source: FrameSource, options: GifOptions): Promise
           pump().catch(fail);
         } else if (message.type === 'done') {
           signal.removeEventListener('abort', abort);
-          resolve(new Blob([message.bytes], { type: 'image/gif' }));
+          resolve(message.gif);
         } else {
           fail(new Error(message.message));
         }

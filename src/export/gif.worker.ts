@@ -33,9 +33,10 @@ function encode(rgba: Uint8ClampedArray): void {
   post({ type: 'progress', done: job.done });
   if (job.done === job.frames) {
     job.encoder.finish();
-    const bytes = job.encoder.bytes();
+    // The file is made here: the page receives a Blob handle, not megabytes to copy on its thread.
+    const gif = new Blob([job.encoder.bytesView()], { type: 'image/gif' });
     job = null;
-    post({ type: 'done', bytes }, [bytes.buffer]);
+    post({ type: 'done', gif });
   }
 }
 

@@ -14,5 +14,5 @@ export type FromGifWorker =
   | { readonly type: 'ready'; readonly canDraw: boolean }
   /** `done` frames encoded. */
   | { readonly type: 'progress'; readonly done: number }
-  | { readonly type: 'done'; readonly bytes: Uint8Array<ArrayBuffer> }
+  | { readonly type: 'done'; readonly gif: Blob }
   | { readonly type: 'error'; readonly message: string };

@@ -26,7 +26,7 @@ declare module 'gifenc' {
     writeFrame(index: Uint8Array, width: number, height: number, options?: FrameOptions): void;
     finish(): void;
     bytes(): Uint8Array<ArrayBuffer>;
-    bytesView(): Uint8Array;
+    bytesView(): Uint8Array<ArrayBuffer>;
     reset(): void;
   }
   export function GIFEncoder(options?: { readonly auto?: boolean; readonly initialCapacity?: number }): Encoder;
