@@ -32,7 +32,7 @@ describe('scene → SVG', () => {
     expect(names.has('script')).toBe(false);
     const attributes = Array.from(doc.getElementsByTagName('*')).flatMap((el) => el.getAttributeNames());
     expect(attributes.filter((a) => a.startsWith('on'))).toEqual([]);
-    const clean = HOSTILE.replace(/[\u0000\u0007]/g, '');
+    const clean = HOSTILE.replaceAll('\u0000', '').replaceAll('\u0007', '');
     const words = Array.from(doc.getElementsByTagName('text'), (el) => el.textContent);
     expect(words).toContain(clean);
     expect(doc.getElementsByTagName('title')[0].textContent).toBe(clean);
