@@ -124,7 +124,7 @@ const ROW_WIDTH = 1280;
 /** An estimate of a text's width (px): wide for Han and full-width characters, narrower for the rest. No font is asked. */
 export function textWidth(text: string, size: number): number {
   let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? size : size * 0.56;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? size : size * 0.6;
   return w;
 }
 

@@ -80,21 +80,21 @@ async function svgGridValues(page: Page, svg: string, name: string): Promise<{ v
 }
 
 /** Saves a downloaded picture for looking at; an SVG is first drawn by the browser (in a page of its own) and screenshotted. */
-async function keep(page: Page, name: string, bytes: Buffer, kind: 'png' | 'svg'): Promise<void> {
+async function keep(page: Page, name: string, bytes: Buffer, kind: 'png' | 'svg' | 'gif'): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   if (kind === 'png') {
     writeFileSync(`${SCREENS}/${name}.png`, bytes);
     return;
   }
   const viewer = await page.context().newPage();
-  const { width, height } = await viewer.evaluate(async (svg) => {
+  const { width, height } = await viewer.evaluate(async ([base64, type]) => {
     const img = new Image();
-    img.src = `data:image/svg+xml;base64,${btoa(String.fromCharCode(...new TextEncoder().encode(svg)))}`;
+    img.src = `data:${type};base64,${base64}`;
     await img.decode();
     document.body.style.margin = '0';
     document.body.append(img);
     return { width: img.naturalWidth, height: img.naturalHeight };
-  }, bytes.toString('utf8'));
+  }, [bytes.toString('base64'), kind === 'svg' ? 'image/svg+xml' : 'image/gif'] as const);
   await viewer.setViewportSize({ width: Math.min(width, 2400), height: Math.min(height, 2400) });
   await viewer.screenshot({ path: `${SCREENS}/${name}.png` });
   await viewer.close();
@@ -193,6 +193,17 @@ test('Download GIF of the whole transposed convolution: a frame per step; a back
   const file = await download(page, enExport['export.gif']);
   expect(file.name).toBe('convT-in3-k3-s2-p1-steps0-8.gif');
   expect(gifFrames(file.bytes).images).toBe(9);
+});
+
+test('Download GIF in Chinese: drawn in the worker with the Chinese labels (the first frame kept as a screenshot)', async ({ page }) => {
+  await page.goto('?lang=zh&op=unpool&in=4&k=2&s=2');
+  await expect(page.getByRole('grid', { name: zh['grid.output'], exact: true })).toBeVisible();
+  await openMenu(page, zh);
+  await page.getByRole('spinbutton', { name: zh['export.gif.to'] }).fill('3');
+  const file = await download(page, zh['export.gif']);
+  expect(file.name).toBe('unpool-in4-k2-s2-p0-steps0-2.gif');
+  expect(gifFrames(file.bytes).images).toBe(3);
+  await keep(page, 'export-file-unpool-gif-zh', file.bytes, 'gif');
 });
 
 test('a long GIF shows its progress and Cancel stops it: nothing is saved', async ({ page }) => {
