@@ -108,11 +108,15 @@ function referenceConvTranspose(info: ConvTranspose2DInfo, x: Float64Array, w: F
   return { value, scale };
 }
 
-/** First cell where `got` differs from the reference at all, or null: for integer data, where every sum is exact. */
+/**
+ * First cell where `got` differs from the reference at all, or null: for integer data, where every
+ * sum is exact. Zero's sign is not compared: a bias of −0 (a rounded small negative) plus no terms
+ * is −0 one way and 0 the other, and both frameworks print it as 0.
+ */
 function inexact(got: Float64Array, ref: Reference): string | null {
   if (got.length !== ref.value.length) return `length ${got.length} ≠ ${ref.value.length}`;
   for (let i = 0; i < got.length; i++) {
-    if (!Object.is(got[i], ref.value[i])) return `cell ${i}: got ${got[i]}, want ${ref.value[i]}`;
+    if (got[i] !== ref.value[i]) return `cell ${i}: got ${got[i]}, want ${ref.value[i]}`;
   }
   return null;
 }
