@@ -6,6 +6,7 @@
  * counted by walking its blocks (GIF89a: one image descriptor per frame).
  */
 import { expect, test, type Download, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { en } from '../../src/i18n/en';
 import { enExport } from '../../src/i18n/en-export';
@@ -253,6 +254,11 @@ for (const [width, height] of [[1920, 1080], [1280, 800], [390, 844]] as const) 
       expect(box!.x).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width).toBeLessThanOrEqual(width);
       await screenshot(page, `export-menu-${width}-${lang}`);
+      if (width === 1280) {
+        // The menu and its button only: the rest of the page has its own checks.
+        const { violations } = await new AxeBuilder({ page }).include('.export-menu').analyze();
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      }
     });
   }
 }
