@@ -130,6 +130,8 @@ export function ExportPanel({ onClose }: ExportPanelProps) {
         <button type="button" className="share__close" onClick={onClose}>{t('export.close')}</button>
       </div>
       <p className="export-panel__text">{t('export.frame', { step: t('transport.position', { i: step + 1, n: count }) })}</p>
+      {/* Why the buttons are off: the settings are impossible (the picture is an older one), or it is being computed. */}
+      {!possible || pending ? <p className="export-panel__status export-panel__status--error">{t(!possible ? 'export.impossible' : 'export.busy')}</p> : null}
       <div className="export-panel__row">
         <button ref={first} type="button" className="share__button" disabled={!possible || pending} onClick={() => void downloadFrame('png')}>{t('export.png')}</button>
         <button type="button" className="share__button" disabled={!possible || pending} onClick={() => void downloadFrame('svg')}>{t('export.svg')}</button>

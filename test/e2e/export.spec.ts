@@ -231,6 +231,16 @@ test('a long GIF shows its progress and Cancel stops it: nothing is saved', asyn
   expect(errors).toEqual([]);
 });
 
+test('while the settings are impossible the downloads are off, and the menu says why in the page’s language', async ({ page }) => {
+  await page.goto('?lang=zh&in=5&k=3');
+  await expect(page.getByRole('grid', { name: zh['grid.output'], exact: true })).toBeVisible();
+  const kernelHeight = zh['field.axis'].replace('{field}', zh['field.k']).replace('{axis}', zh['axis.h']);
+  await page.getByRole('spinbutton', { name: kernelHeight, exact: true }).fill('7');
+  await openMenu(page, zh);
+  await expect(page.getByText(zh['export.impossible'])).toBeVisible();
+  for (const name of [zh['export.png'], zh['export.svg'], zh['export.gif']]) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
+});
+
 test('Esc closes the menu and focus returns to its button', async ({ page }) => {
   await open(page, '?in=5&k=3');
   await openMenu(page);
