@@ -272,3 +272,20 @@ for (const [width, height] of [[1920, 1080], [1280, 800], [390, 844]] as const) 
     });
   }
 }
+
+for (const [width, height, lang] of [[1920, 1080, 'en'], [390, 844, 'zh']] as const) {
+  test(`the GIF's progress and Cancel at ${width}×${height} in ${lang} (screenshot)`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const words = lang === 'zh' ? zh : { ...en, ...enExport };
+    await page.goto(`?lang=${lang}&in=24&k=3`);
+    await expect(page.getByRole('grid', { name: words['grid.output'], exact: true })).toBeVisible();
+    await openMenu(page, words);
+    await page.getByRole('button', { name: words['export.gif'], exact: true }).click();
+    const bar = page.getByRole('progressbar', { name: words['export.progress'] });
+    await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);
+    mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: `${SCREENS}/export-progress-${width}-${lang}.png` });
+    await page.getByRole('button', { name: words['export.cancel'], exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: words['export.cancelled'] })).toBeVisible();
+  });
+}
