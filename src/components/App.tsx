@@ -7,6 +7,7 @@ import { lazy, Suspense } from 'react';
 import { loadErrorSentences, t } from '../i18n';
 import { useStore } from '../store';
 import { Controls } from './Controls';
+import { ExportButton } from './ExportButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MorePanels } from './MorePanels';
 import { PresetPicker } from './PresetPicker';
@@ -43,6 +44,7 @@ export function App() {
             <p className="app__tagline">{t('app.tagline')}</p>
             <PresetPicker />
             <ShareButtons />
+            <ExportButton />
             <LanguageSwitch />
           </header>
           {notices}

@@ -1,12 +1,13 @@
 /**
  * English: the reference catalogue. `{name}` is replaced. `en` holds the words of the first
- * page; the views that load on demand add theirs (en-code, en-errors, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
+ * page; the views that load on demand add theirs (en-code, en-errors, en-export, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
  * through addMessages when their module loads, so only their types are imported here and
  * MessageKey still names every word the app shows.
  */
 import { enChannels } from './en-channels';
 import type { enCode } from './en-code';
 import type { enErrors } from './en-errors';
+import type { enExport } from './en-export';
 import type { enNotices } from './en-notices';
 import type { enPanels } from './en-panels';
 import type { enShare } from './en-share';
@@ -136,6 +137,9 @@ export const en = {
   // ShareButtons: the rest of sharing and embedding loads on the first click (en-share.ts)
   'share.link': 'Share',
   'share.embed': 'Embed',
+  // ---- export: the Download menu's button (its panel's words load on the first click: en-export.ts) ----
+  'export.open': 'Download',
+  // ---- end export ----
   // UpdateBanner: a new version was installed for offline use
   'update.label': 'Updates',
   'update.ready': 'A new version of ConvArith is ready.',
@@ -148,6 +152,7 @@ export type MessageKey =
   | keyof typeof en
   | keyof typeof enCode
   | keyof typeof enErrors
+  | keyof typeof enExport
   | keyof typeof enNotices
   | keyof typeof enPanels
   | keyof typeof enShare

@@ -550,4 +550,27 @@ export const zh: Catalogue = {
   'unpool.legend.pending': `等待更多${G.window}`,
   'unpool.legend.kept': '保留',
   'unpool.legend.lost': '丢失（变成 0）',
+
+  // ---- export: the Download menu (en.ts 'export.open', en-export.ts) ----
+  'export.open': '下载',
+  'export.title': '下载这张图',
+  'export.frame': '当前这一步（{step}）存为图片，可放进笔记或幻灯片：',
+  'export.png': '下载 PNG',
+  'export.svg': '下载 SVG',
+  'export.gif.legend': '动画（GIF）',
+  'export.gif.from': '起始步',
+  'export.gif.to': '结束步',
+  'export.gif.frames': '共 {n} 帧，每步一帧，每帧 {ms} 毫秒（即播放速度）。',
+  'export.gif': '下载 GIF',
+  'export.progress': '正在生成 GIF',
+  'export.progress.text': '第 {i} 帧，共 {n} 帧',
+  'export.cancel': '取消',
+  'export.cancelled': 'GIF 已取消，没有保存任何文件。',
+  'export.saved': '已保存 {file}。',
+  'export.close': '关闭',
+  'export.badRange': '起始步不能晚于结束步：请在 1 到 {n} 之间选择，且起始步不晚于结束步。',
+  'export.impossible': '当前设置无法实现，屏幕上的图还是之前的：请先修改标出的那一项，再下载。',
+  'export.failed': '无法生成文件：{message}',
+  'export.busy': '请等图计算完成后再下载。',
+  // ---- end export ----
 };

@@ -1,0 +1,22 @@
+/** English messages of the export menu (src/export/), added when its chunk loads on the first click (the menu's button is in en.ts). */
+export const enExport = {
+  'export.title': 'Download this picture',
+  'export.frame': 'The step on screen ({step}), as a picture for notes or slides:',
+  'export.png': 'Download PNG',
+  'export.svg': 'Download SVG',
+  'export.gif.legend': 'Animation (GIF)',
+  'export.gif.from': 'From step',
+  'export.gif.to': 'To step',
+  'export.gif.frames': '{n} frames, one per step, {ms} ms each (the playback speed).',
+  'export.gif': 'Download GIF',
+  'export.progress': 'Making the GIF',
+  'export.progress.text': 'Frame {i} of {n}',
+  'export.cancel': 'Cancel',
+  'export.cancelled': 'The GIF was cancelled; nothing was saved.',
+  'export.saved': 'Saved {file}.',
+  'export.close': 'Close',
+  'export.badRange': 'The first step must not come after the last: choose steps from 1 to {n}, the first one no later than the last.',
+  'export.impossible': 'The settings are impossible right now, so the picture on screen is an older one: change the marked setting first, then download.',
+  'export.failed': 'The file could not be made: {message}',
+  'export.busy': 'Wait for the picture to be computed, then download.',
+} as const;
