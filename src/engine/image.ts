@@ -8,7 +8,7 @@ import { convTranspose2d } from './ops/convTranspose2d';
 import { avgPool2d, maxPool2d } from './ops/pool';
 import { avgUnpool2d, maxUnpool2d } from './ops/unpool';
 import { unpoolSizes } from './shape';
-import { tensor, type HW } from './tensor';
+import { tensor, type HW, type Tensor } from './tensor';
 
 /** The kernels image mode names, 3×3, row-major. */
 export const IMAGE_KERNELS = {
@@ -153,7 +153,8 @@ export interface ImageJobResult {
 function planesOf(values: Float64Array, channels: number, width: number, height: number, offset: number): ImagePlanes {
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -195,7 +196,8 @@ export function* imageJob(spec: ImageJobSpec, rgba: ArrayLike<number>, width: nu
   const channels = spec.color === 'rgb' ? 3 : 1;
   const planes = rgbaToPlanes(rgba, width, height, spec.color);
   const input = planesOf(planes, channels, width, height, 0);
-  const plane = (data: Float64Array) => tensor([1, 1, height, width], data);
+  // The planes hold bytes, finite by construction: each is used as a tensor without a copy.
+  const plane = (data: Float64Array): Tensor => ({ shape: [1, 1, height, width], data });
   if (spec.task === 'conv') {
     const weight = tensor([1, 1, spec.k[0], spec.k[1]], spec.kernel);
     const r = yield* perPlane(planes, channels, height, width, (p) => conv2d(plane(p), weight, { stride: spec.stride, padding: spec.padding, dilation: spec.dilation }), (c) => c / channels);
@@ -252,4 +254,30 @@ export function* imageJob(spec: ImageJobSpec, rgba: ArrayLike<number>, width: nu
 function unpoolSize(pooledShape: readonly number[], opts: { kernelSize: HW; stride: HW; padding: HW }, height: number, width: number): [number, number] | undefined {
   const fits = (axis: 0 | 1, want: number) => unpoolSizes(pooledShape[2 + axis], opts.kernelSize[axis], opts.stride[axis], opts.padding[axis]).legal.includes(want);
   return fits(0, height) && fits(1, width) ? [height, width] : undefined;
+}
+
+/** A k×k identity kernel (1 at the centre, the upper-left one of an even size), the start of the learner's own kernel. */
+export function identityKernel(kh: number, kw: number): number[] {
+  const out = Array.from({ length: kh * kw }, () => 0);
+  out[Math.floor((kh - 1) / 2) * kw + Math.floor((kw - 1) / 2)] = 1;
+  return out;
+}
+
+/** `values` (one plane's kernel) repeated `times` times: the depthwise kernel that applies it to each channel alone. */
+export function repeatKernel(values: readonly number[], times: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) out.push(...values);
+  return out;
+}
+
+/** Where a pixel of a picture of `from` size falls in a picture of `to` size (the same place, proportionally): [row, col]. */
+export function samePlace(row: number, col: number, from: HW, to: HW): [number, number] {
+  const at = (v: number, a: number, b: number) => Math.min(b - 1, Math.max(0, Math.floor(((v + 0.5) * b) / a)));
+  return [at(row, from[0], to[0]), at(col, from[1], to[1])];
+}
+
+/** The largest size within `max`×`max` with the same proportions as width×height (never larger than it is). */
+export function fitWithin(width: number, height: number, max: number): { readonly width: number; readonly height: number } {
+  const f = Math.min(1, max / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * f)), height: Math.max(1, Math.round(height * f)) };
 }

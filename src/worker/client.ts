@@ -5,7 +5,8 @@
  * run on the main thread.
  */
 import { fromWire } from './wire';
-import { cancelledError, macrotask, type JobName, type JobResult, type Jobs } from './jobs';
+import { cancelledError, macrotask } from './jobControl';
+import type { JobName, JobResult, Jobs } from './jobs';
 import type { Api, FromWorker, JobRequest, Method, ToWorker, WorkerRequest } from './protocol';
 
 type Result<M extends Method> = ReturnType<Api[M]>;
