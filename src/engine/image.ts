@@ -75,14 +75,26 @@ export function toByte(v: number, offset: number): number {
   return b < 0 ? 0 : b > 255 ? 255 : b;
 }
 
-/** RGBA bytes of [3, H, W] planes (as colour) or [1, H, W] (as grey), each value through toByte. Allocates the bytes. */
+/** RGBA bytes of [3, H, W] planes (as colour) or [1, H, W] (as grey), each value as toByte makes it. Allocates the bytes. */
 export function planesToRgba(planes: ArrayLike<number>, channels: number, width: number, height: number, offset: number): Uint8ClampedArray {
   const n = width * height;
   const out = new Uint8ClampedArray(4 * n);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < 3; c++) out[4 * i + c] = toByte(planes[(channels === 3 ? c * n : 0) + i], offset);
-    out[4 * i + 3] = 255;
+  // A clamped array clips to 0–255 itself; floor(v + ½) is Math.round (a million pixels a plane: no calls).
+  const shift = offset + 0.5;
+  if (channels === 3) {
+    for (let c = 0; c < 3; c++) {
+      const base = c * n;
+      for (let i = 0; i < n; i++) out[4 * i + c] = Math.floor(planes[base + i] + shift);
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const b = Math.floor(planes[i] + shift);
+      out[4 * i] = b;
+      out[4 * i + 1] = b;
+      out[4 * i + 2] = b;
+    }
   }
+  for (let i = 0; i < n; i++) out[4 * i + 3] = 255;
   return out;
 }
 

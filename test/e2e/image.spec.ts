@@ -220,7 +220,7 @@ test('a pixel opens the numeric explorer on the 8×8 patch around it, with its v
   expect([rows.length, rows[0].length]).toEqual([10, 10]);
 });
 
-test('zooming in turns pixels into cells with their values; the page passes axe', async ({ page }) => {
+test('the keyboard zooms the pictures together and moves a cursor whose values are read out; the page passes axe', async ({ page }) => {
   await page.goto('?op=image&img=checker&color=grey&kern=identity&p=1');
   await computed(page);
   const canvas = page.getByRole('img', { name: 'Input', exact: true });
@@ -231,6 +231,9 @@ test('zooming in turns pixels into cells with their values; the page passes axe'
   await computed(page);
   await page.getByRole('img', { name: 'Output', exact: true }).focus();
   for (let i = 0; i < 5; i++) await page.keyboard.press('+');
+  await page.keyboard.press('ArrowRight');
+  // The centre is (64, 64); one to the right. Identity kernel, padding 1: the output pixel is the input's.
+  await expect(page.getByText(/^Output, row 64, column 65: \d+$/)).toBeVisible();
   await screenshot(page, 'image-zoomed-1280');
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);

@@ -45,7 +45,7 @@ export function ImageView({ name, caption, description, image, transform, onTran
     const off = document.createElement('canvas');
     off.width = image.width;
     off.height = image.height;
-    off.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(image.rgba), image.width, image.height), 0, 0);
+    off.getContext('2d')?.putImageData(new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height), 0, 0);
     bitmap.current = off;
   }, [image]);
 
@@ -64,6 +64,9 @@ export function ImageView({ name, caption, description, image, transform, onTran
     if (!el) return;
     const z = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([1, MAX_ZOOM])
+      // One finger scrolls the page (a phone's pictures fill the screen); two pinch and move.
+      .filter((e: MouseEvent | TouchEvent | WheelEvent) =>
+        e.type === 'touchstart' ? (e as TouchEvent).touches.length > 1 : (!e.ctrlKey || e.type === 'wheel') && !(e as MouseEvent).button)
       .on('zoom', (e: { transform: ZoomTransform; sourceEvent: unknown }) => {
         if (e.sourceEvent) latest.current.onTransform({ k: e.transform.k, x: e.transform.x, y: e.transform.y });
       });
