@@ -591,7 +591,7 @@ export const zh: Catalogue = {
   'image.kern.emboss': '浮雕',
   'image.kern.own': `你自己的${G.kernel}`,
   'image.kernelGrid': `${G.kernel}的值`,
-  'image.ownHint': `在${G.kernel}的格子里输入数值（按 Enter 或数字开始输入，按 Enter 确认）。它的大小由${G.kernel}大小一栏决定。`,
+  'image.ownHint': `在${G.kernel}的格子里键入数值（按 Enter 或数字开始键入，按 Enter 确认）。它的大小由${G.kernel}大小一栏决定。`,
   'image.progress': '正在后台计算…',
   'image.cancel': '取消',
   'image.cancelled': '计算在完成前停止了。改动一个设置，或按“重新计算”。',
