@@ -81,6 +81,9 @@ async function upload(page: Page, name: string, file: Buffer): Promise<void> {
   await expect(page.getByRole('combobox', { name: 'Picture' })).toHaveValue('own');
 }
 
+/** A job on the 512×512 scene takes its time on a busy machine: results are waited for this long. */
+const LONG = { timeout: 60_000 };
+
 /** Image mode's own part of the page (the side's settings have radios of the same names). */
 const region = (page: Page) => page.getByRole('region', { name: 'Image mode' });
 
@@ -95,7 +98,7 @@ test('a sample picture through each operation, in the worker, with the sizes the
   const input = await readView(page, 'Input');
   expect([input.w, input.h]).toEqual([512, 512]);
   // Sobel x, stride 1, no padding: 510 × 510, drawn around mid-grey.
-  await expect(page.getByRole('img', { name: 'Output', exact: true })).toHaveAttribute('data-width', '510');
+  await expect(page.getByRole('img', { name: 'Output', exact: true })).toHaveAttribute('data-width', '510', LONG);
   await expect(page.getByText(/Output: 510 × 510, values -\d+ to \d+, drawn with 128 added/)).toBeVisible();
 
   await page.getByRole('combobox', { name: 'Kernel' }).selectOption('gauss');
@@ -103,23 +106,23 @@ test('a sample picture through each operation, in the worker, with the sizes the
   await computed(page);
 
   await region(page).getByRole('radio', { name: 'Transposed convolution ×2' }).check();
-  await expect(page.getByRole('img', { name: 'k = 3, s = 2', exact: true })).toHaveAttribute('data-width', '1024');
-  await expect(page.getByRole('img', { name: 'k = 4, s = 2', exact: true })).toHaveAttribute('data-height', '1024');
-  await expect(page.getByRole('grid', { name: 'Overlap count, k = 3' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'k = 3, s = 2', exact: true })).toHaveAttribute('data-width', '1024', LONG);
+  await expect(page.getByRole('img', { name: 'k = 4, s = 2', exact: true })).toHaveAttribute('data-height', '1024', LONG);
+  await expect(page.getByRole('grid', { name: 'Overlap count, k = 3' })).toBeVisible(LONG);
   await expect(page.getByText('Uneven: interior cells (outlined) receive 1, 2, 4 kernel taps.', { exact: false })).toBeVisible();
   await expect(page.getByText('Even: every interior cell (outlined) receives 4 kernel taps.')).toBeVisible();
 
   await region(page).getByRole('radio', { name: 'Pooling and unpooling' }).check();
   await expect(page).toHaveURL(/task=pool/);
-  await expect(page.getByRole('img', { name: 'Pooled', exact: true })).toHaveAttribute('data-width', '256');
-  await expect(page.getByRole('img', { name: 'Unpooled', exact: true })).toHaveAttribute('data-width', '512');
+  await expect(page.getByRole('img', { name: 'Pooled', exact: true })).toHaveAttribute('data-width', '256', LONG);
+  await expect(page.getByRole('img', { name: 'Unpooled', exact: true })).toHaveAttribute('data-width', '512', LONG);
   await computed(page);
 
   // Another sample, from the address: the settings stay, the pixels are not in it.
   await page.getByRole('combobox', { name: 'Picture' }).selectOption('rings');
   await expect(page).toHaveURL(/img=rings/);
-  await expect(page.getByRole('img', { name: 'Input', exact: true })).toHaveAttribute('data-width', '256');
-  await expect(page.getByRole('img', { name: 'Pooled', exact: true })).toHaveAttribute('data-width', '128');
+  await expect(page.getByRole('img', { name: 'Input', exact: true })).toHaveAttribute('data-width', '256', LONG);
+  await expect(page.getByRole('img', { name: 'Pooled', exact: true })).toHaveAttribute('data-width', '128', LONG);
   expect(errors).toEqual([]);
 });
 
@@ -159,7 +162,7 @@ test('an uploaded PNG: the convolution’s pixels equal a direct loop on each ch
 
   // Transposed ×2 on the uploaded picture: twice the size.
   await region(page).getByRole('radio', { name: 'Transposed convolution ×2' }).check();
-  await expect(page.getByRole('img', { name: 'k = 4, s = 2', exact: true })).toHaveAttribute('data-width', String(2 * KNOWN_W));
+  await expect(page.getByRole('img', { name: 'k = 4, s = 2', exact: true })).toHaveAttribute('data-width', String(2 * KNOWN_W), LONG);
   await computed(page);
   expect(errors).toEqual([]);
 });
@@ -254,7 +257,7 @@ test('after one visit image mode works offline: a reload, another sample, a comp
   expect((await readView(page, 'Pooled')).w).toBe(256);
   // Every sample was kept, not only the one seen.
   await page.getByRole('combobox', { name: 'Picture' }).selectOption('letters');
-  await expect(page.getByRole('img', { name: 'Input', exact: true })).toHaveAttribute('data-width', '256');
+  await expect(page.getByRole('img', { name: 'Input', exact: true })).toHaveAttribute('data-width', '256', LONG);
   await computed(page);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
