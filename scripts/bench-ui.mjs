@@ -14,6 +14,11 @@
 //   the page has been quiet for QUIET_MS.
 // - Playback at the top speed for `--play` seconds: the long tasks (> 50 ms, PerformanceObserver
 //   'longtask') and how many steps the animation really advanced.
+// - Image mode (op=image, the 512×512 RGB scene): a 3×3 convolution and the ×2 transposed
+//   convolutions (k = 3 and k = 4) computed in the worker, `--image-runs` times each: the job's
+//   milliseconds in the worker (as the page reports them), and the long tasks on the main thread
+//   from the change of setting to the drawn result (drawing the pictures included). Budgets
+//   printed beside the figures (conv ≤ 150 ms, ×2 ≤ 300 ms); they never fail the run.
 // - `--cpu 4` slows the page's CPU 4× (CDP Emulation.setCPUThrottlingRate): a weak school laptop.
 //
 // Scenarios the page does not offer (an input above the URL's bound, a grid too large to draw)
@@ -36,6 +41,8 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string', default: '10' },
     changes: { type: 'string', default: '12' },
     play: { type: 'string', default: '5' },
+    /** Runs of each image-mode job. */
+    'image-runs': { type: 'string', default: '5' },
     /** Only the scenarios whose name contains this text. */
     only: { type: 'string', default: '' },
   },
@@ -60,6 +67,16 @@ const scenarios = SIZES.flatMap((n) => [
   { name: `scatter ${n === 32 ? 24 : n}×${n === 32 ? 24 : n} k5 s2`, query: `op=convT&in=${n === 32 ? 24 : n}&k=5&s=2&view=scatter`, size: n === 32 ? 24 : n },
   { name: `unpooling ${n}×${n}`, query: `op=unpool&in=${n}`, size: n },
 ]).filter((s) => s.name.includes(opts.only));
+
+/**
+ * Image mode's jobs: the address, and the settings the bench switches between so that each run
+ * is a fresh job (the first differs from the address); only the `measured` ones count.
+ */
+const IMAGE_RUNS = Math.max(1, Number(opts['image-runs']) || 5);
+const imageScenarios = [
+  { name: 'image conv 512×512 RGB 3×3', query: 'op=image&kern=gauss&p=1', budget: 150, cycle: [['kernel', 'box', true], ['kernel', 'gauss', true]] },
+  { name: 'image ×2 transposed 512×512 RGB', query: 'op=image&task=convT', budget: 300, cycle: [['color', 'grey', false], ['color', 'rgb', true]] },
+].filter((s) => s.name.includes(opts.only));
 
 const machine = () => {
   const [one, five, fifteen] = loadavg().map((l) => l.toFixed(2));
@@ -209,6 +226,38 @@ async function measurePlayback(page) {
   return { top, tasks, advanced: activeStep(page) - from };
 }
 
+/** Switches image mode's setting `[what, value]` and waits for the new result: its worker time and the long tasks meanwhile. */
+async function imageRun(page, [what, value]) {
+  const t0 = await page.evaluate(() => {
+    document.querySelector('[data-ms]')?.setAttribute('data-seen', '');
+    return performance.now();
+  });
+  if (what === 'kernel') await page.getByRole('combobox', { name: 'Kernel' }).selectOption(value);
+  else await page.getByRole('region', { name: 'Image mode' }).locator(`input[type="radio"][value="${value}"]`).check();
+  const done = page.locator('[data-ms]:not([data-seen])');
+  await done.waitFor({ timeout: 120_000 });
+  const workerMs = Number(await done.getAttribute('data-ms'));
+  // Long tasks are reported after they end: give the last one a moment.
+  await page.waitForTimeout(200);
+  const tasks = await page.evaluate((from) => window.__bench.longTasks.filter((t) => t.start >= from).map((t) => t.duration), t0);
+  return { workerMs, tasks };
+}
+
+/** Image mode's figures for one scenario. */
+async function measureImage(page, cdp, base, scenario) {
+  await page.goto(`${base}?${scenario.query}`);
+  if (CPU_RATE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+  await page.locator('[data-ms]').waitFor({ timeout: 120_000 });
+  const runs = [];
+  while (runs.length < IMAGE_RUNS) {
+    for (const [what, value, measured] of scenario.cycle) {
+      const run = await imageRun(page, [what, value]);
+      if (measured && runs.length < IMAGE_RUNS) runs.push(run);
+    }
+  }
+  return runs;
+}
+
 async function main() {
   if (!existsSync('dist/index.html')) {
     console.error('bench:ui: no dist/index.html (run `vite build` first, or `npm run bench:ui`)');
@@ -280,6 +329,21 @@ async function main() {
       const longest = durations.length ? `, longest ${ms(Math.max(...durations)).trim()}, ${ms(durations.reduce((a, b) => a + b, 0)).trim()} in all` : '';
       return `${String(tasks.length).padStart(3)} long tasks${longest}; ${advanced} of ${Math.round(top * PLAY_S)} steps at ${top}×`;
     });
+    if (imageScenarios.length > 0) {
+      console.log(`\nImage mode: the job in the worker (${IMAGE_RUNS} runs; the page's own figure), and long tasks (> 50 ms) on the main thread from the change to the drawn result`);
+      for (const scenario of imageScenarios) {
+        const runs = await attempt(() => measureImage(page, cdp, base, scenario));
+        if (runs.error) {
+          console.log(`  ${scenario.name.padEnd(34)}FAILED: ${runs.error}`);
+          continue;
+        }
+        const times = runs.map((r) => r.workerMs);
+        const tasks = runs.flatMap((r) => r.tasks);
+        const p50 = quantile(times, 0.5);
+        console.log(`  ${scenario.name.padEnd(34)}p50 ${ms(p50)}   max ${ms(Math.max(...times))}   budget ${scenario.budget} ms: ${p50 <= scenario.budget ? 'within' : 'OVER'}   ` +
+          `${tasks.length} long tasks${tasks.length ? `, longest ${ms(Math.max(...tasks)).trim()}` : ''}`);
+      }
+    }
     for (const message of new Set(pageErrors)) console.error(`page error: ${message}`);
     broken += pageErrors.length > 0 ? 1 : 0;
     console.log(`\nafter: ${machine()}`);

@@ -9,6 +9,7 @@ import { useMemo } from 'react';
 import { addMessages, listOf, t } from '../i18n';
 import { enPanels } from '../i18n/en-panels';
 import { useStore } from '../store';
+import type { ConvTransposeScatterPlan } from '../engine';
 import { selectTransposePlans } from '../store/transposePlans';
 import { BOUNDS } from '../store/urlParams';
 import { valueColor } from '../viz/color';
@@ -35,13 +36,26 @@ export function CheckerboardView() {
       </div>
     );
   }
-  return op === 'convT' ? <OverlapMap /> : null;
+  return op === 'convT' ? <PictureOverlap /> : null;
 }
 
-function OverlapMap() {
+/** The overlap map of the transposed convolution on screen. */
+function PictureOverlap() {
   const plans = useStore(selectTransposePlans);
+  return plans ? <OverlapMap plan={plans.scatter} /> : null;
+}
+
+export interface OverlapMapProps {
+  readonly plan: ConvTransposeScatterPlan;
+  /** The grid's accessible name (default: the panel's). */
+  readonly name?: string;
+  /** The grid and its verdict only, no rule and no fix to try (image mode explains its fixed comparison once for both maps). */
+  readonly brief?: boolean;
+}
+
+/** The overlap map of one transposed convolution's plan, with the verdict and the rule (the panel's, and image mode's ×2 comparison). */
+export function OverlapMap({ plan, name, brief = false }: OverlapMapProps) {
   const change = useStore((s) => s.change);
-  const plan = plans ? plans.scatter : null;
   const overlap = useMemo(() => (plan ? overlapCounts(plan) : null), [plan]);
   const view = useMemo(() => {
     if (!overlap) return null;
@@ -54,7 +68,7 @@ function OverlapMap() {
       interior: interiorCounts(overlap),
     };
   }, [overlap]);
-  if (!plan || !overlap || !view) return null;
+  if (!overlap || !view) return null;
   const { kH, kW, strideH, strideW, dilationH, dilationW, outChannels } = plan.info;
   const even = view.interior.length === 1;
   const fixH = evenKernel(kH, strideH, BOUNDS.k.max);
@@ -66,10 +80,10 @@ function OverlapMap() {
 
   return (
     <div className="checkerboard">
-      <p className="checkerboard__text">{t('checker.intro')}</p>
+      {brief ? null : <p className="checkerboard__text">{t('checker.intro')}</p>}
       <GridSlot cols={overlap.cols} maxCell={MAX_CELL}>
         <Grid
-          name={t('panels.grid.overlap')}
+          name={name ?? t('panels.grid.overlap')}
           rows={overlap.rows}
           cols={overlap.cols}
           value={view.value}
@@ -86,19 +100,23 @@ function OverlapMap() {
             ? t('checker.even', { n: view.interior[0] })
             : t('checker.uneven', { counts: listOf(view.interior) })}
       </p>
-      <p className="checkerboard__text">{t('checker.rule')}</p>
-      <ul className="checkerboard__axes">
-        {axes.map((a) => (
-          <li key={a.axis}>{t(divisible(a.k, a.s) ? 'checker.axisYes' : 'checker.axisNo', a)}</li>
-        ))}
-      </ul>
-      {dilationH > 1 || dilationW > 1 ? <p className="checkerboard__note">{t('checker.dilated')}</p> : null}
-      <p className="checkerboard__text">{t(even ? 'checker.fixed' : 'checker.fix')}</p>
-      {!even && dilationH === 1 && dilationW === 1 && fixH !== null && fixW !== null && (fixH !== kH || fixW !== kW) ? (
-        <button type="button" className="checkerboard__button" onClick={() => change({ k: [fixH, fixW] })}>
-          {t('checker.try', { kh: fixH, kw: fixW })}
-        </button>
-      ) : null}
+      {brief ? null : (
+        <>
+          <p className="checkerboard__text">{t('checker.rule')}</p>
+          <ul className="checkerboard__axes">
+            {axes.map((a) => (
+              <li key={a.axis}>{t(divisible(a.k, a.s) ? 'checker.axisYes' : 'checker.axisNo', a)}</li>
+            ))}
+          </ul>
+          {dilationH > 1 || dilationW > 1 ? <p className="checkerboard__note">{t('checker.dilated')}</p> : null}
+          <p className="checkerboard__text">{t(even ? 'checker.fixed' : 'checker.fix')}</p>
+          {!even && dilationH === 1 && dilationW === 1 && fixH !== null && fixW !== null && (fixH !== kH || fixW !== kW) ? (
+            <button type="button" className="checkerboard__button" onClick={() => change({ k: [fixH, fixW] })}>
+              {t('checker.try', { kh: fixH, kw: fixW })}
+            </button>
+          ) : null}
+        </>
+      )}
       <Legend items={[{ swatch: 'window', label: 'checker.legendInterior' }]} />
     </div>
   );

@@ -105,15 +105,34 @@ export function Controls({ compact = false }: ControlsProps) {
     </NumberField>
   );
 
+  const opChoice = (
+    <RadioGroup<Op>
+      legend={t('op.label')}
+      value={params.op}
+      options={[
+        { value: 'conv', label: t('op.conv') },
+        { value: 'convT', label: t('op.convT') },
+        { value: 'unpool', label: t('ch.op.unpool') },
+        { value: 'image', label: t('op.image') },
+      ]}
+      onChange={(op) => apply({ op })}
+    />
+  );
+
+  // Image mode draws its own settings beside its pictures: here only the way back.
+  if (params.op === 'image') {
+    return (
+      <form className={compact ? 'controls controls--compact' : 'controls'} aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
+        <h2 className={compact ? 'visually-hidden' : 'controls__title'}>{t('controls.label')}</h2>
+        {opChoice}
+      </form>
+    );
+  }
+
   return (
     <form className={compact ? 'controls controls--compact' : 'controls'} aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
       <h2 className={compact ? 'visually-hidden' : 'controls__title'}>{t('controls.label')}</h2>
-      <RadioGroup<Op>
-        legend={t('op.label')}
-        value={params.op}
-        options={[{ value: 'conv', label: t('op.conv') }, { value: 'convT', label: t('op.convT') }, { value: 'unpool', label: t('ch.op.unpool') }]}
-        onChange={(op) => apply({ op })}
-      />
+      {opChoice}
       <RadioGroup<Fw>
         legend={t('fw.label')}
         value={params.fw}

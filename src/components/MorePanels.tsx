@@ -44,6 +44,12 @@ function PanelBody({ panel }: { readonly panel: Panel }) {
 }
 
 export function MorePanels() {
+  // Image mode has no numeric picture to show more views of.
+  const image = useStore((s) => s.params.op === 'image');
+  return image ? null : <Panels />;
+}
+
+function Panels() {
   // The tabs follow the picture on screen (what the panels draw), else the current choice.
   const op = useStore((s) => s.picture?.explored.op ?? s.params.op);
   const asked = useStore((s) => s.params.panel);

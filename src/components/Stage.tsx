@@ -11,9 +11,12 @@ import { ConvView } from './ConvView';
 
 const TransposeViews = lazy(() => import('./TransposeViews').then((m) => ({ default: m.TransposeViews })));
 const UnpoolView = lazy(() => import('./UnpoolView').then((m) => ({ default: m.UnpoolView })));
+// Image mode (op=image) is one chunk of its own: its canvases, zoom, words and styles.
+const ImageMode = lazy(() => import('./image/ImageMode').then((m) => ({ default: m.ImageMode })));
 
 export function Stage() {
   const op = useStore((s) => s.picture?.explored.op ?? null);
+  const image = useStore((s) => s.params.op === 'image');
   const engineError = useStore((s) => s.engineError);
   // Before any picture, an impossible first choice leaves nothing to draw: say so instead of "Computing…".
   const impossible = useStore((s) => !selectValidated(s).ok);
@@ -26,7 +29,7 @@ export function Stage() {
         </p>
       ) : null}
       <Suspense fallback={loading}>
-        {op === null ? loading : op === 'conv' ? <ConvView /> : op === 'convT' ? <TransposeViews /> : <UnpoolView />}
+        {image ? <ImageMode /> : op === null ? loading : op === 'conv' ? <ConvView /> : op === 'convT' ? <TransposeViews /> : <UnpoolView />}
       </Suspense>
     </>
   );

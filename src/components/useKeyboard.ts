@@ -13,6 +13,8 @@ export function useKeyboard(): void {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       if (target && (target.closest('input, select, textarea, [role="grid"]') || target.isContentEditable)) return;
       const s = useStore.getState();
+      // Image mode has no steps (its canvases take their own keys).
+      if (s.params.op === 'image') return;
       const view = activeView(s.params);
       // The count comes from the view's plans module (registered when it loads), so the
       // keyboard does not pull every operation's plans into the first page.

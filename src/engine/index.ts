@@ -16,3 +16,4 @@ export * from './scatterCanvas';
 export * from './trace';
 export * from './matrix';
 export * from './verdicts';
+export * from './image';

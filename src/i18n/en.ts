@@ -1,6 +1,6 @@
 /**
  * English: the reference catalogue. `{name}` is replaced. `en` holds the words of the first
- * page; the views that load on demand add theirs (en-code, en-errors, en-export, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
+ * page; the views that load on demand add theirs (en-code, en-errors, en-export, en-image, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
  * through addMessages when their module loads, so only their types are imported here and
  * MessageKey still names every word the app shows.
  */
@@ -8,6 +8,7 @@ import { enChannels } from './en-channels';
 import type { enCode } from './en-code';
 import type { enErrors } from './en-errors';
 import type { enExport } from './en-export';
+import type { enImage } from './en-image';
 import type { enNotices } from './en-notices';
 import type { enPanels } from './en-panels';
 import type { enShare } from './en-share';
@@ -32,6 +33,8 @@ export const en = {
   'op.label': 'Operation',
   'op.conv': 'Convolution',
   'op.convT': 'Transposed convolution',
+  // ---- image: the operation choice that opens image mode (its other words: en-image.ts) ----
+  'op.image': 'Image',
   'fw.label': 'Semantics',
   'fw.torch': 'PyTorch',
   'fw.tf': 'TensorFlow',
@@ -153,6 +156,7 @@ export type MessageKey =
   | keyof typeof enCode
   | keyof typeof enErrors
   | keyof typeof enExport
+  | keyof typeof enImage
   | keyof typeof enNotices
   | keyof typeof enPanels
   | keyof typeof enShare

@@ -4,15 +4,27 @@
  */
 import type { EngineClient } from '../worker/client';
 import { selectValidated, selectValues, specOf, useStore } from './index';
+import { DEFAULTS } from './urlParams';
+
+let connected: EngineClient | null = null;
+
+/** The client connectEngine follows the store with (image mode runs its jobs on it), or null before. */
+export function engineClient(): EngineClient | null {
+  return connected;
+}
 
 /** Starts following the store; returns the unsubscribe function. */
 export function connectEngine(client: EngineClient): () => void {
+  connected = client;
   let lastParams: unknown = null;
   let lastKey = '';
   const run = () => {
-    const s = useStore.getState();
-    if (s.params === lastParams) return;
-    lastParams = s.params;
+    const state = useStore.getState();
+    if (state.params === lastParams) return;
+    lastParams = state.params;
+    // Image mode runs its own jobs; the numeric picture behind it is the default one (so a
+    // first visit to image mode still has a picture, and the page counts as drawn).
+    const s = state.params.op === 'image' ? { ...state, params: DEFAULTS } : state;
     const v = selectValidated(s);
     if (!v.ok) return;
     const { x, w } = selectValues(s);

@@ -5,9 +5,9 @@ import type { Params } from './urlParams';
 
 export type ViewId = 'conv' | 'scatter' | 'direct' | 'unpool';
 
-/** The view the keyboard and the URL's `step` drive. */
+/** The view the keyboard and the URL's `step` drive (image mode has no steps: the convolution's stays put). */
 export function activeView(params: Params): ViewId {
-  return params.op === 'convT' ? params.view : params.op;
+  return params.op === 'convT' ? params.view : params.op === 'image' ? 'conv' : params.op;
 }
 
 /** Steps per second the speed control offers. */

@@ -1,9 +1,13 @@
 /** The engine's question for the learner's params (their URL spelling turned into the engine's). */
 import type { ExploreSpec } from '../engine';
-import type { Params } from './urlParams';
+import { DEFAULTS, type Params } from './urlParams';
 
-/** The engine's question for these params. */
+/**
+ * The engine's question for these params. Image mode asks its own questions (src/image/), so
+ * its numeric picture is the default convolution's: always valid, never computed while it shows.
+ */
 export function specOf(p: Params): ExploreSpec {
+  if (p.op === 'image') return specOf(DEFAULTS);
   return {
     op: p.op,
     fw: p.fw,

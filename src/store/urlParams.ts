@@ -7,7 +7,7 @@ import type { HW } from '../engine';
 import type { Lang } from '../i18n';
 
 export type { HW };
-export type Op = 'conv' | 'convT' | 'unpool';
+export type Op = 'conv' | 'convT' | 'unpool' | 'image';
 export type Fw = 'torch' | 'tf';
 export type Vals = 'ones' | 'int' | 'rand';
 export type View = 'scatter' | 'direct';
@@ -16,6 +16,18 @@ export type Pool = 'max' | 'avg';
 export type Panel = 'sizes' | 'matrix' | 'checkerboard' | 'roundtrip' | 'gradient' | 'code';
 export const PANELS: readonly Panel[] = ['sizes', 'matrix', 'checkerboard', 'roundtrip', 'gradient', 'code'];
 export type PadSpec = HW | 'same' | 'valid';
+// ---- image: the image mode's keys (op=image) ----
+/** The sample images shipped in public/samples/ (made by scripts/make-samples.mjs). */
+export const SAMPLES = ['scene', 'letters', 'rings', 'checker'] as const;
+export type Sample = (typeof SAMPLES)[number];
+/** What image mode does to the picture: a convolution, the ×2 transposed convolutions, pooling and unpooling. */
+export type ImageTask = 'conv' | 'convT' | 'pool';
+/** The named kernels of image mode (src/engine/image.ts), or the learner's own (`own`, values in `w`). */
+export const KERNEL_NAMES = ['identity', 'box', 'gauss', 'sharpen', 'sobelx', 'sobely', 'laplace', 'emboss', 'own'] as const;
+export type KernelName = (typeof KERNEL_NAMES)[number];
+/** Per RGB channel, or on the grey image. */
+export type ImageColor = 'rgb' | 'grey';
+// ---- end image ----
 
 /** Everything a picture depends on. */
 export interface Params {
@@ -33,6 +45,11 @@ export interface Params {
   readonly cout: number;
   readonly g: number;
   readonly pool: Pool;
+  /** Image mode (op=image): the sample, the task, the kernel, colour or grey. */
+  readonly img: Sample;
+  readonly task: ImageTask;
+  readonly kern: KernelName;
+  readonly color: ImageColor;
   readonly vals: Vals;
   readonly seed: number;
   readonly x: readonly number[] | null;
@@ -101,6 +118,10 @@ export const DEFAULTS: Params = {
   cout: 1,
   g: 1,
   pool: 'max',
+  img: 'scene',
+  task: 'conv',
+  kern: 'sobelx',
+  color: 'rgb',
   vals: 'int',
   seed: 1,
   x: null,
@@ -167,7 +188,7 @@ const list = (v: readonly number[] | null): string => (v ? v.join(',') : '');
 
 /** The table, in parse order (later keys may depend on earlier ones). */
 export const TABLE: Table = {
-  op: choice<Op>('conv', 'convT', 'unpool'),
+  op: choice<Op>('conv', 'convT', 'unpool', 'image'),
   fw: choice<Fw>('torch', 'tf'),
   in: sizes(BOUNDS.in),
   k: sizes(BOUNDS.k),
@@ -185,6 +206,10 @@ export const TABLE: Table = {
   cout: whole(BOUNDS.cout),
   g: whole(BOUNDS.g),
   pool: choice<Pool>('max', 'avg'),
+  img: choice<Sample>(...SAMPLES),
+  task: choice<ImageTask>('conv', 'convT', 'pool'),
+  kern: choice<KernelName>(...KERNEL_NAMES),
+  color: choice<ImageColor>('rgb', 'grey'),
   vals: choice<Vals>('ones', 'int', 'rand'),
   seed: whole(BOUNDS.seed),
   x: { parse: (t, ctx) => sized(parseNumbers(t), inputLength(ctx)), write: list, allowed: (ctx) => ({ kind: 'numbers', count: inputLength(ctx) }) },
@@ -204,9 +229,10 @@ export function inputLength(p: Params): number {
   return p.cin * p.in[0] * p.in[1];
 }
 
-/** How many kernel values: conv Cout·(Cin/g)·kH·kW, transposed Cin·(Cout/g)·kH·kW, pooling none. */
+/** How many kernel values: conv Cout·(Cin/g)·kH·kW, transposed Cin·(Cout/g)·kH·kW, pooling none; image mode kH·kW for the learner's own kernel. */
 export function weightLength(p: Params): number {
   if (p.op === 'unpool') return 0;
+  if (p.op === 'image') return p.kern === 'own' ? p.k[0] * p.k[1] : 0;
   const per = p.op === 'conv' ? p.cout * (p.cin / p.g) : p.cin * (p.cout / p.g);
   return Number.isInteger(per) ? per * p.k[0] * p.k[1] : 0;
 }

@@ -5,7 +5,9 @@
  * run on the main thread.
  */
 import { fromWire } from './wire';
-import type { Api, Method, WorkerRequest, WorkerResponse } from './protocol';
+import { cancelledError, macrotask } from './jobControl';
+import type { JobName, JobResult, Jobs } from './jobs';
+import type { Api, FromWorker, JobRequest, Method, ToWorker, WorkerRequest } from './protocol';
 
 type Result<M extends Method> = ReturnType<Api[M]>;
 
@@ -17,16 +19,28 @@ export interface EngineClient {
   call<M extends Method>(method: M, ...args: Parameters<Api[M]>): Promise<Result<M>>;
   /** Like call, but only the newest request per method delivers its value; older ones resolve stale. */
   latest<M extends Method>(method: M, ...args: Parameters<Api[M]>): Promise<Latest<Result<M>>>;
+  /**
+   * Starts a long job (jobs.ts): `onProgress` hears the fraction done after each piece; the
+   * promise resolves with the value and the job's milliseconds, or rejects (an AbortError after
+   * `cancel`, which stops the job between two pieces).
+   */
+  job<J extends JobName>(name: J, args: Parameters<Jobs[J]>, onProgress?: (fraction: number) => void): RunningJob<J>;
   /** Where requests run now. */
   readonly mode: () => 'worker' | 'main';
   dispose(): void;
 }
 
+/** A job on its way: its result, and the way to stop it. */
+export interface RunningJob<J extends JobName> {
+  readonly promise: Promise<{ readonly value: JobResult<J>; readonly ms: number }>;
+  cancel(): void;
+}
+
 /** A Worker-like object (the real one, or a test double). */
 export interface WorkerLike {
-  onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
   onerror: ((e: Event) => void) | null;
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: ToWorker): void;
   terminate(): void;
 }
 
@@ -40,9 +54,10 @@ export interface ClientOptions {
 }
 
 interface Pending {
-  readonly req: WorkerRequest;
+  readonly req: WorkerRequest | JobRequest;
   readonly resolve: (v: unknown) => void;
   readonly reject: (e: Error) => void;
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /** Creates the client. Without `createWorker` everything runs on the main thread. */
@@ -56,15 +71,30 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
   let starting: Promise<void> | null = null;
   let disposed = false;
 
-  // The handlers (the whole numeric engine) load only when the main thread has to run them.
-  const runOnMain = (p: Pending) =>
-    void import('./respond').then(({ respond }) => settle(respond(p.req).message));
+  // Jobs cancelled while they run on the main thread.
+  const cancelledOnMain = new Set<number>();
 
-  const settle = (res: WorkerResponse) => {
+  // The handlers (the whole numeric engine) load only when the main thread has to run them.
+  const runOnMain = (p: Pending) => {
+    const req = p.req;
+    if ('job' in req) {
+      void import('./respond')
+        .then(({ respondJob }) => respondJob(req, settle, () => cancelledOnMain.has(req.id), macrotask))
+        .then((r) => settle(r.message));
+    } else {
+      void import('./respond').then(({ respond }) => settle(respond(req).message));
+    }
+  };
+
+  const settle = (res: FromWorker) => {
     const p = pending.get(res.id);
     if (!p) return;
+    if ('progress' in res) {
+      p.onProgress?.(res.progress);
+      return;
+    }
     pending.delete(res.id);
-    if (res.ok) p.resolve(res.value);
+    if (res.ok) p.resolve('job' in p.req ? { value: res.value, ms: res.ms ?? 0 } : res.value);
     else p.reject(fromWire(res.error));
   };
 
@@ -131,6 +161,28 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
         if (newest.get(method) !== ticket) return { stale: true };
         throw e;
       }
+    },
+    job: <J extends JobName>(name: J, args: Parameters<Jobs[J]>, onProgress?: (fraction: number) => void): RunningJob<J> => {
+      const req: JobRequest = { id: nextId++, job: name, args } as JobRequest;
+      let rejectNow: (e: Error) => void = () => undefined;
+      const promise = new Promise<{ value: JobResult<J>; ms: number }>((resolve, reject) => {
+        rejectNow = reject;
+        if (disposed) return reject(new Error('The engine client was disposed.'));
+        const p: Pending = { req, resolve: resolve as (v: unknown) => void, reject, onProgress };
+        pending.set(req.id, p);
+        if (starting) void starting.then(() => send(p));
+        else send(p);
+      });
+      return {
+        promise,
+        cancel: () => {
+          if (!pending.has(req.id)) return;
+          pending.delete(req.id);
+          if (worker) worker.postMessage({ id: req.id, cancel: true });
+          else cancelledOnMain.add(req.id);
+          rejectNow(cancelledError());
+        },
+      };
     },
     mode: () => (worker ? 'worker' : 'main'),
     dispose: () => {

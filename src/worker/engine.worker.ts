@@ -1,11 +1,27 @@
 /// <reference lib="webworker" />
-/** The worker: answers each request with its handler's result, transferring typed-array buffers. */
-import { respond } from './respond';
-import type { WorkerRequest } from './protocol';
+/**
+ * The worker: answers each request with its handler's result, transferring typed-array buffers;
+ * runs jobs piece by piece, posting their progress and hearing cancels between pieces.
+ */
+import { macrotask } from './jobs';
+import { respond, respondJob } from './respond';
+import type { ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const response = respond(event.data);
-  self.postMessage(response.message, response.transfer);
+const cancelled = new Set<number>();
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const data = event.data;
+  if ('cancel' in data) {
+    cancelled.add(data.id);
+  } else if ('job' in data) {
+    void respondJob(data, (progress) => self.postMessage(progress), () => cancelled.has(data.id), macrotask).then((response) => {
+      cancelled.delete(data.id);
+      self.postMessage(response.message, response.transfer);
+    });
+  } else {
+    const response = respond(data);
+    self.postMessage(response.message, response.transfer);
+  }
 };

@@ -4,6 +4,7 @@
  */
 import type { ShapeErrorCode, ShapeErrorDetails } from '../engine';
 import type { handlers } from './handlers';
+import type { JobName, Jobs } from './jobs';
 
 export type Api = typeof handlers;
 export type Method = keyof Api;
@@ -13,6 +14,22 @@ export interface WorkerRequest<M extends Method = Method> {
   readonly method: M;
   readonly args: Parameters<Api[M]>;
 }
+
+/** A long job (jobs.ts): answered by progress messages, then one response, unless cancelled. */
+export interface JobRequest<J extends JobName = JobName> {
+  readonly id: number;
+  readonly job: J;
+  readonly args: Parameters<Jobs[J]>;
+}
+
+/** Stops the job `cancel` between two of its pieces (it then answers with an AbortError). */
+export interface CancelRequest {
+  readonly id: number;
+  readonly cancel: true;
+}
+
+/** Everything the page sends the worker. */
+export type ToWorker = WorkerRequest | JobRequest | CancelRequest;
 
 /** An error as it crosses the worker boundary; ShapeErrors keep their code, param and details. */
 export interface WireError {
@@ -24,8 +41,17 @@ export interface WireError {
 }
 
 export type WorkerResponse =
-  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: true; readonly value: unknown; /** A job's wall-clock milliseconds in the worker. */ readonly ms?: number }
   | { readonly id: number; readonly ok: false; readonly error: WireError };
+
+/** A job's fraction done (0–1), sent after each of its pieces. */
+export interface JobProgress {
+  readonly id: number;
+  readonly progress: number;
+}
+
+/** Everything the worker sends the page. */
+export type FromWorker = WorkerResponse | JobProgress;
 
 /** Every ArrayBuffer inside `value` (one level of objects and arrays deep per step), to transfer. */
 export function transferables(value: unknown, out: ArrayBuffer[] = []): ArrayBuffer[] {

@@ -166,7 +166,7 @@ describe('Controls', () => {
       for (const axis of ['h', 'w'] as const) expect(screen.getByLabelText(label(f, axis))).toBeInTheDocument();
     }
     const op = screen.getByRole('radiogroup', { name: t('op.label') });
-    expect(within(op).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['conv', 'convT', 'unpool']);
+    expect(within(op).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['conv', 'convT', 'unpool', 'image']);
     for (const f of ['ch.field.cin', 'ch.field.cout', 'ch.field.g'] as const) expect(screen.getByLabelText(t(f))).toBeInTheDocument();
   });
 });

@@ -50,7 +50,7 @@ describe('Notices', () => {
     render(<Notices />);
     const texts = within(region()).getAllByRole('listitem').map((li) => li.textContent);
     expect(texts).toEqual([
-      t('notice.bad-value', { key: 'op', value: 'deconv', allowed: t('notice.allowed.oneOf', { values: listOf(['conv', 'convT', 'unpool']) }) }),
+      t('notice.bad-value', { key: 'op', value: 'deconv', allowed: t('notice.allowed.oneOf', { values: listOf(['conv', 'convT', 'unpool', 'image']) }) }),
       t('notice.bad-value', { key: 'in', value: '0', allowed: t('notice.allowed.hw', BOUNDS.in) }),
       // 25 values fill the default 5×5 input
       t('notice.bad-value', { key: 'x', value: '1,2', allowed: t('notice.allowed.numbers', { count: 25 }) }),

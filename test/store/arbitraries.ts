@@ -1,6 +1,6 @@
 /** Random URL values and whole valid Params, shared by the store's property tests. */
 import fc from 'fast-check';
-import { BOUNDS, PANELS, type HW, type Params } from '../../src/store/urlParams';
+import { BOUNDS, KERNEL_NAMES, PANELS, SAMPLES, type HW, type Params } from '../../src/store/urlParams';
 
 export const hwArb = (b: { min: number; max: number }): fc.Arbitrary<HW> =>
   fc.oneof(
@@ -36,6 +36,10 @@ export const paramsArb: fc.Arbitrary<Params> = fc
     coutPer: fc.integer({ min: 1, max: 4 }),
     customX: fc.boolean(),
     customW: fc.boolean(),
+    img: fc.constantFrom(...SAMPLES),
+    task: fc.constantFrom('conv', 'convT', 'pool' as const),
+    kern: fc.constantFrom(...KERNEL_NAMES),
+    color: fc.constantFrom('rgb', 'grey' as const),
   })
   .map((r) => {
     // Channel counts stay within bounds and divisible by the groups.
@@ -53,6 +57,6 @@ export const paramsArb: fc.Arbitrary<Params> = fc
           : fc.constant(null),
     }).map(({ p, x, w }): Params => ({
       op: r.op, fw: r.fw, in: r.in, k: r.k, s: r.s, p, d: r.d, a: r.a, out: r.out, cin: r.cin, cout: r.cout, g: r.g, pool: r.pool,
-      vals: r.vals, seed: r.seed, x, w, step: r.step, view: r.view, panel: r.panel, preset: null,
+      img: r.img, task: r.task, kern: r.kern, color: r.color, vals: r.vals, seed: r.seed, x, w, step: r.step, view: r.view, panel: r.panel, preset: null,
     })),
   );

@@ -9,7 +9,7 @@ import { connectEngine } from '../../src/store/engineBridge';
 import { loadQuery, selectValues, useStore, type State } from '../../src/store';
 import type { Picture } from '../../src/store/resultsSlice';
 import { createEngineClient, type EngineClient, type WorkerLike } from '../../src/worker/client';
-import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
+import type { FromWorker, WorkerRequest } from '../../src/worker/protocol';
 import { respond } from '../../src/worker/respond';
 import { infoOf } from '../explored';
 
@@ -136,7 +136,7 @@ describe('connectEngine with the main-thread client', () => {
 
 /** A worker double whose answers the test releases in any order. */
 class HeldWorker implements WorkerLike {
-  onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null = null;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((e: Event) => void) | null = null;
   readonly inbox: WorkerRequest[] = [];
   postMessage(m: WorkerRequest): void {

@@ -286,7 +286,7 @@ describe('what a key accepts (the notice names it: issue 8, "Hostile input")', (
   it('sizes, counts and choices carry their bounds and values from the table', () => {
     const allowed = (query: string) => parseQuery(query).notices.map((n) => n.allowed);
     expect(allowed('?in=0&k=99&cin=9&seed=-1&op=deconv')).toEqual([
-      { kind: 'oneOf', values: ['conv', 'convT', 'unpool'] },
+      { kind: 'oneOf', values: ['conv', 'convT', 'unpool', 'image'] },
       { kind: 'hw', ...BOUNDS.in },
       { kind: 'hw', ...BOUNDS.k },
       { kind: 'whole', ...BOUNDS.cin },

@@ -7,13 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { computeExplore, isShapeError, ShapeError, type ExploreNumbers, type ExploreSpec } from '../../src/engine';
 import { createEngineClient, type WorkerLike } from '../../src/worker/client';
-import { transferables, type WorkerRequest, type WorkerResponse } from '../../src/worker/protocol';
+import { transferables, type FromWorker, type WorkerRequest, type WorkerResponse } from '../../src/worker/protocol';
 import { respond } from '../../src/worker/respond';
 import { toWire, fromWire } from '../../src/worker/wire';
 
 /** A worker double: keeps what it is sent; `answer` replies to one request the way the worker file does. */
 class FakeWorker implements WorkerLike {
-  onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null = null;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((e: Event) => void) | null = null;
   readonly inbox: WorkerRequest[] = [];
   terminated = false;

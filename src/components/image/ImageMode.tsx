@@ -1,0 +1,407 @@
+/**
+ * Image mode (op=image): a sample picture or the learner's own (file picker, drop, paste; it
+ * never leaves the browser and never enters the address) through a convolution, the ×2
+ * transposed convolutions side by side with their overlap maps, or pooling and unpooling —
+ * computed by the engine in the worker (progress, cancel), drawn on canvases that zoom together
+ * until pixels are cells. A pixel opens the numeric explorer on the 8×8 patch around it.
+ * Loaded on demand, with its words (en-image.ts) and styles.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { fitWithin, isShapeError, MAX_IMAGE_SIDE, samePlace, type ImageJobResult, type ImagePlanes } from '../../engine';
+import { addMessages, errorText, t, type MessageKey } from '../../i18n';
+import { enImage } from '../../i18n/en-image';
+import { useStore } from '../../store';
+import { engineClient } from '../../store/engineBridge';
+import { explorerPatch, imageJobSpec, imageKernel, ownKernelPatch, taskPatch, upsamplingPlan, withKernelValue } from '../../store/imageParams';
+import type { FieldId } from '../../store/paramsSlice';
+import { BOUNDS, KERNEL_NAMES, SAMPLES, type HW, type ImageColor, type ImageTask, type KernelName, type Params, type Pool, type Sample } from '../../store/urlParams';
+import { formatValue } from '../../viz/format';
+import type { ZoomTransform } from '../../viz/imageView';
+import { OverlapMap } from '../CheckerboardView';
+import { HWField, type HWKey } from '../controls/HWField';
+import { RadioGroup } from '../controls/RadioGroup';
+import { Grid } from '../Grid';
+import { ImageView } from './ImageView';
+import './image.css';
+
+addMessages(enImage);
+
+/** A picture as RGBA bytes, and where it came from. */
+interface Source {
+  readonly rgba: Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+  /** A sample's name, or null for the learner's own picture. */
+  readonly sample: Sample | null;
+}
+
+type Run =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running'; readonly progress: number }
+  | { readonly state: 'done'; readonly result: ImageJobResult; readonly ms: number }
+  | { readonly state: 'cancelled' }
+  | { readonly state: 'failed'; readonly message: string };
+
+const FIT: ZoomTransform = { k: 1, x: 0, y: 0 };
+/** The side of the small input the overlap maps are drawn for. */
+const OVERLAP_SIDE = 5;
+
+/** Decodes a picture file (exact bytes: no colour conversion) and scales it down to at most 512 a side. */
+async function decode(blob: Blob): Promise<{ rgba: Uint8ClampedArray; width: number; height: number; width0: number; height0: number }> {
+  const bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+  const { width, height } = fitWithin(bitmap.width, bitmap.height, MAX_IMAGE_SIDE);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('no 2d context');
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  const data = ctx.getImageData(0, 0, width, height).data;
+  const out = { rgba: data, width, height, width0: bitmap.width, height0: bitmap.height };
+  bitmap.close();
+  return out;
+}
+
+const sampleUrl = (name: Sample) => `${import.meta.env.BASE_URL}samples/${name}.png`;
+
+export function ImageMode() {
+  const params = useStore((s) => s.params);
+  const drafts = useStore((s) => s.drafts);
+  const change = useStore((s) => s.change);
+  const setDraft = useStore((s) => s.setDraft);
+  const [source, setSource] = useState<Source | null>(null);
+  const [own, setOwn] = useState<Source | null>(null);
+  const [note, setNote] = useState<{ key: MessageKey; vars?: Record<string, number> } | null>(null);
+  const [run, setRun] = useState<Run>({ state: 'idle' });
+  const [again, setAgain] = useState(0);
+  const [transform, setTransform] = useState<ZoomTransform>(FIT);
+  const [cursors, setCursors] = useState<Readonly<Record<string, [number, number]>>>({});
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const cancelRef = useRef<(() => void) | null>(null);
+  const ids = { desc: useId(), error: useId(), sample: useId(), kernel: useId() };
+
+  // The sample named in the address, unless the learner opened their own picture.
+  useEffect(() => {
+    if (own) {
+      setSource(own);
+      return;
+    }
+    let live = true;
+    setSource(null);
+    fetch(sampleUrl(params.img))
+      .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(String(r.status)))))
+      .then(decode)
+      .then((d) => {
+        if (live) setSource({ rgba: d.rgba, width: d.width, height: d.height, sample: params.img });
+      })
+      .catch((e: unknown) => {
+        if (live) setRun({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
+      });
+    return () => {
+      live = false;
+    };
+  }, [params.img, own]);
+
+  // A new picture starts fitted.
+  useEffect(() => {
+    setTransform(FIT);
+    setCursors({});
+  }, [source]);
+
+  const spec = useMemo(() => imageJobSpec(params), [params]);
+  const specKey = JSON.stringify(spec);
+
+  // The job: the newest picture and settings win; an older job still running is cancelled.
+  useEffect(() => {
+    const client = engineClient();
+    if (!source || !client) return;
+    setRun({ state: 'running', progress: 0 });
+    const job = client.job('image', [JSON.parse(specKey), source.rgba, source.width, source.height], (progress) =>
+      setRun((r) => (r.state === 'running' ? { state: 'running', progress } : r)),
+    );
+    let live = true;
+    cancelRef.current = () => {
+      job.cancel();
+      setRun({ state: 'cancelled' });
+    };
+    job.promise.then(
+      ({ value, ms }) => {
+        if (live) setRun({ state: 'done', result: value, ms });
+      },
+      (e: unknown) => {
+        if (!live || (e instanceof Error && e.name === 'AbortError')) return;
+        setRun({ state: 'failed', message: isShapeError(e) ? errorText(e) : e instanceof Error ? e.message : String(e) });
+      },
+    );
+    return () => {
+      live = false;
+      job.cancel();
+      cancelRef.current = null;
+    };
+  }, [source, specKey, again]);
+
+  const openFile = useCallback(async (file: File | undefined | null) => {
+    if (!file) return;
+    try {
+      const d = await decode(file);
+      setNote(d.width !== d.width0 || d.height !== d.height0 ? { key: 'image.uploadScaled', vars: { w0: d.width0, h0: d.height0, w: d.width, h: d.height } } : null);
+      setOwn({ rgba: d.rgba, width: d.width, height: d.height, sample: null });
+    } catch {
+      setNote({ key: 'image.uploadBad' });
+    }
+  }, []);
+
+  // Paste a picture anywhere on the page while image mode is open.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [role="grid"]')) return;
+      const file = Array.from(e.clipboardData?.files ?? []).find((f) => f.type.startsWith('image/'));
+      if (file) {
+        e.preventDefault();
+        void openFile(file);
+      }
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [openFile]);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void openFile(Array.from(e.dataTransfer.files).find((f) => f.type.startsWith('image/')) ?? e.dataTransfer.files[0]);
+  };
+
+  const hw = (field: HWKey, value: HW, label?: string) => (
+    <HWField
+      field={field}
+      label={label}
+      value={value}
+      bounds={BOUNDS[field]}
+      drafts={[drafts[`${field}.0`], drafts[`${field}.1`]]}
+      faulty={[false, false]}
+      onValue={(axis, n) => {
+        const current = useStore.getState().params[field];
+        const base: HW = typeof current === 'string' ? [0, 0] : current;
+        change({ [field]: axis === 0 ? [n, base[1]] : [base[0], n] } as Partial<Params>);
+      }}
+      onDraft={(axis, text) => setDraft(`${field}.${axis}` as FieldId, text)}
+    />
+  );
+
+  const kernel = imageKernel(params);
+  const own_ = params.kern === 'own';
+  const pad: HW = typeof params.p === 'string' ? [0, 0] : params.p;
+  const sizeText = (v: HW) => (v[0] === v[1] ? String(v[0]) : `${v[0]} × ${v[1]}`);
+  const sampleText = source?.sample ? t(`image.describe.${source.sample}`) : t('image.describe.own');
+
+  const what = (id: string, image: ImagePlanes): string => {
+    switch (id) {
+      case 'input':
+        return `${t('image.what.input')} ${sampleText}`;
+      case 'conv':
+        return t('image.what.conv', { kernel: t(`image.kern.${params.kern}`), s: sizeText(params.s), p: sizeText(pad), d: sizeText(params.d) });
+      case 'k3':
+      case 'k4':
+        return t(`image.what.${id}`);
+      case 'pooled':
+        return t('image.what.pooled', { pool: t(`image.pool.${params.pool}`), k: sizeText(params.k), s: sizeText(params.s) });
+      default:
+        return t('image.what.unpooled', { w: image.width, h: image.height });
+    }
+  };
+
+  const result = run.state === 'done' ? run.result : null;
+  const views = result ? [{ id: 'input', image: result.input }, ...result.outputs] : [];
+
+  const pick = (id: string, image: ImagePlanes, rc: [number, number]) => {
+    if (!result) return;
+    const [r, c] = samePlace(rc[0], rc[1], [image.height, image.width], [result.input.height, result.input.width]);
+    change(explorerPatch(params, result.input, r, c, id === 'k3' ? 3 : 4));
+  };
+
+  const cursorText = (() => {
+    const entry = Object.entries(cursors).at(-1);
+    const view = entry && views.find((v) => v.id === entry[0]);
+    if (!entry || !view) return '';
+    const [r, c] = entry[1];
+    const n = view.image.width * view.image.height;
+    const i = r * view.image.width + c;
+    const values = Array.from({ length: view.image.channels }, (_, ch) => formatValue(view.image.values[ch * n + i])).join(', ');
+    return t('image.pixel', { name: t(`image.view.${view.id}` as MessageKey), r, c, values });
+  })();
+
+  return (
+    <section
+      className={dragging ? 'image-mode image-mode--drop' : 'image-mode'}
+      aria-labelledby={`${ids.desc}-title`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <h2 id={`${ids.desc}-title`} className="image-mode__title">{t('image.title')}</h2>
+      <p className="image-mode__intro">{t('image.intro')}</p>
+
+      <div className="image-mode__settings">
+        <div className="image-mode__source">
+          <label className="controls__hw-label" htmlFor={ids.sample}>{t('image.picture')}</label>
+          <select
+            id={ids.sample}
+            className="controls__select"
+            value={own ? 'own' : params.img}
+            onChange={(e) => {
+              if (e.target.value === 'own') return;
+              setOwn(null);
+              setNote(null);
+              change({ img: e.target.value as Sample });
+            }}
+          >
+            {SAMPLES.map((name) => (
+              <option key={name} value={name}>{t(`image.sample.${name}`)}</option>
+            ))}
+            {own ? <option value="own">{t('image.sample.own', { w: own.width, h: own.height })}</option> : null}
+          </select>
+          <button type="button" className="image-mode__button" onClick={() => fileInput.current?.click()}>
+            {t('image.upload')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/*"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label={t('image.upload')}
+            onChange={(e) => {
+              void openFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          <p className="image-mode__hint">{t('image.uploadHint')}</p>
+          {note ? <p className="image-mode__note" role="status">{t(note.key, note.vars)}</p> : null}
+        </div>
+
+        <RadioGroup<ImageTask>
+          legend={t('image.task')}
+          value={params.task}
+          options={(['conv', 'convT', 'pool'] as const).map((v) => ({ value: v, label: t(`image.task.${v}`) }))}
+          onChange={(task) => change(taskPatch(task))}
+        />
+        <RadioGroup<ImageColor>
+          legend={t('image.color')}
+          value={params.color}
+          options={(['rgb', 'grey'] as const).map((v) => ({ value: v, label: t(`image.color.${v}`) }))}
+          onChange={(color) => change({ color })}
+        />
+
+        {params.task === 'conv' ? (
+          <div className="image-mode__kernel">
+            <label className="controls__hw-label" htmlFor={ids.kernel}>{t('image.kernel')}</label>
+            <select
+              id={ids.kernel}
+              className="controls__select"
+              value={params.kern}
+              onChange={(e) => {
+                const kern = e.target.value as KernelName;
+                change(kern === 'own' ? ownKernelPatch(params) : { kern, w: null });
+              }}
+            >
+              {KERNEL_NAMES.map((name) => (
+                <option key={name} value={name}>{t(`image.kern.${name}`)}</option>
+              ))}
+            </select>
+            <Grid
+              name={t('image.kernelGrid')}
+              rows={kernel.k[0]}
+              cols={kernel.k[1]}
+              value={(r, c) => kernel.values[r * kernel.k[1] + c]}
+              maxCell={2.6}
+              onEdit={own_ ? (r, c, v) => change({ w: withKernelValue(params, r, c, v) }) : undefined}
+            />
+            {own_ ? <p className="image-mode__hint">{t('image.ownHint')}</p> : null}
+          </div>
+        ) : null}
+        {params.task === 'pool' ? (
+          <RadioGroup<Pool>
+            legend={t('image.pooling')}
+            value={params.pool}
+            options={[{ value: 'max', label: t('ch.pool.max') }, { value: 'avg', label: t('ch.pool.avg') }]}
+            onChange={(pool) => change({ pool })}
+          />
+        ) : null}
+        {params.task !== 'convT' ? (
+          <div className="controls__sizes image-mode__sizes">
+            {params.task === 'pool' ? hw('k', params.k, t('image.size.k')) : own_ ? hw('k', params.k) : null}
+            {hw('s', params.s)}
+            {hw('p', pad)}
+            {params.task === 'conv' ? hw('d', params.d) : null}
+          </div>
+        ) : null}
+      </div>
+
+      <div className="image-mode__status" aria-live="polite">
+        {run.state === 'running' || (run.state === 'idle' && !source) ? (
+          <>
+            <span>{t(source ? 'image.progress' : 'image.loading')}</span>
+            {source ? <progress max={1} value={run.state === 'running' ? run.progress : 0} aria-label={t('image.progress')} /> : null}
+            {source ? (
+              <button type="button" className="image-mode__button" onClick={() => cancelRef.current?.()}>
+                {t('image.cancel')}
+              </button>
+            ) : null}
+          </>
+        ) : null}
+        {run.state === 'done' ? <span data-ms={run.ms.toFixed(1)}>{t('image.time', { ms: Math.round(run.ms) })}</span> : null}
+        {run.state === 'cancelled' ? (
+          <>
+            <span>{t('image.cancelled')}</span>
+            <button type="button" className="image-mode__button" onClick={() => setAgain((n) => n + 1)}>
+              {t('image.again')}
+            </button>
+          </>
+        ) : null}
+      </div>
+      {run.state === 'failed' ? <p id={ids.error} className="app__engine-error" role="alert">{t('image.failed', { message: run.message })}</p> : null}
+
+      {params.task === 'convT' ? <p className="image-mode__text">{t('image.convT.intro')}</p> : null}
+      {params.task === 'pool' ? <p className="image-mode__text">{t('image.pool.intro')}</p> : null}
+
+      {views.length > 0 ? (
+        <>
+          <p className="image-mode__hint">{t('image.zoomHint')}</p>
+          <div className={`image-mode__views image-mode__views--${views.length}`}>
+            {views.map(({ id, image }) => {
+              const name = t(`image.view.${id}` as MessageKey);
+              const vars = { name, w: image.width, h: image.height, min: formatValue(image.min), max: formatValue(image.max) };
+              return (
+                <div key={id} className="image-mode__view">
+                  <ImageView
+                    name={name}
+                    caption={t(image.offset ? 'image.captionOffset' : 'image.caption', vars)}
+                    description={`${t('image.describeView', { ...vars, what: what(id, image) })} ${t('image.keys')}`}
+                    image={image}
+                    transform={transform}
+                    onTransform={setTransform}
+                    cursor={cursors[id] ?? null}
+                    onCursor={(rc) => setCursors((cs) => ({ ...Object.fromEntries(Object.entries(cs).filter(([k]) => k !== id)), [id]: rc }))}
+                    onPick={(rc) => pick(id, image, rc)}
+                  />
+                  {id === 'k3' || id === 'k4' ? (
+                    <OverlapMap plan={upsamplingPlan(id === 'k3' ? 3 : 4, OVERLAP_SIDE)} name={t('image.overlap', { k: id === 'k3' ? 3 : 4 })} brief />
+                  ) : null}
+                </div>
+              );
+            })}
+          </div>
+          <p className="image-mode__hint" aria-live="polite">{cursorText}</p>
+          {views.some((v) => v.image.min < 0 || v.image.max > 255) ? <p className="image-mode__hint">{t('image.clipped')}</p> : null}
+        </>
+      ) : null}
+      {dragging ? <p className="image-mode__drop">{t('image.drop')}</p> : null}
+      <p className="image-mode__credit">{t('image.credit')}</p>
+    </section>
+  );
+}

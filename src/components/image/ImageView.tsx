@@ -1,0 +1,186 @@
+/**
+ * One picture of image mode on a canvas: fitted whole at first, zoomed and moved with d3-zoom
+ * (wheel, pinch, drag; + / − / 0 keys) — every view shares one transform, so they zoom together
+ * — until each pixel is a cell with its value(s) written in it. A click on a pixel, or Enter on
+ * the keyboard's cursor pixel (arrow keys), picks it. Where things sit comes from viz/imageView.
+ */
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import type { ImagePlanes } from '../../engine';
+import { formatValue } from '../../viz/format';
+import {
+  CELL_NUMBERS_AT, MAX_ZOOM, inkOn, pixelAt, pixelLayout, revealPixel, visibleCells, zoomAbout, type ZoomTransform,
+} from '../../viz/imageView';
+
+export interface ImageViewProps {
+  /** Accessible name and caption. */
+  readonly name: string;
+  readonly caption: string;
+  /** What the picture shows, read by screen readers (with the keys to use). */
+  readonly description: string;
+  readonly image: ImagePlanes;
+  readonly transform: ZoomTransform;
+  readonly onTransform: (t: ZoomTransform) => void;
+  /** The keyboard's cursor pixel of this view and where it moves. */
+  readonly cursor: readonly [number, number] | null;
+  readonly onCursor: (rc: [number, number]) => void;
+  /** A pixel was clicked, or Enter pressed on the cursor. */
+  readonly onPick: (rc: [number, number]) => void;
+}
+
+const STEP: Readonly<Record<string, [number, number]>> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+export function ImageView({ name, caption, description, image, transform, onTransform, cursor, onCursor, onPick }: ImageViewProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const zoomer = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
+  const [size, setSize] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
+  const descId = useId();
+  const latest = useRef({ onTransform, onPick });
+  latest.current = { onTransform, onPick };
+
+  // The picture's bytes on an offscreen canvas, drawn scaled onto the visible one.
+  const bitmap = useRef<HTMLCanvasElement | null>(null);
+  useLayoutEffect(() => {
+    const off = document.createElement('canvas');
+    off.width = image.width;
+    off.height = image.height;
+    off.getContext('2d')?.putImageData(new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height), 0, 0);
+    bitmap.current = off;
+  }, [image]);
+
+  // The canvas follows its box's size (device pixels for sharp numbers).
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // d3-zoom on the canvas: the learner's gestures report the new transform; others only redraw.
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const z = zoom<HTMLCanvasElement, unknown>()
+      .scaleExtent([1, MAX_ZOOM])
+      // One finger scrolls the page (a phone's pictures fill the screen); two pinch and move.
+      .filter((e: MouseEvent | TouchEvent | WheelEvent) =>
+        e.type === 'touchstart' ? (e as TouchEvent).touches.length > 1 : (!e.ctrlKey || e.type === 'wheel') && !(e as MouseEvent).button)
+      .on('zoom', (e: { transform: ZoomTransform; sourceEvent: unknown }) => {
+        if (e.sourceEvent) latest.current.onTransform({ k: e.transform.k, x: e.transform.x, y: e.transform.y });
+      });
+    zoomer.current = z;
+    select(el).call(z).on('dblclick.zoom', null);
+    return () => {
+      select(el).on('.zoom', null);
+    };
+  }, []);
+
+  // Keep d3's own record equal to the shared transform (another view may have moved it).
+  useEffect(() => {
+    const el = canvas.current;
+    if (el && zoomer.current) select(el).call(zoomer.current.transform, zoomIdentity.translate(transform.x, transform.y).scale(transform.k));
+  }, [transform]);
+
+  // Draw.
+  useLayoutEffect(() => {
+    const el = canvas.current;
+    const off = bitmap.current;
+    if (!el || !off || size.w === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    el.width = Math.round(size.w * dpr);
+    el.height = Math.round(size.h * dpr);
+    const ctx = el.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, size.w, size.h);
+    ctx.imageSmoothingEnabled = false;
+    const layout = pixelLayout(size.w, size.h, image.width, image.height, transform);
+    ctx.drawImage(off, layout.left, layout.top, image.width * layout.size, image.height * layout.size);
+    if (layout.size >= CELL_NUMBERS_AT) {
+      const { r0, r1, c0, c1 } = visibleCells(layout, image.width, image.height, size.w, size.h);
+      const n = image.width * image.height;
+      ctx.strokeStyle = 'rgba(128, 128, 128, 0.6)';
+      ctx.lineWidth = 1;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      const lines = image.channels === 3 && layout.size >= 2 * CELL_NUMBERS_AT ? 3 : image.channels === 1 ? 1 : 0;
+      const font = Math.min(14, layout.size / (lines === 3 ? 4.2 : 3.2));
+      ctx.font = `${font}px system-ui, sans-serif`;
+      for (let r = r0; r < r1; r++) {
+        for (let c = c0; c < c1; c++) {
+          const x = layout.left + c * layout.size;
+          const y = layout.top + r * layout.size;
+          ctx.strokeRect(x + 0.5, y + 0.5, layout.size - 1, layout.size - 1);
+          if (lines === 0) continue;
+          const i = r * image.width + c;
+          ctx.fillStyle = inkOn(image.rgba[4 * i], image.rgba[4 * i + 1], image.rgba[4 * i + 2]) === 'dark' ? '#111' : '#fff';
+          for (let l = 0; l < lines; l++) {
+            ctx.fillText(formatValue(image.values[l * n + i]), x + layout.size / 2, y + (layout.size * (l + 1)) / (lines + 1));
+          }
+        }
+      }
+    }
+    if (cursor) {
+      const [r, c] = cursor;
+      ctx.strokeStyle = '#1d4ed8';
+      ctx.lineWidth = 2;
+      const s = Math.max(layout.size, 4);
+      ctx.strokeRect(layout.left + c * layout.size - (s - layout.size) / 2, layout.top + r * layout.size - (s - layout.size) / 2, s, s);
+    }
+  }, [image, transform, size, cursor]);
+
+  const pointAt = (clientX: number, clientY: number): [number, number] | null => {
+    const el = canvas.current;
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    return pixelAt(pixelLayout(size.w, size.h, image.width, image.height, transform), image.width, image.height, clientX - box.left, clientY - box.top);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    const layout = pixelLayout(size.w, size.h, image.width, image.height, transform);
+    const at = cursor ?? [Math.floor(image.height / 2), Math.floor(image.width / 2)];
+    if (e.key in STEP) {
+      const [dr, dc] = STEP[e.key];
+      const next: [number, number] = [Math.max(0, Math.min(image.height - 1, at[0] + dr)), Math.max(0, Math.min(image.width - 1, at[1] + dc))];
+      onCursor(next);
+      const moved = revealPixel(transform, layout, next[0], next[1], size.w, size.h);
+      if (moved !== transform) onTransform(moved);
+    } else if (e.key === '+' || e.key === '=' || e.key === '-') {
+      const cx = cursor ? layout.left + (at[1] + 0.5) * layout.size : size.w / 2;
+      const cy = cursor ? layout.top + (at[0] + 0.5) * layout.size : size.h / 2;
+      onTransform(zoomAbout(transform, e.key === '-' ? 1 / 2 : 2, cx, cy));
+    } else if (e.key === '0') {
+      onTransform({ k: 1, x: 0, y: 0 });
+    } else if (e.key === 'Enter') {
+      onPick([at[0], at[1]]);
+    } else {
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  return (
+    <figure className="image-view">
+      <canvas
+        ref={canvas}
+        className="image-view__canvas"
+        role="img"
+        tabIndex={0}
+        aria-label={name}
+        aria-describedby={descId}
+        data-width={image.width}
+        data-height={image.height}
+        onKeyDown={onKeyDown}
+        onClick={(e) => {
+          const rc = pointAt(e.clientX, e.clientY);
+          if (rc) latest.current.onPick(rc);
+        }}
+      />
+      <figcaption className="image-view__caption">{caption}</figcaption>
+      <p id={descId} className="visually-hidden">{description}</p>
+    </figure>
+  );
+}

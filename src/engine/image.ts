@@ -1,0 +1,295 @@
+/**
+ * Image mode's arithmetic: the named kernels, pixels ↔ planes of numbers, the 8×8 patch around
+ * a pixel, and the jobs that run the engine's own ops (conv2d, convTranspose2d, pooling and
+ * unpooling) over every plane of a picture. Pure: RGBA bytes in, numbers and RGBA bytes out; no DOM.
+ */
+import { conv2d } from './ops/conv2d';
+import { convTranspose2d } from './ops/convTranspose2d';
+import { avgPool2d, maxPool2d } from './ops/pool';
+import { avgUnpool2d, maxUnpool2d } from './ops/unpool';
+import { unpoolSizes } from './shape';
+import { tensor, type HW, type Tensor } from './tensor';
+
+/** The kernels image mode names, 3×3, row-major. */
+export const IMAGE_KERNELS = {
+  identity: [0, 0, 0, 0, 1, 0, 0, 0, 0],
+  box: [1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9],
+  gauss: [1 / 16, 2 / 16, 1 / 16, 2 / 16, 4 / 16, 2 / 16, 1 / 16, 2 / 16, 1 / 16],
+  sharpen: [0, -1, 0, -1, 5, -1, 0, -1, 0],
+  sobelx: [-1, 0, 1, -2, 0, 2, -1, 0, 1],
+  sobely: [-1, -2, -1, 0, 0, 0, 1, 2, 1],
+  laplace: [0, 1, 0, 1, -4, 1, 0, 1, 0],
+  emboss: [-2, -1, 0, -1, 1, 1, 0, 1, 2],
+} as const satisfies Record<string, readonly number[]>;
+
+export type ImageKernelName = keyof typeof IMAGE_KERNELS;
+
+/** The largest side of a picture image mode takes (a bigger one is scaled down before it comes here). */
+export const MAX_IMAGE_SIDE = 512;
+
+/**
+ * The kernel of the ×2 upsampling comparison: k×k equal weights s²/k², so on average a flat
+ * picture keeps its brightness (k = 4, s = 2: ¼ each; k = 3, s = 2: 4⁄9 each).
+ */
+export function upsamplingKernel(k: number, s: number): number[] {
+  return Array.from({ length: k * k }, () => (s * s) / (k * k));
+}
+
+/** The padding and output padding that make a stride-2 transposed convolution exactly double the size: k = 3 → p 1, a 1; k = 4 → p 1, a 0. */
+export function doublingPads(k: number): { readonly padding: number; readonly outputPadding: number } {
+  // (H − 1)·2 − 2p + k + a = 2H  ⇔  k − 2 = 2p − a.
+  const padding = Math.ceil((k - 2) / 2);
+  return { padding, outputPadding: 2 * padding - (k - 2) };
+}
+
+/** 'rgb': three planes (R, G, B); 'grey': one plane of luma. */
+export type ImageColor = 'rgb' | 'grey';
+
+/** Luma of one pixel (ITU-R BT.601 weights), rounded to a whole 0–255 value. */
+export function greyOf(r: number, g: number, b: number): number {
+  return Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+}
+
+/** The planes of an RGBA picture: [3, H, W] (R, G, B) or [1, H, W] (grey), values 0–255; alpha is ignored. Allocates the planes. */
+export function rgbaToPlanes(rgba: ArrayLike<number>, width: number, height: number, color: ImageColor): Float64Array {
+  const n = width * height;
+  const out = new Float64Array((color === 'rgb' ? 3 : 1) * n);
+  for (let i = 0; i < n; i++) {
+    const r = rgba[4 * i];
+    const g = rgba[4 * i + 1];
+    const b = rgba[4 * i + 2];
+    if (color === 'rgb') {
+      out[i] = r;
+      out[n + i] = g;
+      out[2 * n + i] = b;
+    } else {
+      out[i] = greyOf(r, g, b);
+    }
+  }
+  return out;
+}
+
+/** A value as a 0–255 byte on screen: `offset` added (mid-grey for signed results), rounded, clipped. */
+export function toByte(v: number, offset: number): number {
+  const b = Math.round(v + offset);
+  return b < 0 ? 0 : b > 255 ? 255 : b;
+}
+
+/** RGBA bytes of [3, H, W] planes (as colour) or [1, H, W] (as grey), each value as toByte makes it. Allocates the bytes. */
+export function planesToRgba(planes: ArrayLike<number>, channels: number, width: number, height: number, offset: number): Uint8ClampedArray {
+  const n = width * height;
+  const out = new Uint8ClampedArray(4 * n);
+  // A clamped array clips to 0–255 itself; floor(v + ½) is Math.round (a million pixels a plane: no calls).
+  const shift = offset + 0.5;
+  if (channels === 3) {
+    for (let c = 0; c < 3; c++) {
+      const base = c * n;
+      for (let i = 0; i < n; i++) out[4 * i + c] = Math.floor(planes[base + i] + shift);
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const b = Math.floor(planes[i] + shift);
+      out[4 * i] = b;
+      out[4 * i + 1] = b;
+      out[4 * i + 2] = b;
+    }
+  }
+  for (let i = 0; i < n; i++) out[4 * i + 3] = 255;
+  return out;
+}
+
+/** The on-screen offset of a kernel's result: 128 (mid-grey is 0) when its weights sum to 0, else 0. */
+export function displayOffset(kernel: readonly number[]): number {
+  let sum = 0;
+  for (const w of kernel) sum += w;
+  return Math.abs(sum) < 1e-9 ? 128 : 0;
+}
+
+/** The top-left of the size×size patch (smaller when the picture is) that holds (row, col), centred on it where the borders allow. */
+export function patchOrigin(row: number, col: number, height: number, width: number, size: number): { readonly top: number; readonly left: number; readonly rows: number; readonly cols: number } {
+  const rows = Math.min(size, height);
+  const cols = Math.min(size, width);
+  const half = Math.floor((size - 1) / 2);
+  return {
+    top: Math.max(0, Math.min(height - rows, row - half)),
+    left: Math.max(0, Math.min(width - cols, col - half)),
+    rows,
+    cols,
+  };
+}
+
+/** The values of a rows×cols window of every plane of [C, H, W] `planes`, in NCHW order (plane by plane, row by row). */
+export function extractPatch(planes: ArrayLike<number>, channels: number, width: number, height: number, top: number, left: number, rows: number, cols: number): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < channels; c++) {
+    for (let r = top; r < top + rows; r++) for (let col = left; col < left + cols; col++) out.push(planes[(c * height + r) * width + col]);
+  }
+  return out;
+}
+
+/** One picture a job shows: its planes of numbers, and their RGBA bytes as drawn. */
+export interface ImagePlanes {
+  readonly width: number;
+  readonly height: number;
+  /** 3 (R, G, B) or 1 (grey). */
+  readonly channels: number;
+  /** [C, H, W] values. */
+  readonly values: Float64Array;
+  readonly rgba: Uint8ClampedArray;
+  /** What was added to each value before it was drawn (128 for signed results). */
+  readonly offset: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** What to do to a picture. */
+export type ImageJobSpec =
+  | {
+      readonly task: 'conv';
+      readonly color: ImageColor;
+      readonly kernel: readonly number[];
+      readonly k: HW;
+      readonly stride: HW;
+      readonly padding: HW;
+      readonly dilation: HW;
+    }
+  | { readonly task: 'convT'; readonly color: ImageColor }
+  | { readonly task: 'pool'; readonly color: ImageColor; readonly pool: 'max' | 'avg'; readonly k: HW; readonly stride: HW; readonly padding: HW };
+
+/** A job's pictures: the input (as the job read it), then its results ('conv'; 'k3', 'k4'; 'pooled', 'unpooled'). */
+export interface ImageJobResult {
+  readonly input: ImagePlanes;
+  readonly outputs: readonly { readonly id: 'conv' | 'k3' | 'k4' | 'pooled' | 'unpooled'; readonly image: ImagePlanes }[];
+}
+
+function planesOf(values: Float64Array, channels: number, width: number, height: number, offset: number): ImagePlanes {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { width, height, channels, values, rgba: planesToRgba(values, channels, width, height, offset), offset, min, max };
+}
+
+/** Runs `op` on each plane ([1, 1, H, W]) and stacks the results; yields after each plane. */
+function* perPlane(
+  planes: Float64Array,
+  channels: number,
+  height: number,
+  width: number,
+  op: (plane: Float64Array) => { readonly shape: readonly number[]; readonly data: Float64Array },
+  progress: (done: number) => number,
+): Generator<number, { values: Float64Array; height: number; width: number }> {
+  const parts: Float64Array[] = [];
+  let shape: readonly number[] = [];
+  for (let c = 0; c < channels; c++) {
+    const result = op(planes.subarray(c * height * width, (c + 1) * height * width));
+    parts.push(result.data);
+    shape = result.shape;
+    yield progress(c + 1);
+  }
+  const [, , h, w] = shape;
+  const values = new Float64Array(channels * h * w);
+  parts.forEach((p, c) => values.set(p, c * h * w));
+  return { values, height: h, width: w };
+}
+
+/**
+ * Runs `spec` on a width×height RGBA picture with the engine's ops, one plane at a time:
+ * yields the fraction done (0–1) after each plane (a caller may stop there), returns the
+ * pictures. Throws the engine's ShapeError for impossible parameters.
+ */
+export function* imageJob(spec: ImageJobSpec, rgba: ArrayLike<number>, width: number, height: number): Generator<number, ImageJobResult> {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+    throw new RangeError(`A picture must be 1–${MAX_IMAGE_SIDE} pixels on each side; this one is ${width}×${height}.`);
+  }
+  const channels = spec.color === 'rgb' ? 3 : 1;
+  const planes = rgbaToPlanes(rgba, width, height, spec.color);
+  const input = planesOf(planes, channels, width, height, 0);
+  // The planes hold bytes, finite by construction: each is used as a tensor without a copy.
+  const plane = (data: Float64Array): Tensor => ({ shape: [1, 1, height, width], data });
+  if (spec.task === 'conv') {
+    const weight = tensor([1, 1, spec.k[0], spec.k[1]], spec.kernel);
+    const r = yield* perPlane(planes, channels, height, width, (p) => conv2d(plane(p), weight, { stride: spec.stride, padding: spec.padding, dilation: spec.dilation }), (c) => c / channels);
+    return { input, outputs: [{ id: 'conv', image: planesOf(r.values, channels, r.width, r.height, displayOffset(spec.kernel)) }] };
+  }
+  if (spec.task === 'convT') {
+    const outputs: { id: 'k3' | 'k4'; image: ImagePlanes }[] = [];
+    for (const [i, k] of [3, 4].entries()) {
+      const weight = tensor([1, 1, k, k], upsamplingKernel(k, 2));
+      const pads = doublingPads(k);
+      const r = yield* perPlane(planes, channels, height, width, (p) => convTranspose2d(plane(p), weight, { stride: 2, ...pads }), (c) => (i * channels + c) / (2 * channels));
+      outputs.push({ id: k === 3 ? 'k3' : 'k4', image: planesOf(r.values, channels, r.width, r.height, 0) });
+    }
+    return { input, outputs };
+  }
+  const opts = { kernelSize: spec.k, stride: spec.stride, padding: spec.padding };
+  const pooledParts: Float64Array[] = [];
+  const unpooledParts: Float64Array[] = [];
+  let pooledShape: readonly number[] = [];
+  let unpooledShape: readonly number[] = [];
+  for (let c = 0; c < channels; c++) {
+    const x = plane(planes.subarray(c * height * width, (c + 1) * height * width));
+    let pooled;
+    let unpooled;
+    if (spec.pool === 'max') {
+      const r = maxPool2d(x, opts);
+      pooled = r.output;
+      unpooled = maxUnpool2d(r.output, r.indices, { ...opts, outputSize: unpoolSize(r.output.shape, opts, height, width) });
+    } else {
+      pooled = avgPool2d(x, opts);
+      unpooled = avgUnpool2d(pooled, { ...opts, outputSize: unpoolSize(pooled.shape, opts, height, width) });
+    }
+    pooledParts.push(pooled.data);
+    unpooledParts.push(unpooled.data);
+    pooledShape = pooled.shape;
+    unpooledShape = unpooled.shape;
+    yield (c + 1) / channels;
+  }
+  const stack = (parts: Float64Array[], shape: readonly number[]) => {
+    const values = new Float64Array(channels * shape[2] * shape[3]);
+    parts.forEach((p, c) => values.set(p, c * shape[2] * shape[3]));
+    return planesOf(values, channels, shape[3], shape[2], 0);
+  };
+  return {
+    input,
+    outputs: [
+      { id: 'pooled', image: stack(pooledParts, pooledShape) },
+      { id: 'unpooled', image: stack(unpooledParts, unpooledShape) },
+    ],
+  };
+}
+
+/** The picture's own size when unpooling may give it back (a size PyTorch's max_unpool2d accepts), else the default. */
+function unpoolSize(pooledShape: readonly number[], opts: { kernelSize: HW; stride: HW; padding: HW }, height: number, width: number): [number, number] | undefined {
+  const fits = (axis: 0 | 1, want: number) => unpoolSizes(pooledShape[2 + axis], opts.kernelSize[axis], opts.stride[axis], opts.padding[axis]).legal.includes(want);
+  return fits(0, height) && fits(1, width) ? [height, width] : undefined;
+}
+
+/** A k×k identity kernel (1 at the centre, the upper-left one of an even size), the start of the learner's own kernel. */
+export function identityKernel(kh: number, kw: number): number[] {
+  const out = Array.from({ length: kh * kw }, () => 0);
+  out[Math.floor((kh - 1) / 2) * kw + Math.floor((kw - 1) / 2)] = 1;
+  return out;
+}
+
+/** `values` (one plane's kernel) repeated `times` times: the depthwise kernel that applies it to each channel alone. */
+export function repeatKernel(values: readonly number[], times: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) out.push(...values);
+  return out;
+}
+
+/** Where a pixel of a picture of `from` size falls in a picture of `to` size (the same place, proportionally): [row, col]. */
+export function samePlace(row: number, col: number, from: HW, to: HW): [number, number] {
+  const at = (v: number, a: number, b: number) => Math.min(b - 1, Math.max(0, Math.floor(((v + 0.5) * b) / a)));
+  return [at(row, from[0], to[0]), at(col, from[1], to[1])];
+}
+
+/** The largest size within `max`×`max` with the same proportions as width×height (never larger than it is). */
+export function fitWithin(width: number, height: number, max: number): { readonly width: number; readonly height: number } {
+  const f = Math.min(1, max / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * f)), height: Math.max(1, Math.round(height * f)) };
+}
