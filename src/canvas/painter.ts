@@ -164,9 +164,9 @@ export function paintCells(
     ctx.fillStyle = p.paper;
     ctx.fillRect(0, 0, view.width, view.height);
     const r0 = Math.max(0, Math.floor(-t.y / side));
-    const r1 = Math.min(g.rows - 1, Math.floor((view.height - t.y) / side));
+    const r1 = Math.min(g.rows - 1, Math.ceil((view.height - t.y) / side) - 1);
     const c0 = Math.max(0, Math.floor(-t.x / side));
-    const c1 = Math.min(g.cols - 1, Math.floor((view.width - t.x) / side));
+    const c1 = Math.min(g.cols - 1, Math.ceil((view.width - t.x) / side) - 1);
     if (side >= 3) {
       // The lines: the grid's area in the line colour, which the cells' fills leave showing at their edges.
       ctx.fillStyle = p.line;

@@ -107,12 +107,15 @@ export function cellRect(g: CanvasGeometry, t: ZoomTransform, r: number, c: numb
 }
 
 /**
- * The transform that brings cell (r, c) into a view `width` × `height` (CSS px) with a margin
- * of one cell, moving as little as possible; `t` itself when the cell is already in view.
+ * The transform that brings cell (r, c) into a view `width` × `height` (CSS px), with a margin
+ * of up to one cell, moving as little as possible; `t` itself when the cell is already in view.
  */
 export function panToCell(g: CanvasGeometry, t: ZoomTransform, r: number, c: number, width: number, height: number): ZoomTransform {
   const { x, y, size } = cellRect(g, t, r, c);
   const shift = (start: number, view: number) => {
+    // A cell larger than the view shows its start; one in view already stays; else it comes in with a margin of up to one cell.
+    if (size >= view) return -start;
+    if (start >= 0 && start + size <= view) return 0;
     const lo = Math.min(size, Math.max(0, (view - size) / 2));
     if (start < lo) return lo - start;
     if (start + size > view - lo) return view - lo - (start + size);
