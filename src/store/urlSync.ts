@@ -85,6 +85,14 @@ export function connectUrl(win: Window = window): () => void {
   const committed = () => {
     typing = false;
   };
+  // A click may read the address (Share copies it): a step still waiting is written first.
+  const flushStep = () => {
+    if (pendingStep === null) return;
+    clearTimeout(pendingStep);
+    pendingStep = null;
+    lastStepWrite = -Infinity;
+    write();
+  };
   const popped = () => {
     // Back undoes settings, not the language the learner reads in.
     const { lang } = useStore.getState().page;
@@ -100,12 +108,14 @@ export function connectUrl(win: Window = window): () => void {
   const unsubscribe = useStore.subscribe(write);
   win.document.addEventListener('change', committed, true);
   win.document.addEventListener('focusout', committed, true);
+  win.document.addEventListener('pointerdown', flushStep, true);
   win.addEventListener('popstate', popped);
   return () => {
     if (pendingStep !== null) clearTimeout(pendingStep);
     unsubscribe();
     win.document.removeEventListener('change', committed, true);
     win.document.removeEventListener('focusout', committed, true);
+    win.document.removeEventListener('pointerdown', flushStep, true);
     win.removeEventListener('popstate', popped);
   };
 }

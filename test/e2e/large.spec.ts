@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { en } from '../../src/i18n/en';
 import { enCanvas } from '../../src/i18n/en-canvas';
 import { zh } from '../../src/i18n/zh';
-import { screenshot, watchConsole } from './helpers';
+import { readCanvasCell, screenshot, watchConsole } from './helpers';
 
 const CONV_64 = '?op=conv&in=64&k=3&p=1&vals=ones';
 const TF_97 = '?preset=tf-97-stride4';
@@ -28,23 +28,7 @@ async function pageKeys(page: Page, ...keys: string[]): Promise<void> {
   for (const key of keys) await page.keyboard.press(key);
 }
 
-/**
- * The text of cell (r, c) of a canvas grid, reached with the arrow keys from wherever its focus
- * is (the one rendered gridcell carries aria-rowindex/aria-colindex and the number).
- */
-async function readCell(page: Page, name: string, r: number, c: number): Promise<string> {
-  const cell = grid(page, name).getByRole('gridcell');
-  await cell.focus();
-  const row = Number(await grid(page, name).getByRole('row').getAttribute('aria-rowindex')) - 1;
-  const col = Number(await cell.getAttribute('aria-colindex')) - 1;
-  for (let i = row; i < r; i++) await page.keyboard.press('ArrowDown');
-  for (let i = row; i > r; i--) await page.keyboard.press('ArrowUp');
-  for (let i = col; i < c; i++) await page.keyboard.press('ArrowRight');
-  for (let i = col; i > c; i--) await page.keyboard.press('ArrowLeft');
-  await expect(grid(page, name).getByRole('row')).toHaveAttribute('aria-rowindex', String(r + 1));
-  await expect(cell).toHaveAttribute('aria-colindex', String(c + 1));
-  return ((await cell.textContent()) ?? '').trim();
-}
+const readCell = readCanvasCell;
 
 /** A 3×3 convolution of ones over ones with padding 1: how many of the window's taps fall inside an n×n input (from the definition). */
 const onesConv = (n: number, r: number, c: number) => {
