@@ -35,10 +35,13 @@ export async function readCanvasCell(page: Page, name: string, r: number, c: num
   await cell.focus();
   const row = Number(await grid.getByRole('row').getAttribute('aria-rowindex')) - 1;
   const col = Number(await cell.getAttribute('aria-colindex')) - 1;
+  const cols = Number(await grid.getAttribute('aria-colcount'));
   for (let i = row; i < r; i++) await page.keyboard.press('ArrowDown');
   for (let i = row; i > r; i--) await page.keyboard.press('ArrowUp');
-  for (let i = col; i < c; i++) await page.keyboard.press('ArrowRight');
-  for (let i = col; i > c; i--) await page.keyboard.press('ArrowLeft');
+  // Home and End reach the row's ends in one key.
+  const from = c === 0 && col > 1 ? (await page.keyboard.press('Home'), 0) : c === cols - 1 && col < cols - 2 ? (await page.keyboard.press('End'), cols - 1) : col;
+  for (let i = from; i < c; i++) await page.keyboard.press('ArrowRight');
+  for (let i = from; i > c; i--) await page.keyboard.press('ArrowLeft');
   await expect(grid.getByRole('row')).toHaveAttribute('aria-rowindex', String(r + 1));
   await expect(cell).toHaveAttribute('aria-colindex', String(c + 1));
   return ((await cell.textContent()) ?? '').trim();
