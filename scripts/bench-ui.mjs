@@ -183,17 +183,21 @@ async function open(page, cdp, base, scenario) {
   return reason;
 }
 
-const activeStep = (page) => Number(new URL(page.url()).searchParams.get('step') ?? 0);
+/** The active view's step, read from the address once it has caught up (it takes fast steps at most every 250 ms). */
+const activeStep = async (page) => {
+  await page.waitForTimeout(400);
+  return Number(new URL(page.url()).searchParams.get('step') ?? 0);
+};
 
 async function measureSteps(page) {
-  const from = activeStep(page);
+  const from = await activeStep(page);
   const times = [];
   for (let i = 0; i < WARMUP + STEPS; i++) {
     await page.keyboard.press('ArrowRight');
     const t = await nextSample(page, 'steps', i);
     if (i >= WARMUP) times.push(t);
   }
-  return { times, from, to: activeStep(page) };
+  return { times, from, to: await activeStep(page) };
 }
 
 /** Types the input height back and forth between its size and one less. */
@@ -215,7 +219,7 @@ async function measurePlayback(page) {
   const top = Math.max(...options);
   await speed.selectOption(String(top));
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
-  const from = activeStep(page);
+  const from = await activeStep(page);
   const before = await page.evaluate(() => ({ now: performance.now(), tasks: window.__bench.longTasks.length }));
   await page.keyboard.press('Space');
   await page.waitForTimeout(PLAY_S * 1000);
@@ -223,7 +227,7 @@ async function measurePlayback(page) {
   // Long tasks are reported after they end: give the last one a moment.
   await page.waitForTimeout(200);
   const tasks = await page.evaluate(({ now, tasks }) => window.__bench.longTasks.slice(tasks).filter((t) => t.start >= now), before);
-  return { top, tasks, advanced: activeStep(page) - from };
+  return { top, tasks, advanced: (await activeStep(page)) - from };
 }
 
 /** Switches image mode's setting `[what, value]` and waits for the new result: its worker time and the long tasks meanwhile. */

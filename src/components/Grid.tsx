@@ -6,12 +6,14 @@
  *
  * Cells are memoised components with plain props and the grid listens once (event
  * delegation), so a step that changes a few cells re-renders only those: a 32×32 grid steps
- * without re-rendering a thousand cells.
+ * without re-rendering a thousand cells. Grids of more cells than that are drawn on a canvas
+ * instead (CanvasGrid, a lazily loaded chunk), which repaints only the cells a step changes.
  */
-import { memo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { lazy, memo, Suspense, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { formatFull, formatValue } from '../viz/format';
-import type { GridCell, LookFn, Mark, Tone, ValueFn } from '../viz/looks';
+import { drawsOnCanvas, type GridCell, type LookFn, type Mark, type Tone, type ValueFn } from '../viz/looks';
 import { t } from '../i18n';
+import { CellEditor, parseCellValue, type Editing } from './CellEditor';
 
 export interface GridProps {
   /** The accessible name ("Input", "Kernel", "Output", …). */
@@ -31,8 +33,6 @@ export interface GridProps {
   /** Cells of the largest grids shrink; a smaller `maxCell` (rem) keeps small ones modest. */
   readonly maxCell?: number;
 }
-
-const NUMBER = /^\s*-?(\d+\.?\d*|\.\d+)(e-?\d+)?\s*$/i;
 
 interface CellProps {
   readonly id: string;
@@ -74,7 +74,7 @@ function cellOf(e: SyntheticEvent): [number, number] | null {
 function GridImpl(props: GridProps) {
   const { name, rows, cols, value, look, color, onHover, onPick, onEdit } = props;
   const [focus, setFocus] = useState<[number, number]>([0, 0]);
-  const [editing, setEditing] = useState<{ r: number; c: number; text: string; bad: boolean } | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const last = useRef<string | null>(null);
   const fr = Math.min(focus[0], rows - 1);
@@ -95,11 +95,12 @@ function GridImpl(props: GridProps) {
 
   const commit = () => {
     if (!editing || !onEdit) return;
-    if (!NUMBER.test(editing.text) || !Number.isFinite(Number(editing.text))) {
+    const v = parseCellValue(editing.text);
+    if (v === null) {
       setEditing({ ...editing, bad: true });
       return;
     }
-    onEdit(editing.r, editing.c, Number(editing.text));
+    onEdit(editing.r, editing.c, v);
     setEditing(null);
     moveTo(editing.r, editing.c);
   };
@@ -140,22 +141,14 @@ function GridImpl(props: GridProps) {
       if (editing && editing.r === r && editing.c === c) {
         cells.push(
           <div key={c} role="gridcell" data-cell={id} className="cell cell--value cell--active">
-            <input
-              className="cell__edit"
-              autoFocus
-              inputMode="decimal"
-              aria-label={t('vals.edit', { grid: name, row: r + 1, col: c + 1 })}
-              aria-invalid={editing.bad || undefined}
-              value={editing.text}
-              onChange={(e) => setEditing({ ...editing, text: e.target.value, bad: false })}
-              onBlur={commit}
-              onKeyDown={(e) => {
-                e.stopPropagation();
-                if (e.key === 'Enter') commit();
-                if (e.key === 'Escape') {
-                  setEditing(null);
-                  moveTo(r, c);
-                }
+            <CellEditor
+              grid={name}
+              editing={editing}
+              onChange={setEditing}
+              onCommit={commit}
+              onCancel={() => {
+                setEditing(null);
+                moveTo(r, c);
               }}
             />
           </div>,
@@ -224,5 +217,19 @@ function GridImpl(props: GridProps) {
   );
 }
 
-/** See GridImpl. Memoised: grids re-render only when their functions change. */
-export const Grid = memo(GridImpl);
+/** Large grids: a canvas, loaded (with its pan/zoom) the first time one shows. */
+const CanvasGrid = lazy(() => import('./CanvasGrid'));
+
+/** A grid drawn cell by cell (GridImpl), or on a canvas past CANVAS_FROM_CELLS cells (CanvasGrid). */
+function GridSwitch(props: GridProps) {
+  if (!drawsOnCanvas(props.rows, props.cols)) return <GridImpl {...props} />;
+  const caption = props.caption ?? t('grid.size', { name: props.name, h: props.rows, w: props.cols });
+  return (
+    <Suspense fallback={<figure className="grid-figure"><figcaption className="grid-figure__caption">{caption}</figcaption></figure>}>
+      <CanvasGrid {...props} />
+    </Suspense>
+  );
+}
+
+/** See GridImpl and CanvasGrid. Memoised: grids re-render only when their functions change. */
+export const Grid = memo(GridSwitch);

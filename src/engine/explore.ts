@@ -21,7 +21,7 @@ export type PoolKind = 'max' | 'avg';
 /** The largest channel count the explorer draws. */
 export const MAX_CHANNELS = 4;
 /** The side of the largest square grid the explorer draws. */
-export const MAX_DRAWN_SIDE = 72;
+export const MAX_DRAWN_SIDE = 160;
 /** The most cells of any grid the explorer draws (output, scatter canvas, padded grid): more freeze a page. */
 export const MAX_DRAWN_CELLS = MAX_DRAWN_SIDE * MAX_DRAWN_SIDE;
 

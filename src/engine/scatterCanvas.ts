@@ -13,10 +13,18 @@ import { convTransposeScatterStep, convTransposeScatterStepCount } from './trace
 export function scatterCanvasAfter(plan: ConvTransposeScatterPlan, upTo: number, x: ArrayLike<number>, w: ArrayLike<number>): Float64Array {
   const { info } = plan;
   const { canvasH, canvasW } = info;
-  const canvas = new Float64Array(canvasH * canvasW);
   const last = Math.min(upTo, convTransposeScatterStepCount(plan) - 1);
-  for (let i = 0; i <= last; i++) {
+  // Stepping forward continues from the last canvas of this plan and these numbers (a copy:
+  // the one handed out stays as it was): the same additions in the same order, so the same sums.
+  const before = lastCanvas.get(plan);
+  const resume = before && before.x === x && before.w === w && before.upTo <= last ? before : null;
+  const canvas = resume ? resume.canvas.slice() : new Float64Array(canvasH * canvasW);
+  for (let i = resume ? resume.upTo + 1 : 0; i <= last; i++) {
     for (const term of convTransposeScatterStep(plan, i).terms) canvas[term.fullY * canvasW + term.fullX] += x[term.xIndex] * w[term.wIndex];
   }
+  lastCanvas.set(plan, { x, w, upTo: last, canvas });
   return canvas;
 }
+
+/** Each plan's last canvas, and the step and numbers it is for. */
+const lastCanvas = new WeakMap<ConvTransposeScatterPlan, { x: ArrayLike<number>; w: ArrayLike<number>; upTo: number; canvas: Float64Array }>();

@@ -30,7 +30,7 @@ export const enPresets = {
   'preset.tf-4x4-valid.source': `${TF_TUTORIAL}: 4×4 input, kernel [1,0,−1,−2], VALID`,
   'preset.tf-4x4-same.title': 'TF: ones [1,4,4,1], 2×2 kernel [1,0,−1,−2], stride 2 SAME, and the transpose back to 4×4',
   'preset.tf-4x4-same.source': `${TF_TUTORIAL}: 4×4 input, kernel [1,0,−1,−2], SAME`,
-  'preset.tf-97-stride4.title': 'TF: 97×97, k=3, s=4 gives 25 after SAME and 24 after VALID; shown along the height as a 24 → 97 strip (a 97×97 grid is too large to read), VALID (legal 95…98; under SAME 24 allows only 93…96, 25 allows 97…100)',
+  'preset.tf-97-stride4.title': 'TF: 97×97, k=3, s=4 gives 25 after SAME and 24 after VALID; drawn whole as 24×24 → 97×97, VALID (legal 95…98; under SAME 24 allows only 93…96, 25 allows 97…100)',
   'preset.tf-97-stride4.source': `${TF_TUTORIAL}: 97×97 input, kernel 3, stride 4`,
   'preset.tf-argmax-unpool.title': 'TF: max_pool_with_argmax of a 4×4×2 image whose rows are [0,4], [1,5], [2,6], [3,7], 2×2 stride 2, then unpooled by the argmax',
   'preset.tf-argmax-unpool.source': 'TensorFlow: tf.nn.max_pool_with_argmax example (ties go to the first maximum)',

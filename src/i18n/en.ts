@@ -1,9 +1,10 @@
 /**
  * English: the reference catalogue. `{name}` is replaced. `en` holds the words of the first
- * page; the views that load on demand add theirs (en-code, en-errors, en-export, en-image, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
+ * page; the views that load on demand add theirs (en-canvas, en-code, en-errors, en-export, en-image, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
  * through addMessages when their module loads, so only their types are imported here and
  * MessageKey still names every word the app shows.
  */
+import type { enCanvas } from './en-canvas';
 import { enChannels } from './en-channels';
 import type { enCode } from './en-code';
 import type { enErrors } from './en-errors';
@@ -153,6 +154,7 @@ export const en = {
 /** Every message key: the first page's and those the lazily loaded views add. */
 export type MessageKey =
   | keyof typeof en
+  | keyof typeof enCanvas
   | keyof typeof enCode
   | keyof typeof enErrors
   | keyof typeof enExport

@@ -166,7 +166,7 @@ export const zh: Catalogue = {
   'preset.tf-4x4-valid.source': `${TF_TUTORIAL}：4×4 ${G.input}，${G.kernel} [1,0,−1,−2]，VALID`,
   'preset.tf-4x4-same.title': `TF：全 1 的 [1,4,4,1]，2×2 ${G.kernel} [1,0,−1,−2]，${G.stride} 2，SAME，再${G.convT}回 4×4`,
   'preset.tf-4x4-same.source': `${TF_TUTORIAL}：4×4 ${G.input}，${G.kernel} [1,0,−1,−2]，SAME`,
-  'preset.tf-97-stride4.title': `TF：97×97，k=3，s=4，SAME 得 25，VALID 得 24；沿${G.height}画成 24 → 97 的一条（97×97 的网格太大，看不清），VALID（合法的是 95…98；SAME 下 24 只允许 93…96，25 允许 97…100）`,
+  'preset.tf-97-stride4.title': `TF：97×97，k=3，s=4，SAME 得 25，VALID 得 24；完整画出 24×24 → 97×97，VALID（合法的是 95…98；SAME 下 24 只允许 93…96，25 允许 97…100）`,
   'preset.tf-97-stride4.source': `${TF_TUTORIAL}：97×97 ${G.input}，${G.kernel} 3，${G.stride} 4`,
   'preset.tf-argmax-unpool.title': `TF：对每行为 [0,4]、[1,5]、[2,6]、[3,7] 的 4×4×2 图像做 max_pool_with_argmax，2×2，${G.stride} 2，再按 argmax ${G.unpool}`,
   'preset.tf-argmax-unpool.source': 'TensorFlow：tf.nn.max_pool_with_argmax 的示例（并列时取第一个最大值）',
@@ -650,4 +650,13 @@ export const zh: Catalogue = {
   'image.pixel': '{name}，第 {r} 行第 {c} 列：{values}',
   'image.size.k': G.window,
   // ---- end image ----
+  // ---- speed: grids drawn on a canvas (src/components/CanvasGrid.tsx) ----
+  'canvas.zoom': '缩放{name}',
+  'canvas.zoomIn': '放大',
+  'canvas.zoomOut': '缩小',
+  'canvas.zoomFit': '整个网格',
+  'canvas.hint': `方向键逐个读出${G.cell}；用按钮、Ctrl + 滚轮或双指捏合来缩放；放大后拖动可移动网格。`,
+  'canvas.readout': '({row}, {col})：{value}',
+  'canvas.blank': '空',
+  // ---- end speed ----
 };

@@ -46,7 +46,7 @@ export const PRESETS: readonly Preset[] = [
   preset('tf-impossible-10x10', 'op=convT&fw=tf&in=3&k=3&s=2&p=same&out=10&cin=1&cout=3&vals=ones'),
   preset('tf-4x4-valid', 'op=conv&fw=tf&in=4&k=2&s=2&p=valid&vals=ones&w=1,0,-1,-2&panel=roundtrip'),
   preset('tf-4x4-same', 'op=conv&fw=tf&in=4&k=2&s=2&p=same&vals=ones&w=1,0,-1,-2&panel=roundtrip'),
-  preset('tf-97-stride4', 'op=convT&fw=tf&in=24x1&k=3x1&s=4x1&p=valid&out=97x1&vals=ones&panel=sizes'),
+  preset('tf-97-stride4', 'op=convT&fw=tf&in=24&k=3&s=4&p=valid&out=97&vals=ones&panel=sizes'),
   preset('tf-argmax-unpool', `op=unpool&fw=tf&in=4&k=2&s=2&p=same&cin=2&pool=max&x=${ARGMAX_X}`),
   preset('torch-convT-2x2', 'op=convT&fw=torch&in=2&k=3&s=1&p=0&x=1,0,2,1&w=1,0,1,0,1,1,1,0,0'),
   preset('torch-maxunpool-4x4', `op=unpool&fw=torch&in=4&k=2&s=2&p=0&pool=max&x=${ONE_TO_16}`),

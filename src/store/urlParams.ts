@@ -90,8 +90,8 @@ interface Bounds {
 
 /** The bounds of every numeric key (also used by the form's inputs). */
 export const BOUNDS = {
-  in: { min: 1, max: 32 },
-  k: { min: 1, max: 7 },
+  in: { min: 1, max: 64 },
+  k: { min: 1, max: 11 },
   s: { min: 1, max: 8 },
   p: { min: 0, max: 8 },
   d: { min: 1, max: 4 },
@@ -152,10 +152,13 @@ export function writeHW(v: HW): string {
   return v[0] === v[1] ? String(v[0]) : `${v[0]}x${v[1]}`;
 }
 
+/** The most values `x` or `w` may hold: every channel of the largest input (4 × 64 × 64). */
+const MAX_VALUES = BOUNDS.cin.max * BOUNDS.in.max * BOUNDS.in.max;
+
 const parseNumbers = (text: string): number[] | undefined => {
   const parts = text.split(',');
   const nums = parts.map((t) => (t.trim() === '' ? NaN : Number(t)));
-  return nums.length > 0 && nums.length <= 4096 && nums.every(Number.isFinite) ? nums : undefined;
+  return nums.length > 0 && nums.length <= MAX_VALUES && nums.every(Number.isFinite) ? nums : undefined;
 };
 
 /** A key that takes one of `options` (parsed, written and described alike). */

@@ -9,6 +9,10 @@
  * follow while the learner is still typing in that field replace that entry, until the field
  * commits (its `change` event: Enter, leaving the field, a spin button).
  *
+ * Steps come fast (playback, a held arrow key): the first step of a burst reaches the address at
+ * once, the following ones at most every STEP_URL_MS (the last one always), since every address
+ * change costs the browser a same-document navigation (and a fresh decode of the page's icon).
+ *
  * The embedded page (`embed=1`) only ever replaces: inside an iframe a new entry would be one
  * more entry in the host page's history.
  */
@@ -20,6 +24,9 @@ import { writeQuery } from './urlParams';
 function entryOf(s: State): string {
   return writeQuery({ ...s.params, step: 0 }, PRESET_QUERIES);
 }
+
+/** While stepping fast, the address takes the step at most this often (ms). */
+export const STEP_URL_MS = 250;
 
 /** Whether `el` takes typed text (so one value may arrive in several keystrokes). */
 function takesTyping(el: Element | null): boolean {
@@ -36,11 +43,30 @@ export function connectUrl(win: Window = window): () => void {
   let typing = false;
   // Back/Forward is loading an entry: the address is already the one to show.
   let restoring = false;
+  // A step waiting for the address (the burst's trailing write), and when the address last took one.
+  let pendingStep: ReturnType<typeof setTimeout> | null = null;
+  let lastStepWrite = -Infinity;
   const write = () => {
     const s = useStore.getState();
     // Hover and playback state change on every pointer move; only params, page keys and the step are in the URL.
     const step = s.steps[activeView(s.params)];
     if (s.params === lastParams && s.page === lastPage && step === lastStep) return;
+    if (s.params === lastParams && s.page === lastPage) {
+      // Only the step changed: within a burst, wait for the next slot.
+      const wait = lastStepWrite + STEP_URL_MS - Date.now();
+      if (wait > 0) {
+        pendingStep ??= setTimeout(() => {
+          pendingStep = null;
+          write();
+        }, wait);
+        return;
+      }
+      lastStepWrite = Date.now();
+    }
+    if (pendingStep !== null) {
+      clearTimeout(pendingStep);
+      pendingStep = null;
+    }
     lastParams = s.params;
     lastPage = s.page;
     lastStep = step;
@@ -59,6 +85,14 @@ export function connectUrl(win: Window = window): () => void {
   const committed = () => {
     typing = false;
   };
+  // A click may read the address (Share copies it): a step still waiting is written first.
+  const flushStep = () => {
+    if (pendingStep === null) return;
+    clearTimeout(pendingStep);
+    pendingStep = null;
+    lastStepWrite = -Infinity;
+    write();
+  };
   const popped = () => {
     // Back undoes settings, not the language the learner reads in.
     const { lang } = useStore.getState().page;
@@ -74,11 +108,14 @@ export function connectUrl(win: Window = window): () => void {
   const unsubscribe = useStore.subscribe(write);
   win.document.addEventListener('change', committed, true);
   win.document.addEventListener('focusout', committed, true);
+  win.document.addEventListener('pointerdown', flushStep, true);
   win.addEventListener('popstate', popped);
   return () => {
+    if (pendingStep !== null) clearTimeout(pendingStep);
     unsubscribe();
     win.document.removeEventListener('change', committed, true);
     win.document.removeEventListener('focusout', committed, true);
+    win.document.removeEventListener('pointerdown', flushStep, true);
     win.removeEventListener('popstate', popped);
   };
 }

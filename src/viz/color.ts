@@ -14,10 +14,16 @@ const lightness = (t: number): number => 100 * (1 - t) + 72 * t;
 /** A colour function for values whose largest magnitude is `maxAbs`. */
 export function valueColor(maxAbs: number): (v: number) => string {
   const m = maxAbs > 0 ? maxAbs : 1;
+  // Grids ask for the same values again on every step: each colour is written once.
+  const seen = new Map<number, string>();
   return (v) => {
-    const t = Math.min(1, Math.abs(v) / m);
-    const l = lightness(t).toFixed(1);
-    return v < 0 ? `hsl(212 62% ${l}%)` : `hsl(28 85% ${l}%)`;
+    let colour = seen.get(v);
+    if (colour === undefined) {
+      const l = lightness(Math.min(1, Math.abs(v) / m)).toFixed(1);
+      colour = v < 0 ? `hsl(212 62% ${l}%)` : `hsl(28 85% ${l}%)`;
+      seen.set(v, colour);
+    }
+    return colour;
   };
 }
 

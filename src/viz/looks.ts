@@ -27,6 +27,14 @@ export interface Look {
   /** A small label in the corner (the kernel tap or the multiplier). */
   readonly note?: string;
 }
+/** Grids of more cells than this (24 × 24) are drawn on a canvas, not a cell per element (components/CanvasGrid.tsx). */
+export const CANVAS_FROM_CELLS = 24 * 24;
+
+/** Whether a rows × cols grid is drawn on a canvas. */
+export function drawsOnCanvas(rows: number, cols: number): boolean {
+  return rows * cols > CANVAS_FROM_CELLS;
+}
+
 /** A cell of a grid. */
 export interface GridCell {
   readonly row: number;

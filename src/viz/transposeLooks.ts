@@ -34,10 +34,17 @@ export function canvasSize(plan: ConvTransposeScatterPlan): { rows: number; cols
  */
 export function scatterReached(plan: ConvTransposeScatterPlan, upTo: number): Uint8Array {
   const { rows, cols } = canvasSize(plan);
-  const reached = new Uint8Array(rows * cols);
-  for (let i = 0; i <= upTo; i++) for (const term of step(plan, i).terms) reached[term.fullY * cols + term.fullX] = 1;
+  // Stepping forward continues from this plan's last answer (a copy: the one handed out stays as it was).
+  const before = lastReached.get(plan);
+  const resume = before && before.upTo <= upTo ? before : null;
+  const reached = resume ? resume.reached.slice() : new Uint8Array(rows * cols);
+  for (let i = resume ? resume.upTo + 1 : 0; i <= upTo; i++) for (const term of step(plan, i).terms) reached[term.fullY * cols + term.fullX] = 1;
+  lastReached.set(plan, { upTo, reached });
   return reached;
 }
+
+/** Each plan's last `scatterReached` answer and the step it is for. */
+const lastReached = new WeakMap<ConvTransposeScatterPlan, { upTo: number; reached: Uint8Array }>();
 
 /** The output cell canvas cell (fy, fx) lands on, or null where the padding crops it. */
 export function canvasOutputCell(plan: ConvTransposeScatterPlan, fy: number, fx: number): GridCell | null {

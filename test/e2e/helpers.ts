@@ -18,6 +18,35 @@ export async function readGrid(page: Page | Frame | FrameLocator, name: string):
   );
 }
 
+/** Whether the grid named `name` is drawn on a canvas (a large grid: its one rendered cell is the focused one). */
+export async function isCanvasGrid(page: Page, name: string): Promise<boolean> {
+  const grid = page.getByRole('grid', { name, exact: true }).first();
+  await expect(grid).toBeVisible();
+  return (await grid.locator('canvas').count()) > 0;
+}
+
+/**
+ * The text of cell (r, c) of a canvas grid, read as a keyboard or screen-reader user reads it:
+ * its focused cell (aria-rowindex / aria-colindex) moved there with the arrow keys.
+ */
+export async function readCanvasCell(page: Page, name: string, r: number, c: number): Promise<string> {
+  const grid = page.getByRole('grid', { name, exact: true }).first();
+  const cell = grid.getByRole('gridcell');
+  await cell.focus();
+  const row = Number(await grid.getByRole('row').getAttribute('aria-rowindex')) - 1;
+  const col = Number(await cell.getAttribute('aria-colindex')) - 1;
+  const cols = Number(await grid.getAttribute('aria-colcount'));
+  for (let i = row; i < r; i++) await page.keyboard.press('ArrowDown');
+  for (let i = row; i > r; i--) await page.keyboard.press('ArrowUp');
+  // Home and End reach the row's ends in one key.
+  const from = c === 0 && col > 1 ? (await page.keyboard.press('Home'), 0) : c === cols - 1 && col < cols - 2 ? (await page.keyboard.press('End'), cols - 1) : col;
+  for (let i = from; i < c; i++) await page.keyboard.press('ArrowRight');
+  for (let i = from; i > c; i--) await page.keyboard.press('ArrowLeft');
+  await expect(grid.getByRole('row')).toHaveAttribute('aria-rowindex', String(r + 1));
+  await expect(cell).toHaveAttribute('aria-colindex', String(c + 1));
+  return ((await cell.textContent()) ?? '').trim();
+}
+
 /** Outer product u·vᵀ, the expected picture of a transposed conv of ones. */
 export function outer(u: number[], v: number[]): number[][] {
   return u.map((a) => v.map((b) => a * b));

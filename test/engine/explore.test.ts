@@ -329,13 +329,18 @@ describe('the explorer refuses grids too large to draw', () => {
     expect(caught).toBeInstanceOf(ShapeError);
     expect((caught as ShapeError).code).toBe('too-large');
     expect((caught as ShapeError).param).toBe('input');
-    expect((caught as ShapeError).message).toMatch(/255×255.*up to 5184 cells \(72×72\).*smaller input, stride/);
+    expect((caught as ShapeError).message).toMatch(/255×255.*up to 25600 cells \(160×160\).*smaller input, stride/);
   });
 
-  it('a 97×1 strip is drawn (tf-97-stride4), and so is a 64×64 output (in=32, k=2, s=2; padded grid 65×65)', () => {
-    const strip = explore({ op: 'convT', fw: 'tf', input: [24, 1], kernel: [3, 1], stride: [4, 1], padding: 'VALID', dilation: [1, 1], outputPadding: [0, 0], outputShape: [97, 1] });
-    expect(infoOf(strip).outH).toBe(97);
-    const e = explore({ ...torchSpec('convT', { i: 32, k: 2, s: 2, p: 0, d: 1, a: 0 }, { i: 32, k: 2, s: 2, p: 0, d: 1, a: 0 }) });
-    expect(infoOf(e).outH).toBe(64);
+  it('the whole 97×97 case is drawn (tf-97-stride4: 24×24 → 97×97), and so is a 64×64 scatter with k = 5, s = 2 (canvas (64 − 1)·2 + 5 = 131)', () => {
+    const whole = explore({ op: 'convT', fw: 'tf', input: [24, 24], kernel: [3, 3], stride: [4, 4], padding: 'VALID', dilation: [1, 1], outputPadding: [0, 0], outputShape: [97, 97] });
+    expect([infoOf(whole).outH, infoOf(whole).outW]).toEqual([97, 97]);
+    const e = explore({ ...torchSpec('convT', { i: 64, k: 5, s: 2, p: 0, d: 1, a: 0 }, { i: 64, k: 5, s: 2, p: 0, d: 1, a: 0 }) });
+    expect(infoOf(e).outH).toBe(131);
+  });
+
+  it('a 64×64 input with k = 11 and s = 8 would scatter to (64 − 1)·8 + 11 = 515 per side: refused, since a grid that large would freeze the page', () => {
+    expect(() => explore({ ...torchSpec('convT', { i: 64, k: 11, s: 8, p: 0, d: 1, a: 0 }, { i: 64, k: 11, s: 8, p: 0, d: 1, a: 0 }) }))
+      .toThrow(expect.objectContaining({ code: 'too-large' }));
   });
 });

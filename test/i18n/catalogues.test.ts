@@ -1,6 +1,7 @@
 import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { enCanvas } from '../../src/i18n/en-canvas';
 import { enCode } from '../../src/i18n/en-code';
 import { en } from '../../src/i18n/en';
 import { enErrors } from '../../src/i18n/en-errors';
@@ -24,7 +25,7 @@ import { zh } from '../../src/i18n/zh';
 
 const SRC = resolve(__dirname, '../../src');
 const ENTRY = join(SRC, 'main.tsx');
-const LAZY_ENGLISH = [enCode, enErrors, enExport, enImage, enNotices, enPanels, enShare, enTranspose, enUnpool, enWeights];
+const LAZY_ENGLISH = [enCanvas, enCode, enErrors, enExport, enImage, enNotices, enPanels, enShare, enTranspose, enUnpool, enWeights];
 const ENGLISH: Readonly<Record<string, string>> = Object.assign({}, en, ...LAZY_ENGLISH);
 const ALL_KEYS = new Set<string>(Object.keys(ENGLISH));
 

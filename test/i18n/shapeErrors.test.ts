@@ -89,8 +89,8 @@ const CASES: readonly Case[] = [
     key: 'err.outputShape', numbers: ['97 × 97', '33 × 33', '25 × 25'], terms: [G.conv],
   },
   {
-    title: 'too-large: 32×32 with k = 7, s = 8 would scatter to (32 − 1)·8 + 7 = 255 per side, beyond the 72×72 the page draws',
-    spec: { op: 'convT', input: [32, 32], kernel: [7, 7], stride: [8, 8] }, key: 'err.tooLargeToDraw', numbers: ['255 × 255', '72 × 72'], terms: [G.output, G.scatter],
+    title: 'too-large: 32×32 with k = 7, s = 8 would scatter to (32 − 1)·8 + 7 = 255 per side, beyond the 160×160 the page draws',
+    spec: { op: 'convT', input: [32, 32], kernel: [7, 7], stride: [8, 8] }, key: 'err.tooLargeToDraw', numbers: ['255 × 255', '160 × 160'], terms: [G.output, G.scatter],
   },
   {
     title: 'out-of-range: an input of 2000 (the engine takes 1 to 1024)',

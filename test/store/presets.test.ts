@@ -257,16 +257,17 @@ describe(`TensorFlow presets (${TF})`, () => {
     const same = (seed('seed-h-invalid-24x24-to-1x97x97x1-k3-s4-same').params.legal_output_hw as number[][]).map(range);
     const o = open('tf-97-stride4');
     if (o.explored.op !== 'convT') throw new Error('expected convT');
-    // The preset draws the height axis only (a 97×1 strip): a 97×97 grid is too large to read.
-    expect([o.explored.info.inH, o.explored.info.outH, o.explored.info.outW]).toEqual([24, 97, 1]);
+    // The preset draws the whole case: 24×24 → 97×97 (large grids are drawn on a canvas).
+    expect([o.explored.info.inH, o.explored.info.inW, o.explored.info.outH, o.explored.info.outW]).toEqual([24, 24, 97, 97]);
     expect(o.explored.axes[0].legalOut).toEqual(valid[0]);
+    expect(o.explored.axes[1].legalOut).toEqual(valid[1]);
     expect(valid[0]).toContain(97);
     const sameParams: Params = { ...o.params, p: 'same', out: null };
     const e = explore(specOf(sameParams));
     expect(e.axes[0].legalOut).toEqual(same[0]);
     expect(same[0]).not.toContain(97);
     // 25 (SAME's size of 97) does reach 97.
-    expect(explore(specOf({ ...sameParams, in: [25, 1] })).axes[0].legalOut).toContain(97);
+    expect(explore(specOf({ ...sameParams, in: [25, 25] })).axes[0].legalOut).toContain(97);
     // Stride 4 > kernel 3: the stamps of ones never overlap, so every value is 0 or 1.
     expect(new Set(convT(o.numbers).output.data)).toEqual(new Set([0, 1]));
   });

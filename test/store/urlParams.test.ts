@@ -42,9 +42,9 @@ describe('parseHW / writeHW', () => {
 });
 
 describe('bounds', () => {
-  it(`input 1–32 and kernel 1–7, as the issue asks ("Set input H×W (1–32), kernel kH×kW (1–7)")`, () => {
-    expect(BOUNDS.in).toEqual({ min: 1, max: 32 });
-    expect(BOUNDS.k).toEqual({ min: 1, max: 7 });
+  it(`input 1–64 and kernel 1–11, as issue 9 asks ("Inputs up to 64×64 (kernels up to 11)")`, () => {
+    expect(BOUNDS.in).toEqual({ min: 1, max: 64 });
+    expect(BOUNDS.k).toEqual({ min: 1, max: 11 });
   });
 
   const hwKeys = ['in', 'k', 's', 'p', 'd', 'a', 'out'] as const;
@@ -141,7 +141,7 @@ const BAD: readonly { key: ParamKey; query: string }[] = [
   { key: 'fw', query: 'fw=jax' },
   { key: 'in', query: 'in=0' },
   { key: 'in', query: 'in=5x' },
-  { key: 'k', query: 'k=8' },
+  { key: 'k', query: 'k=12' },
   { key: 's', query: 's=0' },
   { key: 'p', query: 'p=same' }, // same/valid only with fw=tf
   { key: 'p', query: 'fw=tf&p=1' }, // numbers only with fw=torch
@@ -175,7 +175,7 @@ describe('bad and unknown values', () => {
   }
 
   it('a bad value next to good ones: only the bad key is noticed, the good ones are used', () => {
-    const { params, notices } = parseQuery('?op=convT&in=40&k=2&view=direct');
+    const { params, notices } = parseQuery('?op=convT&in=80&k=2&view=direct');
     expect(notices.map((n) => n.key)).toEqual(['in']);
     expect(params).toEqual({ ...DEFAULTS, op: 'convT', k: [2, 2], view: 'direct' });
   });
@@ -189,8 +189,8 @@ describe('bad and unknown values', () => {
   it('x and w of the right length are used; the wrong length is ignored with a notice (also after a bad size)', () => {
     expect(parseQuery('?in=2x3&x=1,2,3,4,5,6').params.x).toEqual([1, 2, 3, 4, 5, 6]);
     expect(parseQuery('?k=1x2&w=0.5,-1').params.w).toEqual([0.5, -1]);
-    // in=40 is refused, so x is measured against the default 5×5 and 4 values do not fit
-    const { params, notices } = parseQuery('?in=40&x=1,2,3,4');
+    // in=80 is refused, so x is measured against the default 5×5 and 4 values do not fit
+    const { params, notices } = parseQuery('?in=80&x=1,2,3,4');
     expect(notices.map((n) => n.key)).toEqual(['in', 'x']);
     expect(params.x).toBeNull();
   });

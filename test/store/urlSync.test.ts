@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentQuery, loadQuery, useStore } from '../../src/store';
 import { parseQuery } from '../../src/store/urlParams';
-import { connectUrl } from '../../src/store/urlSync';
+import { connectUrl, STEP_URL_MS } from '../../src/store/urlSync';
 
 const initial = useStore.getInitialState();
 let disconnect: (() => void) | null = null;
@@ -35,6 +35,35 @@ const expectedSearch = () => {
 };
 
 describe('connectUrl', () => {
+  it('fast steps reach the address at most every STEP_URL_MS, the first at once and the last always; a click writes a waiting one first', () => {
+    vi.useFakeTimers();
+    try {
+      disconnect = connectUrl(window);
+      const step = () => new URLSearchParams(window.location.search).get('step');
+      const replace = vi.spyOn(window.history, 'replaceState');
+      get().setStep('conv', 1);
+      expect(step()).toBe('1');
+      for (let i = 2; i <= 9; i++) get().setStep('conv', i);
+      expect(step()).toBe('1');
+      vi.advanceTimersByTime(STEP_URL_MS);
+      expect(step()).toBe('9');
+      expect(replace).toHaveBeenCalledTimes(2);
+      // A step after a pause goes at once; the next one, right after it, waits.
+      vi.advanceTimersByTime(STEP_URL_MS);
+      get().setStep('conv', 10);
+      get().setStep('conv', 11);
+      expect(step()).toBe('10');
+      document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+      expect(step()).toBe('11');
+      // A change of the picture is written at once, whatever the steps are doing.
+      get().setStep('conv', 12);
+      get().change({ in: [6, 6] });
+      expect(new URLSearchParams(window.location.search).get('in')).toBe('6');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('writes the query of the current state on connect, keeping path and hash', () => {
     loadQuery('?op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones');
     disconnect = connectUrl(window);

@@ -1,0 +1,206 @@
+/**
+ * The one painter of grids drawn on a <canvas>: it paints the cells it is given (every cell,
+ * or the few a step changed) exactly as src/viz/cellPaint.ts describes them, with the colours of
+ * the stylesheet's custom properties, so a canvas grid looks like a DOM grid. Each cell owns its
+ * square (its grid lines are its right and bottom edge, its marks are drawn inside), so
+ * repainting one cell never disturbs its neighbours.
+ */
+import { cellRect, NOTE_PX, TEXT_PX, type CanvasGeometry, type CellPaint, type ZoomTransform } from '../viz/cellPaint';
+
+/** The colours and font the stylesheet gives grids. */
+export interface Palette {
+  readonly ink: string;
+  readonly muted: string;
+  readonly paper: string;
+  readonly line: string;
+  readonly pad: string;
+  readonly zero: string;
+  readonly zeroInk: string;
+  readonly cropped: string;
+  readonly croppedInk: string;
+  readonly window: string;
+  readonly linked: string;
+  readonly active: string;
+  readonly accent: string;
+  readonly font: string;
+}
+
+/** The palette of the page `el` is in (custom properties of :root, the element's font family). */
+export function readPalette(el: Element): Palette {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    ink: v('--ink', '#1b2233'),
+    muted: v('--muted', '#5b6478'),
+    paper: v('--paper', '#ffffff'),
+    line: v('--line', '#d5dae5'),
+    pad: v('--pad', '#e9ecf2'),
+    zero: v('--zero', '#f7f7f9'),
+    zeroInk: '#9aa2b3',
+    cropped: '#fafafa',
+    croppedInk: '#b3b8c4',
+    window: v('--window', '#2563eb'),
+    linked: v('--linked', '#16a34a'),
+    active: v('--active', '#c2410c'),
+    accent: v('--accent', '#c2410c'),
+    font: css.fontFamily || 'sans-serif',
+  };
+}
+
+const MARK_WIDTH: Readonly<Record<NonNullable<CellPaint['mark']>, number>> = { active: 3, window: 2, linked: 3, switch: 3, done: 0 };
+
+function markColor(mark: CellPaint['mark'], p: Palette): string | null {
+  switch (mark) {
+    case 'active': return p.active;
+    case 'window': return p.window;
+    case 'linked': return p.linked;
+    case 'switch': return p.accent;
+    default: return null;
+  }
+}
+
+function fillOf(cell: CellPaint, p: Palette): string {
+  switch (cell.tone) {
+    case 'padding': return p.pad;
+    case 'zero': return p.zero;
+    case 'cropped': return p.cropped;
+    case 'empty': return p.paper;
+    default: return cell.background || p.paper;
+  }
+}
+
+function inkOf(cell: CellPaint, p: Palette): string {
+  switch (cell.tone) {
+    case 'padding': return p.muted;
+    case 'zero': return p.zeroInk;
+    case 'cropped': return p.croppedInk;
+    default: return p.ink;
+  }
+}
+
+/** Text widths by font and text: a step repaints the same few numbers again and again. */
+const widths = new Map<string, number>();
+function textWidth(ctx: CanvasRenderingContext2D, font: string, text: string): number {
+  const key = `${font}|${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    if (widths.size > 20_000) widths.clear();
+    w = ctx.measureText(text).width;
+    widths.set(key, w);
+  }
+  return w;
+}
+
+/**
+ * The inside of one cell at its place under transform `t`: its fill, its mark, its number and
+ * note. The grid line (the cell's right and bottom pixel) is not touched: `paintCells` draws
+ * the lines once, under every cell, when it paints the whole grid.
+ */
+function paintCell(ctx: CanvasRenderingContext2D, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: Palette, fill = true): void {
+  const { x, y, size } = cellRect(g, t, r, c);
+  const inner = size >= 3 ? size - 1 : size;
+  const mark = markColor(cell.mark, p);
+  if (fill || (mark && size < 8)) {
+    // Too small for a frame: the whole cell takes the mark's colour.
+    ctx.fillStyle = mark && size < 8 ? mark : fillOf(cell, p);
+    ctx.fillRect(x, y, inner, inner);
+  }
+  if (mark && size >= 8) {
+    const w = Math.min(MARK_WIDTH[cell.mark ?? 'done'], size / 4);
+    ctx.strokeStyle = mark;
+    ctx.lineWidth = w;
+    ctx.strokeRect(x + w / 2, y + w / 2, inner - w, inner - w);
+  }
+  if (cell.text && cell.tone !== 'empty' && size >= TEXT_PX) {
+    const bold = cell.mark === 'active' || cell.mark === 'switch';
+    let px = size * 0.4;
+    let font = `${bold ? 700 : 400} ${px}px ${p.font}`;
+    ctx.font = font;
+    const room = size - 4;
+    const width = textWidth(ctx, font, cell.text);
+    if (width > room) {
+      px *= room / width;
+      font = `${bold ? 700 : 400} ${px}px ${p.font}`;
+      ctx.font = font;
+    }
+    ctx.fillStyle = inkOf(cell, p);
+    const cx = x + inner / 2;
+    const cy = y + inner / 2;
+    ctx.fillText(cell.text, cx, cy);
+    if (cell.tone === 'cropped') ctx.fillRect(cx - Math.min(width, room) / 2, cy, Math.min(width, room), Math.max(1, px / 12));
+  }
+  if (cell.note && size >= NOTE_PX) {
+    ctx.font = `400 ${size * 0.2}px ${p.font}`;
+    ctx.fillStyle = p.ink;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'top';
+    ctx.fillText(cell.note, x + size - 3, y + 1, size - 4);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+  }
+}
+
+/**
+ * Paints `which` cells of `cells` (row-major paints of a g.rows × g.cols grid): 'all' clears
+ * the canvas and paints every cell in view (the grid lines at once, then the cells' fills one
+ * colour at a time, then their marks and numbers); a list repaints only those cells. The canvas
+ * is `view` CSS px wide and tall, backed by `dpr` device pixels per CSS pixel.
+ */
+export function paintCells(
+  ctx: CanvasRenderingContext2D,
+  g: CanvasGeometry,
+  t: ZoomTransform,
+  cells: readonly CellPaint[],
+  which: 'all' | readonly number[],
+  p: Palette,
+  view: { readonly width: number; readonly height: number },
+  dpr: number,
+): void {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const side = g.cell * t.k;
+  if (which === 'all') {
+    ctx.fillStyle = p.paper;
+    ctx.fillRect(0, 0, view.width, view.height);
+    const r0 = Math.max(0, Math.floor(-t.y / side));
+    const r1 = Math.min(g.rows - 1, Math.ceil((view.height - t.y) / side) - 1);
+    const c0 = Math.max(0, Math.floor(-t.x / side));
+    const c1 = Math.min(g.cols - 1, Math.ceil((view.width - t.x) / side) - 1);
+    if (side >= 3) {
+      // The lines: the grid's area in the line colour, which the cells' fills leave showing at their edges.
+      ctx.fillStyle = p.line;
+      ctx.fillRect(t.x + c0 * side, t.y + r0 * side, (c1 - c0 + 1) * side, (r1 - r0 + 1) * side);
+    }
+    // Fills grouped by colour: setting a colour costs more than a rectangle.
+    const byFill = new Map<string, number[]>();
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        const i = r * g.cols + c;
+        const fill = fillOf(cells[i], p);
+        const list = byFill.get(fill);
+        if (list) list.push(i);
+        else byFill.set(fill, [i]);
+      }
+    }
+    const inner = side >= 3 ? side - 1 : side;
+    for (const [fill, list] of byFill) {
+      ctx.fillStyle = fill;
+      for (const i of list) ctx.fillRect((i % g.cols) * side + t.x, Math.floor(i / g.cols) * side + t.y, inner, inner);
+    }
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        const cell = cells[r * g.cols + c];
+        if (cell.mark || cell.note || (cell.text && side >= TEXT_PX)) paintCell(ctx, g, t, cell, r, c, p, false);
+      }
+    }
+    return;
+  }
+  for (const i of which) {
+    const r = Math.floor(i / g.cols);
+    const c = i % g.cols;
+    const x = c * side + t.x;
+    const y = r * side + t.y;
+    if (x + side > 0 && y + side > 0 && x < view.width && y < view.height) paintCell(ctx, g, t, cells[i], r, c, p);
+  }
+}
