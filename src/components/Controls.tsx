@@ -19,6 +19,7 @@ import { HWField, type HWKey } from './controls/HWField';
 import { NumberField } from './controls/NumberField';
 import { OutputShapeField } from './controls/OutputShapeField';
 import { RadioGroup } from './controls/RadioGroup';
+import { focusPicture } from './useKeyboard';
 
 /** The whole-number fields: channels and groups. */
 type CountKey = 'cin' | 'cout' | 'g';
@@ -112,7 +113,11 @@ export function Controls({ compact = false }: ControlsProps) {
         legend={t('op.label')}
         value={params.op}
         options={[{ value: 'conv', label: t('op.conv') }, { value: 'convT', label: t('op.convT') }, { value: 'unpool', label: t('ch.op.unpool') }]}
-        onChange={(op) => apply({ op })}
+        onChange={(op) => {
+          apply({ op });
+          // The radios keep ←/→ for themselves: after the choice they step the animation.
+          focusPicture();
+        }}
       />
       <RadioGroup<Fw>
         legend={t('fw.label')}

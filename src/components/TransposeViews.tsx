@@ -11,6 +11,8 @@ import { addMessages, t, type MessageKey } from '../i18n';
 import { enTranspose } from '../i18n/en-transpose';
 import { selectEditable, useStore } from '../store';
 import { selectTransposePlans } from '../store/transposePlans';
+// Loading the view tells the page's narration what its steps say.
+import '../store/transposeNarration';
 import { selectFormsAgree } from '../store/verdicts';
 import type { View } from '../store/urlParams';
 import { DirectView } from './DirectView';

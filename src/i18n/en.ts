@@ -7,6 +7,8 @@
 import { enChannels } from './en-channels';
 import type { enCode } from './en-code';
 import type { enErrors } from './en-errors';
+import type { enHelp } from './en-help';
+import type { enNarration } from './en-narration';
 import type { enNotices } from './en-notices';
 import type { enPanels } from './en-panels';
 import type { enShare } from './en-share';
@@ -141,6 +143,19 @@ export const en = {
   'update.ready': 'A new version of ConvArith is ready.',
   'update.reload': 'Reload',
   'update.dismiss': 'Dismiss: keep this version until the next visit',
+  // ---- shell: narration (live region), presentation mode, phone settings sheet, keyboard-help button ----
+  'narr.label': 'What the step computes',
+  'narr.step': 'Step {i} of {n}.',
+  'narr.conv': 'Output row {row}, column {col}: {terms} = {result}',
+  'narr.convChannel': 'Output channel {co}, row {row}, column {col}: {terms} = {result}',
+  'picture.label': 'The picture',
+  'present.enter': 'Present',
+  'present.exit': 'Leave presentation',
+  'sheet.open': 'Settings',
+  'sheet.close': 'Close settings',
+  'help.open': 'Shortcuts',
+  'help.openLabel': 'Keyboard shortcuts',
+  // ---- end shell ----
 } as const;
 
 /** Every message key: the first page's and those the lazily loaded views add. */
@@ -148,6 +163,8 @@ export type MessageKey =
   | keyof typeof en
   | keyof typeof enCode
   | keyof typeof enErrors
+  | keyof typeof enHelp
+  | keyof typeof enNarration
   | keyof typeof enNotices
   | keyof typeof enPanels
   | keyof typeof enShare

@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { enCode } from '../../src/i18n/en-code';
 import { en } from '../../src/i18n/en';
 import { enErrors } from '../../src/i18n/en-errors';
+import { enHelp } from '../../src/i18n/en-help';
+import { enNarration } from '../../src/i18n/en-narration';
 import { enNotices } from '../../src/i18n/en-notices';
 import { enPanels } from '../../src/i18n/en-panels';
 import { enShare } from '../../src/i18n/en-share';
@@ -22,7 +24,7 @@ import { zh } from '../../src/i18n/zh';
 
 const SRC = resolve(__dirname, '../../src');
 const ENTRY = join(SRC, 'main.tsx');
-const LAZY_ENGLISH = [enCode, enErrors, enNotices, enPanels, enShare, enTranspose, enUnpool, enWeights];
+const LAZY_ENGLISH = [enCode, enErrors, enHelp, enNarration, enNotices, enPanels, enShare, enTranspose, enUnpool, enWeights];
 const ENGLISH: Readonly<Record<string, string>> = Object.assign({}, en, ...LAZY_ENGLISH);
 const ALL_KEYS = new Set<string>(Object.keys(ENGLISH));
 
