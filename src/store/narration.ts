@@ -60,10 +60,26 @@ const convNarrator: Narrator = (s, at) => {
 };
 
 const narrators: Partial<Record<ViewId, Narrator>> = { conv: convNarrator };
+/** Counts registrations, so the live region speaks as soon as a view's narrator arrives (React's useSyncExternalStore shape). */
+let registered = 0;
+const listeners = new Set<() => void>();
 
 /** Declares what `view`'s steps say (called by the lazily loaded views' narration modules). */
 export function registerNarrator(view: ViewId, narrator: Narrator): void {
   narrators[view] = narrator;
+  registered++;
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` whenever a narrator registers; returns the unsubscribe. */
+export function subscribeNarrators(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** A number that changes whenever a narrator registers. */
+export function narratorsRevision(): number {
+  return registered;
 }
 
 /** What the live region says now, or null (no picture yet, or its view's module has not loaded). */
