@@ -46,12 +46,7 @@ export function App() {
         </Suspense>
       ) : (
         <>
-          {present ? (
-            <div className="app__present-bar">
-              <PresentButton />
-              <HelpButton />
-            </div>
-          ) : (
+          {present ? null : (
             <header className="app__header">
               <h1 className="app__title">{t('app.title')}</h1>
               <p className="app__tagline">{t('app.tagline')}</p>
@@ -74,6 +69,13 @@ export function App() {
               </aside>
             )}
             <main id="picture" className="app__stage" tabIndex={-1} aria-label={t('picture.label')}>
+              {present ? (
+                <div className="app__present-bar">
+                  <h1 className="visually-hidden">{t('app.title')}</h1>
+                  <PresentButton />
+                  <HelpButton />
+                </div>
+              ) : null}
               <Stage />
               {present ? null : <MorePanels />}
             </main>

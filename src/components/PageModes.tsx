@@ -14,7 +14,7 @@ const KeyboardHelp = lazy(() => import('./KeyboardHelp').then((m) => ({ default:
 export function HelpButton() {
   const setHelp = useStore((s) => s.setHelp);
   return (
-    <button type="button" className="page-mode__button" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+    <button type="button" className="page-mode__button page-mode__help" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
       <span aria-hidden="true">{t('help.open')}</span>
       <span className="visually-hidden">{t('help.openLabel')}</span>
     </button>
