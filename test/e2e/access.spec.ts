@@ -125,7 +125,7 @@ for (const lang of ['en', 'zh'] as const) {
   });
 }
 
-test('padding cells and inserted zeros differ by more than hue (pattern and border), and their digits meet AA contrast', async ({ page }) => {
+test('padding cells and inserted zeros differ by more than hue: hatched padding, dashed-border zeros (axe checks their digits’ contrast)', async ({ page }) => {
   await page.goto('?op=convT&in=3&k=3&s=2&p=0&view=direct&step=4');
   const grid = page.getByRole('grid', { name: 'Zero-inserted, padded input', exact: true });
   await expect(grid).toBeVisible();
