@@ -1,7 +1,8 @@
 /**
  * The page's one live region for the animation: after each step a screen reader hears, politely,
  * the step's position and its arithmetic in words with its numbers, in the page's language
- * ("Step 2 of 9. Output row 1, column 2: 1×0 + 2×1 + … = 12"). What it says comes from the
+ * ("Step 2, of 9: Output row 1, column 2: 1×0 + 2×1 + … = 12"; worded unlike the transport's
+ * "Step 2 of 9", which is not a live region). What it says comes from the
  * store's narration selectors (the engine's trace and numbers); this only puts it into words.
  */
 import { useSyncExternalStore } from 'react';

@@ -553,7 +553,7 @@ export const zh: Catalogue = {
 
   // ---- shell: narration (live region), presentation mode, phone settings sheet, keyboard help ----
   'narr.label': '这一步算的是什么',
-  'narr.step': '第 {i} 步，共 {n} 步。',
+  'narr.step': '第 {i} 步（共 {n} 步）：',
   'narr.conv': `${G.output}第 {row} 行第 {col} 列：{terms} = {result}`,
   'narr.convChannel': `${G.output}${G.channel} {co}，第 {row} 行第 {col} 列：{terms} = {result}`,
   'narr.scatter': `${G.input}第 {row} 行第 {col} 列的值是 {value}：{value} 乘以${G.kernel}，加到${G.output}的第 {r0} 至 {r1} 行、第 {c0} 至 {c1} 列`,

@@ -91,6 +91,6 @@ describe('Narration', () => {
     render(<Narration />);
     act(() => useStore.getState().setStep('conv', 1));
     // Dumoulin & Visin: output (0, 1) = 12.
-    expect(region()).toHaveTextContent(/^Step 2 of 9\. Output row 1, column 2: .* = 12$/);
+    expect(region()).toHaveTextContent(/^Step 2, of 9: Output row 1, column 2: .* = 12$/);
   });
 });
