@@ -8,7 +8,7 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { loadErrorSentences, t } from '../i18n';
-import { useStore } from '../store';
+import { selectValidated, useStore } from '../store';
 import { Controls } from './Controls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MorePanels } from './MorePanels';
@@ -34,8 +34,11 @@ export function App() {
   const embed = useStore((s) => s.page.embed === true);
   const noted = useStore((s) => s.notices.length > 0);
   const present = useStore((s) => s.page.present === true) && !embed;
-  // The phone's settings sheet (wider screens always show the settings beside the picture).
-  const [sheet, setSheet] = useState(false);
+  // The phone's settings sheet (wider screens always show the settings beside the picture): open
+  // or closed as the learner chose, else open while the setting is refused, so its message shows.
+  const refused = useStore((s) => !selectValidated(s).ok);
+  const [chosen, setSheet] = useState<boolean | null>(null);
+  const sheet = chosen ?? refused;
   const notices = noted ? <Suspense fallback={null}><Notices /></Suspense> : null;
   return (
     // The engine-error sentences load at the learner's first touch, before any choice can be refused.

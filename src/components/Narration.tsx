@@ -21,7 +21,7 @@ export function Narration() {
     return n ? `${t('narr.step', { i: n.step, n: n.count })} ${t(n.line.key, n.line.vars)}` : '';
   });
   return (
-    <div className="narration visually-hidden" aria-live="polite" aria-atomic="true" aria-label={t('narr.label')} data-testid="narration">
+    <div className="narration visually-hidden" aria-live="polite" aria-atomic="true" data-testid="narration">
       {text}
     </div>
   );

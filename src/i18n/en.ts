@@ -144,7 +144,6 @@ export const en = {
   'update.reload': 'Reload',
   'update.dismiss': 'Dismiss: keep this version until the next visit',
   // ---- shell: narration (live region), presentation mode, phone settings sheet, keyboard-help button ----
-  'narr.label': 'What the step computes',
   'narr.step': 'Step {i}, of {n}:',
   'narr.conv': 'Output row {row}, column {col}: {terms} = {result}',
   'narr.convChannel': 'Output channel {co}, row {row}, column {col}: {terms} = {result}',

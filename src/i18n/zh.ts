@@ -552,7 +552,6 @@ export const zh: Catalogue = {
   'unpool.legend.lost': '丢失（变成 0）',
 
   // ---- shell: narration (live region), presentation mode, phone settings sheet, keyboard help ----
-  'narr.label': '这一步算的是什么',
   'narr.step': '第 {i} 步（共 {n} 步）：',
   'narr.conv': `${G.output}第 {row} 行第 {col} 列：{terms} = {result}`,
   'narr.convChannel': `${G.output}${G.channel} {co}，第 {row} 行第 {col} 列：{terms} = {result}`,

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/components/App';
 import { SHORTCUTS } from '../../src/components/KeyboardHelp';
 import { t } from '../../src/i18n';
-import { useStore } from '../../src/store';
+import { loadQuery, useStore } from '../../src/store';
 import { PAGE_DEFAULTS, parseQuery, writeQuery } from '../../src/store/urlParams';
 import '../../src/store/transposePlans';
 import { showQuery } from './showQuery';
@@ -114,6 +114,17 @@ describe('the phone’s settings sheet', () => {
     expect(close).toHaveAttribute('aria-expanded', 'true');
     expect(document.getElementById('settings')).toHaveClass('app__controls--open');
     await user.click(close);
+    expect(document.getElementById('settings')).not.toHaveClass('app__controls--open');
+  });
+});
+
+describe('the phone’s settings sheet, when a setting is refused', () => {
+  it('opens by itself so the refusal shows next to its field, and the learner may still close it', async () => {
+    const user = userEvent.setup();
+    act(() => loadQuery('?in=3&k=7'));
+    render(<App />);
+    expect(document.getElementById('settings')).toHaveClass('app__controls--open');
+    await user.click(screen.getByRole('button', { name: t('sheet.close') }));
     expect(document.getElementById('settings')).not.toHaveClass('app__controls--open');
   });
 });

@@ -143,7 +143,7 @@ test('padding cells and inserted zeros differ by more than hue: hatched padding,
 });
 
 /** Every view, panel, dialog and mode, each with what must be on screen before axe looks. */
-const VIEWS: readonly { name: string; query: string; phone?: boolean; open?: (page: Page) => Promise<void> }[] = [
+const VIEWS: readonly { name: string; query: string; phone?: boolean; refused?: boolean; open?: (page: Page) => Promise<void> }[] = [
   { name: 'conv', query: 'op=conv&in=5&k=3&p=1&step=4' },
   { name: 'scatter', query: 'op=convT&in=3&k=3&s=2&p=1&a=1&step=4' },
   { name: 'direct', query: 'op=convT&in=3&k=3&s=2&p=1&a=1&view=direct&step=5' },
@@ -151,6 +151,9 @@ const VIEWS: readonly { name: string; query: string; phone?: boolean; open?: (pa
   { name: 'unpool-avg', query: 'op=unpool&pool=avg&in=5&k=3&s=2&p=1&step=3' },
   ...['matrix', 'checkerboard', 'roundtrip', 'gradient', 'code'].map((panel) => ({ name: `panel-${panel}`, query: `op=convT&in=3&k=3&s=2&panel=${panel}` })),
   { name: 'present', query: 'op=conv&present=1&step=2' },
+  // A refused first choice: no picture, so nothing to narrate.
+  { name: 'refused', query: 'in=3&k=7', refused: true },
+  { name: 'refused-phone', query: 'in=3&k=7', refused: true, phone: true },
   {
     name: 'phone-sheet', query: 'op=conv', phone: true,
     open: async (page) => {
@@ -173,7 +176,8 @@ for (const lang of ['en', 'zh'] as const) {
       test.setTimeout(120_000);
       if (view.phone) await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`?${view.query}&lang=${lang}`);
-      await expect(page.getByRole('grid').first()).toBeVisible({ timeout: 30_000 });
+      if (view.refused) await expect(page.locator('.controls__error-title')).toBeVisible({ timeout: 30_000 });
+      else await expect(page.getByRole('grid').first()).toBeVisible({ timeout: 30_000 });
       await view.open?.(page);
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.map((v) => `${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
