@@ -21,7 +21,7 @@ export const SHORTCUTS: readonly (readonly [MessageKey, MessageKey, MessageKey])
   ['help.key.edit', 'help.where.cellIdle', 'help.do.edit'],
   ['help.key.commit', 'help.where.cell', 'help.do.commit'],
   ['help.key.space', 'help.where.grid', 'help.do.pin'],
-  ['help.key.arrows', 'help.where.tabs', 'help.do.tabs'],
+  ['help.key.gridMove', 'help.where.tabs', 'help.do.tabs'],
   ['help.key.tab', 'help.where.dialog', 'help.do.dialog'],
   ['help.key.esc', 'help.where.dialog', 'help.do.close'],
 ];
