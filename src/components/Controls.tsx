@@ -19,6 +19,7 @@ import { HWField, type HWKey } from './controls/HWField';
 import { NumberField } from './controls/NumberField';
 import { OutputShapeField } from './controls/OutputShapeField';
 import { RadioGroup } from './controls/RadioGroup';
+import { focusPicture } from './useKeyboard';
 
 /** The whole-number fields: channels and groups. */
 type CountKey = 'cin' | 'cout' | 'g';
@@ -115,7 +116,11 @@ export function Controls({ compact = false }: ControlsProps) {
         { value: 'unpool', label: t('ch.op.unpool') },
         { value: 'image', label: t('op.image') },
       ]}
-      onChange={(op) => apply({ op })}
+      onChange={(op) => {
+        apply({ op });
+        // The radios keep ←/→ for themselves: after the choice they step the animation.
+        focusPicture();
+      }}
     />
   );
 

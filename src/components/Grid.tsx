@@ -2,7 +2,8 @@
  * A dumb ARIA grid: it draws rows × cols cells and asks functions what each cell holds and
  * looks like. Arrow keys move between cells (one tab stop per grid); on an editable grid,
  * Enter or a digit starts typing, Enter commits, Escape cancels. Focus counts as hover, so
- * the linking between grids works from the keyboard too.
+ * the linking between grids works from the keyboard too. A touch screen has no hover: there
+ * the first tap on an editable cell pins its links (what it feeds), a second tap edits it.
  *
  * Cells are memoised components with plain props and the grid listens once (event
  * delegation), so a step that changes a few cells re-renders only those: a 32×32 grid steps
@@ -77,6 +78,9 @@ function GridImpl(props: GridProps) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const last = useRef<string | null>(null);
+  // Touch (no hover): the first tap on an editable cell shows its links, a second tap on it edits.
+  const touch = useRef(false);
+  const tapped = useRef<string | null>(null);
   const fr = Math.min(focus[0], rows - 1);
   const fc = Math.min(focus[1], cols - 1);
 
@@ -192,6 +196,9 @@ function GridImpl(props: GridProps) {
         style={{ ['--cols' as string]: cols, ['--max-cell' as string]: `${props.maxCell ?? 2.6}rem` }}
         onPointerOver={onHover ? (e) => hoverAt(cellOf(e)) : undefined}
         onPointerLeave={onHover ? () => hoverAt(null) : undefined}
+        onPointerDown={(e) => {
+          touch.current = e.pointerType === 'touch';
+        }}
         onFocus={(e) => {
           const at = cellOf(e);
           if (!at || (e.target as HTMLElement).tagName === 'INPUT') return;
@@ -201,8 +208,14 @@ function GridImpl(props: GridProps) {
         onClick={(e) => {
           const at = cellOf(e);
           if (!at || (e.target as HTMLElement).tagName === 'INPUT') return;
-          if (onEdit) startEdit(at[0], at[1], String(value(at[0], at[1]) ?? ''));
-          else onPick?.({ row: at[0], col: at[1] });
+          const key = `${at[0]}-${at[1]}`;
+          if (onEdit && onPick && touch.current && tapped.current !== key) {
+            tapped.current = key;
+            onPick({ row: at[0], col: at[1] });
+          } else if (onEdit) {
+            tapped.current = null;
+            startEdit(at[0], at[1], String(value(at[0], at[1]) ?? ''));
+          } else onPick?.({ row: at[0], col: at[1] });
         }}
         onKeyDown={onKey}
       >

@@ -10,6 +10,7 @@ import { useId } from 'react';
 import { errorText, t } from '../i18n';
 import { loadQuery, selectValidated, useStore } from '../store';
 import { PRESETS, presetById, presetGroup, type PresetGroup } from '../store/presets';
+import { focusPicture } from './useKeyboard';
 
 const GROUPS: readonly PresetGroup[] = ['tf', 'torch', 'formula', 'dcgan', 'guide'];
 
@@ -35,7 +36,10 @@ export function PresetPicker() {
         value={preset?.id ?? ''}
         aria-describedby={preset ? captionId : undefined}
         onChange={(e) => {
-          if (e.target.value !== '') openPreset(e.target.value);
+          if (e.target.value === '') return;
+          openPreset(e.target.value);
+          // A select keeps ←/→ for itself (they would open the next example): after the choice they step the animation.
+          focusPicture();
         }}
       >
         <option value="">{t('presets.choose')}</option>

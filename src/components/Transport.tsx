@@ -83,7 +83,8 @@ export function Transport({ view, count }: TransportProps) {
         <span className="visually-hidden">{t('transport.scrub')}</span>
         <input type="range" min={0} max={Math.max(0, count - 1)} value={step} onChange={(e) => go(Number(e.target.value))} />
       </label>
-      <output className="transport__pos" aria-live="polite">{t('transport.position', { i: step + 1, n: count })}</output>
+      {/* Not a live region: the page's narration (Narration.tsx) says the step and what it computes. */}
+      <span className="transport__pos">{t('transport.position', { i: step + 1, n: count })}</span>
       <label className="transport__speed">
         <span>{t('transport.speed')}</span>
         <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>

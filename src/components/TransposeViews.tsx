@@ -11,6 +11,8 @@ import { addMessages, t, type MessageKey } from '../i18n';
 import { enTranspose } from '../i18n/en-transpose';
 import { selectEditable, useStore } from '../store';
 import { selectTransposePlans } from '../store/transposePlans';
+// Loading the view tells the page's narration what its steps say.
+import '../store/transposeNarration';
 import { selectFormsAgree } from '../store/verdicts';
 import type { View } from '../store/urlParams';
 import { DirectView } from './DirectView';
@@ -23,8 +25,11 @@ import { useMediaQuery } from './views/useMediaQuery';
 // These views load on demand, so their words (ScatterView's and DirectView's too) come with them.
 addMessages(enTranspose);
 
-/** Width from which both views fit side by side. */
-export const SIDE_BY_SIDE_QUERY = '(min-width: 1100px)';
+/**
+ * Width from which both views fit side by side with their input, kernel and output on screen
+ * (narrower, a laptop included, shows one at a time in tabs, so the stepping view has the width).
+ */
+export const SIDE_BY_SIDE_QUERY = '(min-width: 1600px)';
 
 const VIEWS: readonly View[] = ['scatter', 'direct'];
 const VIEW_LABELS = { scatter: 'view.scatter', direct: 'view.direct' } as const satisfies Record<View, MessageKey>;
@@ -37,7 +42,9 @@ export function TransposeViews() {
   const change = useStore((s) => s.change);
   const editable = useStore(selectEditable);
   const agree = useStore(selectFormsAgree) ?? false;
-  const wide = useMediaQuery(SIDE_BY_SIDE_QUERY);
+  // Presentation mode shows one view at a time, large.
+  const present = useStore((s) => s.page.present === true && s.page.embed !== true);
+  const wide = useMediaQuery(SIDE_BY_SIDE_QUERY) && !present;
   if (!picture || !plans || picture.numbers.op !== 'convT') return null;
   const numbers = picture.numbers;
 

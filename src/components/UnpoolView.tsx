@@ -12,6 +12,8 @@ import { addMessages, t, type MessageKey } from '../i18n';
 import { enUnpool } from '../i18n/en-unpool';
 import { selectEditable, useStore } from '../store';
 import { selectUnpoolPlans, type UnpoolPlans } from '../store/unpoolPlans';
+// Loading the view tells the page's narration what its steps say.
+import '../store/unpoolNarration';
 import type { Picture } from '../store/resultsSlice';
 import { maxAbs, valueColor } from '../viz/color';
 import { avgCoverage, phaseAt, phaseStarts, survival, unpoolProgress, type UnpoolPhase } from '../viz/unpoolLooks';

@@ -32,7 +32,7 @@ export function EmbedLayout({ notices }: EmbedLayoutProps) {
             <Controls compact />
           </div>
         ) : null}
-        <main className="app__stage embed__stage">
+        <main id="picture" className="app__stage embed__stage" tabIndex={-1}>
           <Stage />
         </main>
       </Fragment>

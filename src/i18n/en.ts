@@ -1,6 +1,6 @@
 /**
  * English: the reference catalogue. `{name}` is replaced. `en` holds the words of the first
- * page; the views that load on demand add theirs (en-canvas, en-code, en-errors, en-export, en-image, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
+ * page; the views that load on demand add theirs (en-canvas, en-code, en-errors, en-export, en-help, en-image, en-narration, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
  * through addMessages when their module loads, so only their types are imported here and
  * MessageKey still names every word the app shows.
  */
@@ -10,6 +10,8 @@ import type { enCode } from './en-code';
 import type { enErrors } from './en-errors';
 import type { enExport } from './en-export';
 import type { enImage } from './en-image';
+import type { enHelp } from './en-help';
+import type { enNarration } from './en-narration';
 import type { enNotices } from './en-notices';
 import type { enPanels } from './en-panels';
 import type { enShare } from './en-share';
@@ -149,6 +151,18 @@ export const en = {
   'update.ready': 'A new version of ConvArith is ready.',
   'update.reload': 'Reload',
   'update.dismiss': 'Dismiss: keep this version until the next visit',
+  // ---- shell: narration (live region), presentation mode, phone settings sheet, keyboard-help button ----
+  'narr.step': 'Step {i}, of {n}:',
+  'narr.conv': 'Output row {row}, column {col}: {terms} = {result}',
+  'narr.convChannel': 'Output channel {co}, row {row}, column {col}: {terms} = {result}',
+  'picture.label': 'The picture',
+  'present.enter': 'Present',
+  'present.exit': 'Leave presentation',
+  'sheet.open': 'Settings',
+  'sheet.close': 'Close settings',
+  'help.open': 'Shortcuts',
+  'help.openLabel': 'Keyboard shortcuts',
+  // ---- end shell ----
 } as const;
 
 /** Every message key: the first page's and those the lazily loaded views add. */
@@ -159,6 +173,8 @@ export type MessageKey =
   | keyof typeof enErrors
   | keyof typeof enExport
   | keyof typeof enImage
+  | keyof typeof enHelp
+  | keyof typeof enNarration
   | keyof typeof enNotices
   | keyof typeof enPanels
   | keyof typeof enShare

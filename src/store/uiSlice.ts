@@ -1,4 +1,4 @@
-/** What the pointer points at (and whether it is pinned): drives the hover linking between grids. */
+/** What the pointer points at (and whether it is pinned): drives the hover linking between grids; and whether the keyboard help is open. */
 import type { StateCreator } from 'zustand';
 import type { HoverCell } from '../viz/looks';
 import type { State } from './index';
@@ -16,6 +16,9 @@ export interface UiSlice {
    */
   readonly channel: number;
   setChannel(channel: number): void;
+  /** Whether the keyboard-help dialog is open (the `?` key or its button). */
+  readonly help: boolean;
+  setHelp(open: boolean): void;
 }
 
 const same = (a: HoverCell | null, b: HoverCell | null) =>
@@ -28,4 +31,6 @@ export const createUiSlice: StateCreator<State, [], [], UiSlice> = (set) => ({
   togglePin: (cell) => set((s) => (s.pinned && same(s.hover, cell) ? { pinned: false, hover: null } : { pinned: true, hover: cell })),
   channel: 0,
   setChannel: (channel) => set((s) => (s.channel === channel ? s : { channel, hover: null, pinned: false })),
+  help: false,
+  setHelp: (help) => set({ help }),
 });

@@ -258,9 +258,11 @@ export interface PageKeys {
   readonly controls: boolean | null;
   /** `origin=https://…`: the only origin the embedded page accepts messages from and posts to. */
   readonly origin: string | null;
+  /** `present=1`: presentation mode (the picture fills the screen; settings hidden). Standalone page only. */
+  readonly present: boolean | null;
 }
 
-export const PAGE_DEFAULTS: PageKeys = { lang: null, embed: null, controls: null, origin: null };
+export const PAGE_DEFAULTS: PageKeys = { lang: null, embed: null, controls: null, origin: null, present: null };
 
 const LANG_SPELLINGS: ReadonlyMap<string, Lang> = new Map([['en', 'en'], ['zh', 'zh'], ['zh-cn', 'zh']]);
 
@@ -293,6 +295,7 @@ const PAGE_TABLE: PageTable = {
   embed: flag,
   controls: flag,
   origin: { parse: parseOrigin, write: String, allowed: () => ({ kind: 'origin' }) },
+  present: flag,
 };
 
 const PAGE_KEYS = Object.keys(PAGE_TABLE) as (keyof PageKeys)[];

@@ -7,6 +7,8 @@ import { en } from '../../src/i18n/en';
 import { enErrors } from '../../src/i18n/en-errors';
 import { enExport } from '../../src/i18n/en-export';
 import { enImage } from '../../src/i18n/en-image';
+import { enHelp } from '../../src/i18n/en-help';
+import { enNarration } from '../../src/i18n/en-narration';
 import { enNotices } from '../../src/i18n/en-notices';
 import { enPanels } from '../../src/i18n/en-panels';
 import { enShare } from '../../src/i18n/en-share';
@@ -25,7 +27,7 @@ import { zh } from '../../src/i18n/zh';
 
 const SRC = resolve(__dirname, '../../src');
 const ENTRY = join(SRC, 'main.tsx');
-const LAZY_ENGLISH = [enCanvas, enCode, enErrors, enExport, enImage, enNotices, enPanels, enShare, enTranspose, enUnpool, enWeights];
+const LAZY_ENGLISH = [enCanvas, enCode, enErrors, enExport, enHelp, enImage, enNarration, enNotices, enPanels, enShare, enTranspose, enUnpool, enWeights];
 const ENGLISH: Readonly<Record<string, string>> = Object.assign({}, en, ...LAZY_ENGLISH);
 const ALL_KEYS = new Set<string>(Object.keys(ENGLISH));
 

@@ -307,7 +307,7 @@ describe('what a key accepts (the notice names it: issue 8, "Hostile input")', (
   });
 
   it('every key the address may hold is listed once: the picture’s, then the page’s', () => {
-    expect(URL_KEYS).toEqual([...Object.keys(DEFAULTS), 'lang', 'embed', 'controls', 'origin']);
+    expect(URL_KEYS).toEqual([...Object.keys(DEFAULTS), 'lang', 'embed', 'controls', 'origin', 'present']);
   });
 });
 

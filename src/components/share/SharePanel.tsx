@@ -6,11 +6,12 @@
  * to the button) with the
  * `<iframe>` snippet, a copy button and the snippet's frame itself as a live preview.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { addMessages, language, t } from '../../i18n';
 import { enShare } from '../../i18n/en-share';
 import { useStore } from '../../store';
 import { writeClipboard } from '../clipboard';
+import { Modal } from '../Modal';
 import type { ShareKind } from '../ShareButtons';
 import { embedUrl, FRAME, iframeSnippet } from './snippet';
 import './share.css';
@@ -67,7 +68,6 @@ function ShareLink({ onStatus, onClose }: Omit<SharePanelProps, 'kind'>) {
 }
 
 function EmbedDialog({ onClose }: Pick<SharePanelProps, 'onClose'>) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const code = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
   const [controls, setControls] = useState(true);
@@ -76,27 +76,6 @@ function EmbedDialog({ onClose }: Pick<SharePanelProps, 'onClose'>) {
   const [state] = useState(useStore.getState);
   const url = embedUrl(state, `${window.location.origin}${window.location.pathname}`, language(), controls);
   const snippet = iframeSnippet(url, t('page.title'));
-
-  useEffect(() => {
-    const el = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    el?.showModal();
-    return () => {
-      if (el?.open) el.close();
-      opener?.focus();
-    };
-  }, []);
-
-  // Tab and Shift+Tab go round the dialog's controls instead of leaving the page (the page behind is inert).
-  const keepFocus = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (e.key !== 'Tab') return;
-    const controls = [...e.currentTarget.querySelectorAll<HTMLElement>('button, input, textarea')];
-    const [first, last] = [controls[0], controls[controls.length - 1]];
-    const leaving = e.shiftKey ? document.activeElement === first : document.activeElement === last;
-    if (!leaving) return;
-    e.preventDefault();
-    (e.shiftKey ? last : first).focus();
-  };
 
   const copy = async () => {
     const ok = await writeClipboard(snippet);
@@ -108,7 +87,7 @@ function EmbedDialog({ onClose }: Pick<SharePanelProps, 'onClose'>) {
   };
 
   return (
-    <dialog ref={dialog} className="embed-dialog" aria-labelledby={titleId} onClose={onClose} onKeyDown={keepFocus}>
+    <Modal labelledBy={titleId} className="embed-dialog" onClose={onClose}>
       <div className="embed-dialog__head">
         <h2 id={titleId} className="embed-dialog__title">{t('embed.title')}</h2>
         <button type="button" className="share__close" onClick={onClose}>{t('share.close')}</button>
@@ -129,6 +108,6 @@ function EmbedDialog({ onClose }: Pick<SharePanelProps, 'onClose'>) {
       <h3 className="embed-dialog__preview-title">{t('embed.preview')}</h3>
       {/* Out of the Tab order: keys typed inside a frame never reach this dialog (Esc would not close it). */}
       <iframe className="embed-dialog__frame" src={url} title={t('page.title')} width={FRAME.width} height={FRAME.height} sandbox="allow-scripts" tabIndex={-1} />
-    </dialog>
+    </Modal>
   );
 }

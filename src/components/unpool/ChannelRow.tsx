@@ -209,8 +209,8 @@ export function ChannelRow(props: ChannelRowProps) {
     <div className="unpool__channel" role={channels > 1 ? 'group' : undefined} aria-label={channels > 1 ? t('unpool.channel', { c: channel + 1 }) : undefined}>
       {channels > 1 ? <h3 className="unpool__channel-title">{t('unpool.channel', { c: channel + 1 })}</h3> : null}
       <div className="unpool__grids">{order}</div>
-      {/* Only the first channel speaks up: four channels reading out every step would drown each other. */}
-      <div className="unpool__sentences" aria-live={channel === 0 ? 'polite' : undefined}>
+      {/* Not a live region: the page's narration (Narration.tsx) says each step. */}
+      <div className="unpool__sentences">
         {sentences.map((s, i) => (
           <p key={i} className="unpool__sentence">{s}</p>
         ))}
