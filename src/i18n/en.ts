@@ -1,6 +1,6 @@
 /**
  * English: the reference catalogue. `{name}` is replaced. `en` holds the words of the first
- * page; the views that load on demand add theirs (en-code, en-errors, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
+ * page; the views that load on demand add theirs (en-code, en-errors, en-notices, en-panels, en-presets, en-share, en-transpose, en-unpool, en-weights)
  * through addMessages when their module loads, so only their types are imported here and
  * MessageKey still names every word the app shows.
  */
@@ -10,15 +10,16 @@ import type { enErrors } from './en-errors';
 import type { enNotices } from './en-notices';
 import type { enPanels } from './en-panels';
 import type { enShare } from './en-share';
-import { enPresets } from './en-presets';
+import type { enPresets } from './en-presets';
 import type { enTranspose } from './en-transpose';
 import type { enUnpool } from './en-unpool';
 import type { enWeights } from './en-weights';
 
 export const en = {
   ...enChannels,
-  ...enPresets,
   'app.title': 'ConvArith',
+  'presets.label': 'Worked examples',
+  'presets.choose': 'Choose a worked example…',
   'page.title': 'ConvArith — convolution arithmetic, animated',
   'page.description': 'ConvArith animates convolution, transposed convolution and unpooling step by step with real numbers, exactly as PyTorch and TensorFlow compute them.',
   'lang.label': 'Language',
@@ -150,6 +151,7 @@ export type MessageKey =
   | keyof typeof enErrors
   | keyof typeof enNotices
   | keyof typeof enPanels
+  | keyof typeof enPresets
   | keyof typeof enShare
   | keyof typeof enTranspose
   | keyof typeof enUnpool
