@@ -14,8 +14,10 @@ import type { FieldId } from '../store/paramsSlice';
 import { hasOutputSize, legalOutputShape } from '../store/transitions';
 import { BOUNDS, type Fw, type HW, type Op, type Params, type Pool, type Vals } from '../store/urlParams';
 import { faultOf, type FormField } from '../viz/fieldErrors';
+import { drawsRefusal } from '../viz/refusals';
 import { EngineError } from './controls/EngineError';
 import { HWField, type HWKey } from './controls/HWField';
+import { NamesNote } from './NamesNote';
 import { NumberField } from './controls/NumberField';
 import { OutputShapeField } from './controls/OutputShapeField';
 import { RadioGroup } from './controls/RadioGroup';
@@ -65,7 +67,9 @@ export function Controls({ compact = false }: ControlsProps) {
   }
   // A refusal about a field that is not on screen is shown above the fields instead.
   const errorAt: FormField | 'top' | null = !fault ? null : fault.field && shownFields.includes(fault.field) ? fault.field : 'top';
-  const errorBlock = validated.ok ? null : <EngineError id={errorId} message={errorText(validated.error)} />;
+  // The last valid picture stays on screen unless there is none yet or the refusal is drawn instead (Stage).
+  const kept = useStore((s) => s.picture !== null) && !validated.ok && !drawsRefusal(validated.error);
+  const errorBlock = validated.ok ? null : <EngineError id={errorId} message={errorText(validated.error)} kept={kept} />;
   const faultyAxes = (field: FormField): readonly [boolean, boolean] =>
     errorAt === field && fault ? [fault.axis !== 1, fault.axis !== 0] : [false, false];
 
@@ -111,9 +115,10 @@ export function Controls({ compact = false }: ControlsProps) {
       <RadioGroup<Op>
         legend={t('op.label')}
         value={params.op}
-        options={[{ value: 'conv', label: t('op.conv') }, { value: 'convT', label: t('op.convT') }, { value: 'unpool', label: t('ch.op.unpool') }]}
+        options={[{ value: 'conv', label: t('op.conv') }, { value: 'convT', label: t('op.convT'), title: t('op.convT.tip') }, { value: 'unpool', label: t('ch.op.unpool') }]}
         onChange={(op) => apply({ op })}
       />
+      {compact ? null : <NamesNote />}
       <RadioGroup<Fw>
         legend={t('fw.label')}
         value={params.fw}

@@ -373,8 +373,9 @@ function checkKernelFits(i: number, padTotal: number, k: number, d: number, axis
       'kernel-too-large',
       'weight',
       `The kernel's ${axis} ${eff}${spread} is larger than the padded input's ${axis} ${i + padTotal} (${i} + padding ${padTotal}). ` +
-        `Use a kernel of at most ${i + padTotal}${d > 1 ? ' (after dilation)' : ''}, or add ${eff - i - padTotal} more padding.`,
-      { axis, kernel: eff, padded: i + padTotal, input: i, padding: padTotal, size: k, dilation: d, more: eff - i - padTotal },
+        `Use a kernel of at most ${i + padTotal}${d > 1 ? ' (after dilation)' : ''}, or pad ${Math.ceil((eff - i - padTotal) / 2)} more on each side.`,
+      // The padding field counts cells per side: `perSide` more on each side makes room.
+      { axis, kernel: eff, padded: i + padTotal, input: i, padding: padTotal, size: k, dilation: d, more: eff - i - padTotal, perSide: Math.ceil((eff - i - padTotal) / 2) },
     );
   }
 }
@@ -748,7 +749,7 @@ export function tfTransposePads(
         `${fmtHW(Math.max(gotH, 0), Math.max(gotW, 0))}, not ${fmtHW(valueH, valueW)}. ${legal}`,
       {
         actual: [valueH, valueW], computed: [gotH, gotW], forward: [Math.max(gotH, 0), Math.max(gotW, 0)], requested: [outH, outW],
-        legalH, legalW, padding, kernel: [kH, kW], stride: [strideH, strideW],
+        legalH, legalW, padding, kernel: [kH, kW], stride: [strideH, strideW], dilation: [dilationH, dilationW],
       },
     );
   }

@@ -7,6 +7,8 @@
 import { enChannels } from './en-channels';
 import type { enCode } from './en-code';
 import type { enErrors } from './en-errors';
+import type { enImpossible } from './en-impossible';
+import type { enNames } from './en-names';
 import type { enNotices } from './en-notices';
 import type { enPanels } from './en-panels';
 import type { enShare } from './en-share';
@@ -32,6 +34,10 @@ export const en = {
   'op.label': 'Operation',
   'op.conv': 'Convolution',
   'op.convT': 'Transposed convolution',
+  // ---- tutorials: the names of the transposed convolution (tooltip and the note's summary) ----
+  'op.convT.tip': 'Also called deconvolution (反卷积), 逆卷积, 解卷积, or fractionally-strided convolution',
+  'names.summary': 'Other names: 反卷积, deconvolution…',
+  'app.refused': 'This setting is not possible: {message}',
   'fw.label': 'Semantics',
   'fw.torch': 'PyTorch',
   'fw.tf': 'TensorFlow',
@@ -89,7 +95,6 @@ export const en = {
   'error.kept': 'The picture shows the last valid setting.',
   'worker.failed': 'The engine could not compute this: {message}',
   'loading': 'Computing…',
-  'app.nothingYet': 'Nothing to draw yet: the setting marked in the controls is not possible. Change it and the picture appears.',
   'controls.label': 'Settings',
   'controls.sizes': 'Sizes (height × width)',
   'field.outDefault': '{size} (default)',
@@ -149,6 +154,8 @@ export type MessageKey =
   | keyof typeof en
   | keyof typeof enCode
   | keyof typeof enErrors
+  | keyof typeof enImpossible
+  | keyof typeof enNames
   | keyof typeof enNotices
   | keyof typeof enPanels
   | keyof typeof enPresets

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { en } from '../../src/i18n/en';
 import { enTranspose } from '../../src/i18n/en-transpose';
 import { zh } from '../../src/i18n/zh';
-import { screenshot, watchConsole } from './helpers';
+import { outer, readGrid, screenshot, watchConsole } from './helpers';
 
 let consoleWatch: { errors: string[] };
 
@@ -76,4 +76,90 @@ for (const lang of ['en', 'zh'] as const) {
       await screenshot(page, `tutorials-direct-kernel-${lang}-${label}`);
     });
   }
+}
+
+import { enImpossible } from '../../src/i18n/en-impossible';
+import { enNames } from '../../src/i18n/en-names';
+import { enErrors } from '../../src/i18n/en-errors';
+
+const EN_ALL: Readonly<Record<string, string>> = { ...EN, ...enImpossible, ...enNames, ...enErrors };
+const words = (lang: Lang, key: string, vars: Readonly<Record<string, string | number>> = {}): string => {
+  const text = (lang === 'zh' ? ZH : EN_ALL)[key];
+  if (text === undefined) throw new Error(`no message ${key}`);
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+};
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`${lang}: the impossible [1,10,10,3] of "TensorFlow tf.nn.conv2d_transpose是怎样实现反卷积的" is drawn: 10×10 → 5×5 ≠ 3×3, 5 and 6 one click away`, async ({ page }) => {
+    await page.goto(`?preset=tf-impossible-10x10&lang=${lang}`);
+    const picture = page.getByRole('region', { name: words(lang, 'impossible.title') });
+    await expect(picture).toBeVisible({ timeout: 15_000 });
+    await expect(picture.getByRole('img', { name: words(lang, 'impossible.box.requested', { size: '10 × 10' }) })).toBeVisible();
+    await expect(picture.getByRole('img', { name: words(lang, 'impossible.box.forward', { size: '5 × 5' }) })).toBeVisible();
+    await expect(picture.getByRole('img', { name: words(lang, 'impossible.box.value', { size: '3 × 3' }) })).toBeVisible();
+    // TensorFlow's own words, quoted as it prints them, beside ours.
+    await expect(picture.getByText("Conv2DSlowBackpropInput: Size of out_backprop doesn't match computed: actual = 3, computed = 5")).toBeVisible();
+    await expect(picture.getByText('Shapes (1, 5, 5, 1) and (1, 3, 3, 1) are not compatible')).toBeVisible();
+    // Never "nothing to draw", never a "last valid picture" that is not there.
+    await expect(page.getByText(words(lang, 'error.kept'))).toHaveCount(0);
+    await expect(page.getByText(/Nothing to draw|暂时没有可画/)).toHaveCount(0);
+    // The Sizes panel: the requested size convolved forward, with these numbers.
+    const sizes = page.getByRole('region', { name: words(lang, 'formula.title') });
+    const sub = words(lang, 'formula.tfSameSub', { i: 10, s: 2, o: 5 });
+    await expect(sizes.getByText(words(lang, 'impossible.sizes.outputShape', { axis: words(lang, 'axis.h'), requested: 10, sub, value: 3 }))).toBeVisible();
+    await screenshot(page, `tutorials-impossible-10x10-${lang}-1280`);
+    await picture.getByRole('button', { name: words(lang, 'impossible.choose', { size: '6 × 6' }) }).click();
+    await expect(page).toHaveURL(/out=6/);
+    await expect(picture).toBeHidden();
+    // The legal 6×6 is the tutorial's y1: each channel the outer product of [1,1,2,1,2,1].
+    await expect(page.getByRole('grid').first()).toBeVisible();
+    await page.keyboard.press('End');
+    if (lang === 'en') await expect.poll(() => readGrid(page, 'Output, channel 1')).toEqual(outer([1, 1, 2, 1, 2, 1], [1, 1, 2, 1, 2, 1]));
+    else await expect(page.getByRole('grid').first()).toBeVisible();
+  });
+
+  test(`${lang}: "tensorflow学习笔记(三十二)": 25×25 back to 97×97 with stride 3 is refused with TensorFlow's messages (actual = 25, computed = 33) beside ours`, async ({ page }) => {
+    await page.goto(`?preset=tf-97-stride3-refused&lang=${lang}`);
+    const picture = page.getByRole('region', { name: words(lang, 'impossible.title') });
+    await expect(picture).toBeVisible({ timeout: 15_000 });
+    await expect(picture.getByText("Conv2DSlowBackpropInput: Size of out_backprop doesn't match computed: actual = 25, computed = 33")).toBeVisible();
+    await expect(picture.getByText('Shapes (1, 33, 33, 1) and (1, 25, 25, 1) are not compatible')).toBeVisible();
+    await expect(picture.getByRole('img', { name: words(lang, 'impossible.box.forward', { size: '33 × 33' }) })).toBeVisible();
+    for (const size of [73, 74, 75]) await expect(picture.getByRole('button', { name: words(lang, 'impossible.choose', { size: `${size} × ${size}` }) })).toBeVisible();
+    await screenshot(page, `tutorials-impossible-97-${lang}-1280`);
+  });
+
+  test(`${lang}: a kernel larger than the padded input is drawn overhanging it, and the padding hint counts per side`, async ({ page }) => {
+    await page.goto(`?op=conv&in=3&k=7&p=1&lang=${lang}`);
+    const picture = page.getByRole('region', { name: words(lang, 'impossible.title') });
+    await expect(picture).toBeVisible({ timeout: 15_000 });
+    await expect(picture.getByRole('img', { name: words(lang, 'impossible.kernel.picture', { h: 5, w: 5, kh: 7, kw: 7 }) })).toBeVisible();
+    // 7 cells of kernel over 3 + 1 + 1: it sticks out by 2, i.e. 1 more padding on each side.
+    await expect(picture.getByText(words(lang, 'impossible.kernel.over', { over: 2 })).first()).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: words(lang, 'err.kernelTooLarge', {
+      axis: words(lang, 'axis.h'), kernel: 7, padded: 5, input: 3, padding: 2, perSide: 1, more: 2,
+    }) }).first()).toBeVisible();
+    const sizes = page.getByRole('region', { name: words(lang, 'formula.title') });
+    await expect(sizes.getByText(words(lang, 'impossible.sizes.kernelOver', { axis: words(lang, 'axis.h'), kernel: 7, input: 3, before: 1, after: 1, padded: 5 }))).toBeVisible();
+    await expect(page.getByText(words(lang, 'error.kept'))).toHaveCount(0);
+    await screenshot(page, `tutorials-impossible-kernel-${lang}-1280`);
+  });
+
+  test(`${lang}: the Names note is one click away, names 反卷积 / 逆卷积 / 解卷积 / deconvolution / fractionally-strided, and opens the round trip`, async ({ page }) => {
+    await page.goto(`?op=convT&in=3&k=3&s=2&lang=${lang}`);
+    const convT = page.getByRole('radio', { name: words(lang, 'op.convT') });
+    await expect(convT).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('label', { has: convT })).toHaveAttribute('title', words(lang, 'op.convT.tip'));
+    await page.getByText(words(lang, 'names.summary'), { exact: true }).click();
+    const body = page.getByText(words(lang, 'names.aka'), { exact: true });
+    await expect(body).toBeVisible();
+    for (const name of ['反卷积', '逆卷积', '解卷积', 'deconvolution', 'fractionally-strided convolution']) {
+      await expect(body).toContainText(name);
+    }
+    await expect(page.getByText(words(lang, 'names.uses'))).toBeVisible();
+    await expect(page.getByText(words(lang, 'names.why'))).toBeVisible();
+    await screenshot(page, `tutorials-names-${lang}-1280`);
+    await page.getByRole('button', { name: words(lang, 'names.roundTrip') }).click();
+    await expect(page).toHaveURL(/panel=roundtrip/);
+  });
 }
