@@ -66,11 +66,11 @@ function OutputShape({ p, error }: { readonly p: OutputShapePicture; readonly er
         <dl>
           <dt>{t('impossible.tfStatic')}</dt>
           <dd>
-            <code lang="en">{`ValueError: Shapes (${p.tf.forwardShape.join(', ')}) and (${p.tf.valueShape.join(', ')}) are not compatible`}</code>
+            <code lang="en">{p.tf.shapes}</code>
           </dd>
           <dt>{t('impossible.tfRuntime')}</dt>
           <dd>
-            <code lang="en">{`InvalidArgumentError: Conv2DSlowBackpropInput: Size of out_backprop doesn't match computed: actual = ${p.tf.actual}, computed = ${p.tf.computed}`}</code>
+            <code lang="en">{p.tf.backprop}</code>
           </dd>
         </dl>
         <p>{t('impossible.ours', { message: errorText(error) })}</p>

@@ -29,8 +29,12 @@ export interface OutputShapePicture {
   readonly legal: readonly HW[];
   /** The largest side drawn, for the common scale of the boxes. */
   readonly largest: number;
-  /** TensorFlow's words: the axis conv2d_transpose's kernel reports (the first that differs) and the two NHWC shapes graph mode compares. */
-  readonly tf: { readonly actual: number; readonly computed: number; readonly forwardShape: readonly number[]; readonly valueShape: readonly number[] };
+  /**
+   * TensorFlow's own two messages for it, as TensorFlow prints them (facts, like the code panel's
+   * code: the same in both languages): graph mode compares the NHWC shapes; the kernel that runs
+   * reports the first axis that differs.
+   */
+  readonly tf: { readonly shapes: string; readonly backprop: string };
 }
 
 /** The picture of a refused output_shape (`channels`: the value's channels, for TensorFlow's NHWC shapes), or null for another refusal. */
@@ -51,7 +55,10 @@ export function outputShapePicture(e: ShapeErrorLike, channels: number): OutputS
     matches,
     legal: legalH.flatMap((h) => legalW.map((w): HW => [h, w])),
     largest: Math.max(...requested, ...forward, ...value, 1),
-    tf: { actual: value[axis], computed: forward[axis], forwardShape: [1, forward[0], forward[1], channels], valueShape: [1, value[0], value[1], channels] },
+    tf: {
+      shapes: `ValueError: Shapes (1, ${forward[0]}, ${forward[1]}, ${channels}) and (1, ${value[0]}, ${value[1]}, ${channels}) are not compatible`,
+      backprop: `InvalidArgumentError: Conv2DSlowBackpropInput: Size of out_backprop doesn't match computed: actual = ${value[axis]}, computed = ${forward[axis]}`,
+    },
   };
 }
 

@@ -7,6 +7,8 @@ import { enErrors } from '../../src/i18n/en-errors';
 import { enNotices } from '../../src/i18n/en-notices';
 import { enPanels } from '../../src/i18n/en-panels';
 import { enPresets } from '../../src/i18n/en-presets';
+import { enImpossible } from '../../src/i18n/en-impossible';
+import { enNames } from '../../src/i18n/en-names';
 import { enShare } from '../../src/i18n/en-share';
 import { enTranspose } from '../../src/i18n/en-transpose';
 import { enUnpool } from '../../src/i18n/en-unpool';
@@ -24,7 +26,7 @@ import { zh } from '../../src/i18n/zh';
 
 const SRC = resolve(__dirname, '../../src');
 const ENTRY = join(SRC, 'main.tsx');
-const LAZY_ENGLISH = [enCode, enErrors, enNotices, enPanels, enPresets, enShare, enTranspose, enUnpool, enWeights];
+const LAZY_ENGLISH = [enCode, enErrors, enImpossible, enNames, enNotices, enPanels, enPresets, enShare, enTranspose, enUnpool, enWeights];
 const ENGLISH: Readonly<Record<string, string>> = Object.assign({}, en, ...LAZY_ENGLISH);
 const ALL_KEYS = new Set<string>(Object.keys(ENGLISH));
 
