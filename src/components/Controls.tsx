@@ -14,7 +14,6 @@ import type { FieldId } from '../store/paramsSlice';
 import { hasOutputSize, legalOutputShape } from '../store/transitions';
 import { BOUNDS, type Fw, type HW, type Op, type Params, type Pool, type Vals } from '../store/urlParams';
 import { faultOf, type FormField } from '../viz/fieldErrors';
-import { drawsRefusal } from '../viz/refusals';
 import { EngineError } from './controls/EngineError';
 import { HWField, type HWKey } from './controls/HWField';
 import { NamesNote } from './NamesNote';
@@ -67,8 +66,8 @@ export function Controls({ compact = false }: ControlsProps) {
   }
   // A refusal about a field that is not on screen is shown above the fields instead.
   const errorAt: FormField | 'top' | null = !fault ? null : fault.field && shownFields.includes(fault.field) ? fault.field : 'top';
-  // The last valid picture stays on screen unless there is none yet or the refusal is drawn instead (Stage).
-  const kept = useStore((s) => s.picture !== null) && !validated.ok && !drawsRefusal(validated.error);
+  // The last valid picture stays on screen (say so only when there is one).
+  const kept = useStore((s) => s.picture !== null);
   const errorBlock = validated.ok ? null : <EngineError id={errorId} message={errorText(validated.error)} kept={kept} />;
   const faultyAxes = (field: FormField): readonly [boolean, boolean] =>
     errorAt === field && fault ? [fault.axis !== 1, fault.axis !== 0] : [false, false];

@@ -2,8 +2,9 @@
  * The picture of the current operation with its transport (each view draws its own), or why
  * there is none: what every layout of the page shows, the standalone page and the embedded
  * one alike. An impossible choice the page can draw (a refused output_shape, a kernel larger
- * than the padded input) shows the picture of why instead (ImpossiblePicture); another one keeps
- * the last picture, or, when there is none yet, says what is not possible. Views other than the
+ * than the padded input) shows the picture of why (ImpossiblePicture) above the last valid
+ * picture, if there is one; another one keeps the last picture, or, when there is none yet, says
+ * what is not possible. Views other than the
  * convolution load on demand, so the first page stays light.
  */
 import { lazy, Suspense } from 'react';
@@ -24,6 +25,7 @@ export function Stage() {
     const v = selectValidated(s);
     return v.ok ? null : v.error;
   });
+  const drawn = refusal !== null && drawsRefusal(refusal);
   // Before any picture, an impossible first choice says what is not possible instead of "Computing…".
   const loading = <p className="app__loading">{refusal ? t('app.refused', { message: errorText(refusal) }) : t('loading')}</p>;
   return (
@@ -34,10 +36,9 @@ export function Stage() {
         </p>
       ) : null}
       <Suspense fallback={loading}>
-        {refusal && drawsRefusal(refusal) ? (
-          <ImpossiblePicture error={refusal} />
-        ) : op === null ? (
-          loading
+        {drawn ? <ImpossiblePicture error={refusal} /> : null}
+        {op === null ? (
+          drawn ? null : loading
         ) : op === 'conv' ? (
           <ConvView />
         ) : op === 'convT' ? (

@@ -47,8 +47,11 @@ function expectedGrids(id: string): { name: string; rows: number[][] }[] {
   const add = (name: string, t: Tensor) => planes(t).forEach((rows, c, all) => grids.push({ name: named(name, c, all.length), rows }));
   if (numbers.op === 'unpool') {
     add('Pooled', numbers.pooled);
-    add('Switches', numbers.indices);
-    if (params.fw === 'tf') add('Switches (TensorFlow argmax)', numbers.tfArgmax);
+    // Average pooling has no switches: its unpooling copies each mean back into its window.
+    if (params.pool !== 'avg') {
+      add('Switches', numbers.indices);
+      if (params.fw === 'tf') add('Switches (TensorFlow argmax)', numbers.tfArgmax);
+    }
     add('Output', numbers.output);
   } else if (numbers.op === 'convT' && params.view === 'direct') {
     add('Direct output', numbers.directOutput);
@@ -105,7 +108,7 @@ const STATED: { id: string; source: string; grids: { name: string; rows: number[
       { name: 'Switches (TensorFlow argmax), channel 2', rows: [[9, 13], [25, 29]] },
     ],
   },
-  { id: 'torch-convT-2x2', source: 'PyTorch ConvTranspose2d example', grids: [{ name: 'Output', rows: [[1, 0, 1, 0], [2, 2, 3, 1], [1, 2, 3, 1], [2, 1, 0, 0]] }] },
+  { id: 'torch-convT-2x2', source: '深入浅出理解转置卷积Conv2DTranspose, transposed_conv_official and _self (opened on the direct view)', grids: [{ name: 'Direct output', rows: [[1, 0, 1, 0], [2, 2, 3, 1], [1, 2, 3, 1], [2, 1, 0, 0]] }] },
   {
     id: 'torch-maxunpool-4x4',
     source: 'PyTorch MaxUnpool2d docs',

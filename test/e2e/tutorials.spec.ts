@@ -163,3 +163,97 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(page).toHaveURL(/panel=roundtrip/);
   });
 }
+
+import { computeExplore, fillValues, type Tensor } from '../../src/engine';
+import { specOf } from '../../src/store';
+import { PRESET_QUERIES, REFUSED_PRESETS } from '../../src/store/presets';
+import { inputLength, parseQuery, weightLength } from '../../src/store/urlParams';
+
+/** The engine's numbers for a preset (computed here in Node from its own query), plane by plane. */
+function presetPlanes(id: string): { direct: boolean; planes: number[][][] } {
+  const { params } = parseQuery(`preset=${id}`, PRESET_QUERIES);
+  const x = params.x ?? Array.from(fillValues(params.vals, inputLength(params), params.seed, 'input'));
+  const w = params.w ?? Array.from(fillValues(params.vals, weightLength(params), params.seed, 'kernel'));
+  const n = computeExplore(specOf(params), x, w);
+  const direct = n.op === 'convT' && params.view === 'direct';
+  const t: Tensor = direct && n.op === 'convT' ? n.directOutput : n.output;
+  const [, c, h, wd] = t.shape;
+  return {
+    direct,
+    planes: Array.from({ length: c }, (_, ch) => Array.from({ length: h }, (_, r) => Array.from(t.data.subarray((ch * h + r) * wd, (ch * h + r + 1) * wd)))),
+  };
+}
+
+const TUTORIAL_PRESETS = [
+  'tf-5x5-back', 'tf-6x6-back', 'tf-4x4-valid-back', 'tf-4x4-same-back', 'tf-avg-unpool', 'torch-output-padding', 'torch-dilation',
+  'torch-groups', 'torch-checkerboard', 'dcgan-layer1', 'dcgan-layer3', 'tf-2x2-to-5x5', 'tf-2x2-to-6x6', 'formula-s2-p0-k3',
+];
+
+test('zh: the tutorials’ new presets opened by their links hold the engine’s numbers in their Chinese-named ARIA grids', async ({ page }) => {
+  test.setTimeout(240_000);
+  for (const id of TUTORIAL_PRESETS) {
+    expect(REFUSED_PRESETS).not.toContain(id);
+    const { direct, planes } = presetPlanes(id);
+    await page.goto(`?preset=${id}&lang=zh`);
+    await expect(page.getByRole('grid').first()).toBeVisible({ timeout: 15_000 });
+    await page.keyboard.press('End');
+    const base = direct ? ZH['grid.directOutput'] : ZH['grid.output'];
+    for (const [c, rows] of planes.entries()) {
+      const name = planes.length > 1 ? msg('zh', 'grid.channel', { name: base, c: c + 1 }) : base;
+      await expect.poll(() => readGrid(page, name), { message: `${id} ${name}`, timeout: 10_000 }).toEqual(rows);
+    }
+  }
+});
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`${lang}: the DCGAN generator of "深入浅出理解转置卷积Conv2DTranspose", 7 → 7 → 14 → 28, each layer linking to the next`, async ({ page }) => {
+    await page.goto(`?preset=dcgan-layer1&lang=${lang}`);
+    await expect(page.getByRole('grid').first()).toBeVisible({ timeout: 15_000 });
+    const output = lang === 'en' ? 'Output' : ZH['grid.output'];
+    const size = async () => {
+      const rows = await readGrid(page, output);
+      return [rows.length, rows[0].length];
+    };
+    await expect.poll(size).toEqual([7, 7]);
+    const next = page.getByRole('button', { name: new RegExp(`^${lang === 'en' ? 'Next layer: ' : '下一层：'}`) });
+    await next.click();
+    await expect(page).toHaveURL(/preset=dcgan-generator/);
+    await expect.poll(size).toEqual([14, 14]);
+    await next.click();
+    await expect(page).toHaveURL(/preset=dcgan-layer3/);
+    await expect.poll(size).toEqual([28, 28]);
+    await expect(next).toHaveCount(0);
+    await screenshot(page, `tutorials-dcgan-layer3-${lang}-1280`);
+  });
+
+  test(`${lang}: the conv2d_transpose tutorial's code panel shows conv2d and conv2d_transpose with strides=[1,2,2,1]`, async ({ page }) => {
+    await page.goto(`?preset=tf-ones-5x5&lang=${lang}`);
+    const tfCode = page.getByRole('region', { name: lang === 'en' ? 'TensorFlow code' : ZH['code.tf'] });
+    await expect(tfCode).toBeVisible({ timeout: 15_000 });
+    await expect(tfCode).toContainText("y = tf.nn.conv2d(x, filters, strides=[1,2,2,1], padding='SAME', dilations=[1, 1])");
+    await expect(tfCode).toContainText("x_back = tf.nn.conv2d_transpose(y, filters, output_shape=[1,5,5,3], strides=[1,2,2,1], padding='SAME')");
+  });
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  for (const { label, size } of SIZES) {
+    test(`${lang} ${label}: screenshots of the names note, the impossible pictures and a preset caption`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await page.goto(`?preset=tf-impossible-10x10&lang=${lang}`);
+      await expect(page.getByRole('region', { name: words(lang, 'impossible.title') })).toBeVisible({ timeout: 15_000 });
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await screenshot(page, `tutorials-impossible-10x10-${lang}-${label}`);
+      await page.goto(`?op=conv&in=3&k=7&p=1&lang=${lang}`);
+      await expect(page.getByRole('region', { name: words(lang, 'impossible.title') })).toBeVisible({ timeout: 15_000 });
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await screenshot(page, `tutorials-impossible-kernel-${lang}-${label}`);
+      await page.goto(`?preset=torch-convT-2x2&lang=${lang}`);
+      await expect(page.getByRole('grid').first()).toBeVisible({ timeout: 15_000 });
+      await page.getByText(words(lang, 'names.summary'), { exact: true }).click();
+      await expect(page.getByText(words(lang, 'names.aka'), { exact: true })).toBeVisible();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await screenshot(page, `tutorials-names-preset-${lang}-${label}`);
+    });
+  }
+}
