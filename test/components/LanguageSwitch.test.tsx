@@ -102,7 +102,7 @@ describe('the language switch', () => {
     await open('lang=fr', 'zh');
     const allowed = zh['notice.allowed.oneOf'].replace('{values}', `en${zh['list.sep']}zh`);
     const notice = zh['notice.bad-value'].replaceAll('{key}', 'lang').replace('{value}', 'fr').replace('{allowed}', allowed);
-    expect(await within(await screen.findByRole('status', { name: zh['notice.label'] })).findByText(notice)).toBeInTheDocument();
+    expect(await within(await screen.findByRole('status', { name: zh['notice.label'] }, { timeout: 10_000 })).findByText(notice)).toBeInTheDocument();
   });
 });
 

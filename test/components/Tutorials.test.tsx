@@ -37,7 +37,7 @@ for (const lang of ['en', 'zh'] as const) {
       expect(convT.closest('label')).toHaveAttribute('title', t('op.convT.tip'));
       for (const name of ['反卷积', '逆卷积', '解卷积']) expect(t('op.convT.tip')).toContain(name);
       await user.click(screen.getByText(t('names.summary')));
-      const button = await waitFor(() => screen.getByRole('button', { name: t('names.roundTrip') }));
+      const button = await waitFor(() => screen.getByRole('button', { name: t('names.roundTrip') }), { timeout: 15_000 });
       const aka = t('names.aka');
       for (const name of ['反卷积', '逆卷积', '解卷积', 'deconvolution', 'fractionally-strided convolution']) expect(aka).toContain(name);
       expect(screen.getByText(aka)).toBeInTheDocument();
@@ -45,7 +45,7 @@ for (const lang of ['en', 'zh'] as const) {
       expect(useStore.getState().params.panel).toBe('roundtrip');
       await user.click(screen.getByRole('button', { name: t('names.dcgan') }));
       expect(useStore.getState().params.preset).toBe('dcgan-layer1');
-    });
+    }, 60_000);
 
     it('an impossible output_shape ([1,10,10,3] of “TensorFlow tf.nn.conv2d_transpose是怎样实现反卷积的”) draws 10×10 → 5×5 ≠ 3×3 with 5 and 6 as choices, never “nothing to draw”', async () => {
       setLanguage(lang);
@@ -53,22 +53,22 @@ for (const lang of ['en', 'zh'] as const) {
       useStore.setState({ picture: null });
       const user = userEvent.setup();
       render(<Stage />);
-      const region = await waitFor(() => screen.getByRole('region', { name: t('impossible.title') }));
+      const region = await waitFor(() => screen.getByRole('region', { name: t('impossible.title') }), { timeout: 15_000 });
       expect(within(region).getByRole('img', { name: t('impossible.box.forward', { size: '5 × 5' }) })).toBeInTheDocument();
       expect(within(region).getByRole('img', { name: t('impossible.box.value', { size: '3 × 3' }) })).toBeInTheDocument();
       expect(screen.queryByText(/Nothing to draw|暂时没有/)).toBeNull();
       await user.click(within(region).getByRole('button', { name: t('impossible.choose', { size: '5 × 5' }) }));
       expect(useStore.getState().params.out).toEqual([5, 5]);
-    });
+    }, 60_000);
 
     it('a refusal the page does not draw, with no picture yet, says what is not possible (no “last valid picture”)', async () => {
       setLanguage(lang);
       loadQuery('op=conv&cin=3&g=2');
       useStore.setState({ picture: null });
       render(<Stage />);
-      await waitFor(() => expect(screen.getByText(new RegExp(t('app.refused', { message: '' }).trim().slice(0, 6)))).toBeInTheDocument());
+      await waitFor(() => expect(screen.getByText(new RegExp(t('app.refused', { message: '' }).trim().slice(0, 6)))).toBeInTheDocument(), { timeout: 15_000 });
       expect(screen.queryByText(t('error.kept'))).toBeNull();
-    });
+    }, 60_000);
 
     it('the direct view’s formulas: “深入浅出理解转置卷积Conv2DTranspose” 7.1 (H = 2, k = 3, s = 1, p = 0 → H′ = 2, p′ = 2, Hout = 4)', () => {
       setLanguage(lang);
@@ -83,7 +83,7 @@ for (const lang of ['en', 'zh'] as const) {
       render(<DirectFormulas info={info} stage="sweep" />);
       expect(screen.getByText(t('stage.sweepFormula', { n: 'H', zero: 2, before: 2, after: 2, kPrime: 3, out: 4 }))).toBeInTheDocument();
       expect(screen.getByText(t('stage.shortcut', { n: 'H', i: 2, s: 1, p: 0, k: 3, out: 4 }))).toBeInTheDocument();
-    });
+    }, 60_000);
 
     it('with dilation the general p′ = d(k − 1) − p is shown, and the tutorials’ k − p − 1 is not (torch-dilation: d = 2, k = 3 → p′ = 4)', () => {
       setLanguage(lang);
@@ -92,6 +92,6 @@ for (const lang of ['en', 'zh'] as const) {
       expect(screen.getByText(t('stage.pPrimeGeneral', { d: 2, k: 3, p: 0, value: 4 }))).toBeInTheDocument();
       expect(screen.queryByText(t('stage.pPrimeSimple', { k: 3, p: 0, value: 4 }))).toBeNull();
       expect(screen.getByText(t('stage.kPrimeDilated', { k: 3, d: 2, kPrime: 5 }))).toBeInTheDocument();
-    });
+    }, 60_000);
   });
 }

@@ -72,7 +72,7 @@ async function openPreset(page: Page, id: string, timeout = 15_000): Promise<voi
 }
 
 /** Reads grid `name` until it holds `rows` (a big grid may take a moment to redraw after End). */
-async function expectGrid(page: Page, name: string, rows: number[][], timeout = 5_000): Promise<void> {
+async function expectGrid(page: Page, name: string, rows: number[][], timeout = 20_000): Promise<void> {
   await expect.poll(() => readGrid(page, name), { message: name, timeout }).toEqual(rows);
 }
 

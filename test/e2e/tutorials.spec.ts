@@ -200,13 +200,14 @@ test('zh: the tutorials’ new presets opened by their links hold the engine’s
     const base = direct ? ZH['grid.directOutput'] : ZH['grid.output'];
     for (const [c, rows] of planes.entries()) {
       const name = planes.length > 1 ? msg('zh', 'grid.channel', { name: base, c: c + 1 }) : base;
-      await expect.poll(() => readGrid(page, name), { message: `${id} ${name}`, timeout: 10_000 }).toEqual(rows);
+      await expect.poll(() => readGrid(page, name), { message: `${id} ${name}`, timeout: 20_000 }).toEqual(rows);
     }
   }
 });
 
 for (const lang of ['en', 'zh'] as const) {
   test(`${lang}: the DCGAN generator of "深入浅出理解转置卷积Conv2DTranspose", 7 → 7 → 14 → 28, each layer linking to the next`, async ({ page }) => {
+    test.setTimeout(120_000);
     await page.goto(`?preset=dcgan-layer1&lang=${lang}`);
     await expect(page.getByRole('grid').first()).toBeVisible({ timeout: 15_000 });
     const output = lang === 'en' ? 'Output' : ZH['grid.output'];
@@ -214,14 +215,14 @@ for (const lang of ['en', 'zh'] as const) {
       const rows = await readGrid(page, output);
       return [rows.length, rows[0].length];
     };
-    await expect.poll(size).toEqual([7, 7]);
+    await expect.poll(size, { timeout: 20_000 }).toEqual([7, 7]);
     const next = page.getByRole('button', { name: new RegExp(`^${lang === 'en' ? 'Next layer: ' : '下一层：'}`) });
     await next.click();
     await expect(page).toHaveURL(/preset=dcgan-generator/);
-    await expect.poll(size).toEqual([14, 14]);
+    await expect.poll(size, { timeout: 20_000 }).toEqual([14, 14]);
     await next.click();
     await expect(page).toHaveURL(/preset=dcgan-layer3/);
-    await expect.poll(size).toEqual([28, 28]);
+    await expect.poll(size, { timeout: 20_000 }).toEqual([28, 28]);
     await expect(next).toHaveCount(0);
     await screenshot(page, `tutorials-dcgan-layer3-${lang}-1280`);
   });
@@ -230,14 +231,17 @@ for (const lang of ['en', 'zh'] as const) {
     await page.goto(`?preset=tf-ones-5x5&lang=${lang}`);
     const tfCode = page.getByRole('region', { name: lang === 'en' ? 'TensorFlow code' : ZH['code.tf'] });
     await expect(tfCode).toBeVisible({ timeout: 15_000 });
-    await expect(tfCode).toContainText("y = tf.nn.conv2d(x, filters, strides=[1,2,2,1], padding='SAME', dilations=[1, 1])");
-    await expect(tfCode).toContainText("x_back = tf.nn.conv2d_transpose(y, filters, output_shape=[1,5,5,3], strides=[1,2,2,1], padding='SAME')");
+    // A long call is wrapped over lines: read it as one statement.
+    const statements = async () => ((await tfCode.textContent()) ?? '').replace(/\(\n\s+/g, '(').replace(/,\n\)/g, ')');
+    await expect.poll(statements).toContain("y = tf.nn.conv2d(x, filters, strides=[1,2,2,1], padding='SAME', dilations=[1, 1])");
+    await expect.poll(statements).toContain("x_back = tf.nn.conv2d_transpose(y, filters, output_shape=[1,5,5,3], strides=[1,2,2,1], padding='SAME')");
   });
 }
 
 for (const lang of ['en', 'zh'] as const) {
   for (const { label, size } of SIZES) {
     test(`${lang} ${label}: screenshots of the names note, the impossible pictures and a preset caption`, async ({ page }) => {
+      test.setTimeout(120_000);
       await page.setViewportSize(size);
       await page.goto(`?preset=tf-impossible-10x10&lang=${lang}`);
       await expect(page.getByRole('region', { name: words(lang, 'impossible.title') })).toBeVisible({ timeout: 15_000 });
