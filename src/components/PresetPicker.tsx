@@ -3,8 +3,9 @@
  * (loadQuery('?preset=id'), so a preset and its link cannot differ), and, while the picture is
  * still the example's, its title and source as a caption. Changing any number clears the
  * preset (the store does), so the caption never names numbers that are no longer the source's.
- * The examples' titles and the caption are a chunk of their own (PresetList), asked for as soon
- * as the picker mounts, so the first page carries only the picker's label.
+ * The examples' titles and the caption are a chunk of their own (PresetList), asked for when the
+ * learner comes near the picker (pointer, touch or focus) or the address names an example, so the
+ * first page loads only the picker's label.
  */
 import { useEffect, useId, useState } from 'react';
 import { t } from '../i18n';
@@ -32,11 +33,14 @@ export function PresetPicker() {
   const captionId = useId();
   const [list, setList] = useState<PresetListModule | null>(loaded);
   const preset = useStore((s) => presetById(s.params.preset));
-  useEffect(() => {
+  const want = () => {
     if (!list) void loadPresetList().then(setList);
-  }, [list]);
+  };
+  useEffect(() => {
+    if (!list && preset) void loadPresetList().then(setList);
+  }, [list, preset]);
   return (
-    <div className="preset-picker">
+    <div className="preset-picker" onPointerEnter={want} onPointerDown={want} onTouchStart={want} onFocus={want}>
       <label className="preset-picker__label" htmlFor={selectId}>{t('presets.label')}</label>
       <select
         id={selectId}

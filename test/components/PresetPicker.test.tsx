@@ -19,6 +19,8 @@ const picker = () => screen.getByRole('combobox', { name: t('presets.label') });
 /** Renders `ui` and waits until the examples' list (its own chunk) has arrived. */
 async function renderLoaded(ui: Parameters<typeof render>[0]) {
   render(ui);
+  // The list loads when the learner comes near the picker.
+  picker().focus();
   await within(picker()).findByRole('option', { name: enPresets[PRESETS[0].title as keyof typeof enPresets] });
 }
 

@@ -163,6 +163,8 @@ test('the picker opens a preset, names its source, and a changed number clears t
   await page.goto('./');
   const picker = page.getByRole('combobox', { name: 'Worked examples' });
   await expect(picker).toBeVisible();
+  // The examples' list loads as the pointer comes near the picker.
+  await picker.hover();
   await picker.selectOption('guide-numeric-stride1');
   await expect(page).toHaveURL(/\?preset=guide-numeric-stride1$/);
   await expect(page.getByText(/^From: Dumoulin & Visin/)).toBeVisible();
