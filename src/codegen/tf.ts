@@ -95,6 +95,8 @@ const toNCHW = (expr: string): string => `print(tf.transpose(${expr}, [0, 3, 1, 
 const tfPad = (p: Pads): string => `[[0, 0], [${p.top}, ${p.bottom}], [${p.left}, ${p.right}], [0, 0]]`;
 const sliceNHWC = (rows: HW, cols: HW): string => `[:, ${rows[0]}:${rows[1]}, ${cols[0]}:${cols[1]}, :]`;
 const quoted = (s: string): string => `'${s}'`;
+/** tf.nn's strides over NHWC, written as the tutorials write them: `[1,2,2,1]`. */
+const nhwcStrides = (h: number, w: number): string => `[1,${h},${w},1]`;
 
 /** Writes the TensorFlow script for the picture on screen. Returns the whole text (ends with a newline). */
 export function tfCode(src: CodeSource): string {
@@ -154,9 +156,12 @@ function convLines(e: Extract<Explored, { op: 'conv' }>, w: readonly number[]): 
   if (recipe.pre) {
     lines.push(comment('code.tf.explicitPad', { pair: pyPair([info.pad.top, info.pad.left]) }), `x = tf.pad(x, ${tfPad(recipe.pre)})`);
   }
-  const strides = pyList([info.strideH, info.strideW]);
+  const strides = nhwcStrides(info.strideH, info.strideW);
   const dilations = pyList([info.dilationH, info.dilationW]);
   lines.push(...groupedCall('y', info.groups, 'tf.nn.conv2d', [`strides=${strides}`, `padding=${quoted(recipe.padding)}`, `dilations=${dilations}`]), toNCHW('y'), '');
+  // With TensorFlow's own padding, the tutorials' way back: conv2d_transpose to the input's shape with the same filters and strides.
+  const back = recipe.pre === null && info.groups === 1 && info.dilationH === 1 && info.dilationW === 1;
+  const nhwc = [info.batch, info.inH, info.inW, info.inChannels];
   const strided = info.strideH > 1 || info.strideW > 1;
   const dilated = info.dilationH > 1 || info.dilationW > 1;
   if (info.groups > 1) lines.push(comment('code.tf.kerasGroups'));
@@ -167,6 +172,14 @@ function convLines(e: Extract<Explored, { op: 'conv' }>, w: readonly number[]): 
       `dilation_rate=${pyPair([info.dilationH, info.dilationW])}`, 'use_bias=False', "dtype='float64'",
     ];
     lines.push(...kerasCheck('tf.keras.layers.Conv2D', args, (expr) => expr));
+  }
+  if (back) {
+    lines.push(
+      '',
+      comment('code.tf.back', { shape: `[${nhwc.join(',')}]` }),
+      pyCall('x_back = tf.nn.conv2d_transpose', ['y', 'filters', `output_shape=[${nhwc.join(',')}]`, `strides=${strides}`, `padding=${quoted(recipe.padding)}`]),
+      toNCHW('x_back'),
+    );
   }
   return lines;
 }
@@ -184,7 +197,7 @@ function convTLines(e: Extract<Explored, { op: 'convT' }>, w: readonly number[])
       '',
     );
   }
-  const strides = pyList([info.strideH, info.strideW]);
+  const strides = nhwcStrides(info.strideH, info.strideW);
   const perGroup = (h: number, wd: number): string => pyList([1, h, wd, info.groups === 1 ? info.outChannels : info.outPerGroup]);
   let post = (expr: string) => expr;
   let kerasPadding: 'SAME' | 'VALID';

@@ -16,6 +16,7 @@ import { BOUNDS, type Fw, type HW, type Op, type Params, type Pool, type Vals } 
 import { faultOf, type FormField } from '../viz/fieldErrors';
 import { EngineError } from './controls/EngineError';
 import { HWField, type HWKey } from './controls/HWField';
+import { NamesNote } from './NamesNote';
 import { NumberField } from './controls/NumberField';
 import { OutputShapeField } from './controls/OutputShapeField';
 import { RadioGroup } from './controls/RadioGroup';
@@ -66,7 +67,9 @@ export function Controls({ compact = false }: ControlsProps) {
   }
   // A refusal about a field that is not on screen is shown above the fields instead.
   const errorAt: FormField | 'top' | null = !fault ? null : fault.field && shownFields.includes(fault.field) ? fault.field : 'top';
-  const errorBlock = validated.ok ? null : <EngineError id={errorId} message={errorText(validated.error)} />;
+  // The last valid picture stays on screen (say so only when there is one).
+  const kept = useStore((s) => s.picture !== null);
+  const errorBlock = validated.ok ? null : <EngineError id={errorId} message={errorText(validated.error)} kept={kept} />;
   const faultyAxes = (field: FormField): readonly [boolean, boolean] =>
     errorAt === field && fault ? [fault.axis !== 1, fault.axis !== 0] : [false, false];
 
@@ -112,7 +115,7 @@ export function Controls({ compact = false }: ControlsProps) {
       value={params.op}
       options={[
         { value: 'conv', label: t('op.conv') },
-        { value: 'convT', label: t('op.convT') },
+        { value: 'convT', label: t('op.convT'), title: t('op.convT.tip') },
         { value: 'unpool', label: t('ch.op.unpool') },
         { value: 'image', label: t('op.image') },
       ]}
@@ -138,6 +141,7 @@ export function Controls({ compact = false }: ControlsProps) {
     <form className={compact ? 'controls controls--compact' : 'controls'} aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
       <h2 className={compact ? 'visually-hidden' : 'controls__title'}>{t('controls.label')}</h2>
       {opChoice}
+      {compact ? null : <NamesNote />}
       <RadioGroup<Fw>
         legend={t('fw.label')}
         value={params.fw}

@@ -1,15 +1,17 @@
 /**
- * The transposed convolution as an ordinary convolution, in the stages a learner steps
- * through: (1) insert s − 1 zeros between input cells, (2) pad p' = d(k − 1) − p per side
- * (plus the output padding on the bottom/right), (3) flip the kernel 180°, (4) slide the
- * flipped kernel with stride 1. Every grid shows the engine's own intermediate tensors.
+ * The transposed convolution as an ordinary convolution, in the three steps the tutorials
+ * teach: (1) the new input, s − 1 zeros inserted between input cells; (2) the transposed
+ * kernel, flipped 180° with k′ = k, s′ = 1 and padding p′ = d(k − 1) − p per side (plus the
+ * output padding on the bottom/right); (3) an ordinary stride-1 convolution of the padded map
+ * with the flipped kernel. Each step shows its formula with the current numbers (DirectSteps);
+ * every grid shows the engine's own intermediate tensors.
  * With several channels each stage shows one grid per input channel of the followed output
  * channel's group (its zero-inserted and padded plane, its kernel and flipped kernel), a direct
  * output per output channel, and the sweep's equation summed per channel, then over channels.
  */
 import { useCallback, useMemo, useRef } from 'react';
 import {
-  evaluateTerms, step, type ConvTransposeDirectPlan, type PadSide, type Tensor, type TransposeNumbers,
+  evaluateTerms, step, type ConvTransposeDirectPlan, type Tensor, type TransposeNumbers,
 } from '../engine';
 import { t, type MessageKey } from '../i18n';
 import { useStore } from '../store';
@@ -17,6 +19,7 @@ import { maxAbs, valueColor } from '../viz/color';
 import { tensorPlaneBase } from '../viz/planes';
 import { plainValue, progressiveValue, quietLook, weightPlaneBase, type GridCell, type HoverCell, type LookFn, type ValueFn } from '../viz/looks';
 import { directInputCell, directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectLooks, type DirectStage } from '../viz/transposeLooks';
+import { DirectFormulas } from './DirectSteps';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
 import { Transport } from './Transport';
@@ -40,8 +43,7 @@ export interface DirectViewProps {
 
 const STAGES: readonly { readonly stage: DirectStage; readonly key: MessageKey }[] = [
   { stage: 'zero-insert', key: 'direct.stage.zero' },
-  { stage: 'pad', key: 'direct.stage.pad' },
-  { stage: 'flip', key: 'direct.stage.flip' },
+  { stage: 'kernel', key: 'direct.stage.kernel' },
   { stage: 'sweep', key: 'direct.stage.sweep' },
 ];
 
@@ -134,6 +136,7 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
               zh: current.zerosBetweenH, zw: current.zerosBetweenW, ih: current.inH, iw: current.inW, oh: current.zeroH, ow: current.zeroW,
             })}
           </p>
+          <DirectFormulas info={info} stage="zero-insert" />
           <div ref={spreadRoot} className="direct__grids direct__spread">
             {inputChannels.map((ci, i) => (
               <GridSlot key={ci} cols={direct.zeroW} maxCell={MAX_CELL}>
@@ -147,28 +150,10 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
         </>
       ) : null}
 
-      {current.kind === 'pad' ? (
+      {current.kind === 'kernel' ? (
         <>
-          <div className="direct__detail">
-            <p>{t('stage.pad', { top: current.top.value, bottom: current.bottom.value, left: current.left.value, right: current.right.value })}</p>
-            <ul className="direct__pads">
-              {(['top', 'bottom', 'left', 'right'] as const).map((side) => (
-                <li key={side}>{padLine(side, current[side])}</li>
-              ))}
-            </ul>
-            {(['top', 'bottom', 'left', 'right'] as const).some((side) => current[side].value < 0) ? <p>{t('stage.padNegative')}</p> : null}
-          </div>
-          <div className="direct__grids">
-            {inputChannels.map((ci, i) => (
-              <PaddedGrid key={ci} name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
-            ))}
-          </div>
-        </>
-      ) : null}
-
-      {current.kind === 'flip' ? (
-        <>
-          <p className="direct__detail">{t('stage.flipDetail')}</p>
+          <p className="direct__detail">{t('stage.kernelDetail')}</p>
+          <DirectFormulas info={info} stage="kernel" />
           <div className="direct__grids">
             {inputChannels.map((ci, i) => (
               <ChannelBox key={ci} kind="pair" boxed={severalIn} style={flipBasis}>
@@ -182,6 +167,11 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
                   </div>
                 </GridSlot>
               </ChannelBox>
+            ))}
+          </div>
+          <div className="direct__grids">
+            {inputChannels.map((ci, i) => (
+              <PaddedGrid key={ci} name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
             ))}
           </div>
         </>
@@ -209,6 +199,7 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
             </ChannelBox>
           </div>
           <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={severalIn || severalOut} />
+          <DirectFormulas info={info} stage="sweep" />
         </>
       ) : null}
       <Legend items={['window', 'active', 'linked', 'zero', 'padding']} />
@@ -277,12 +268,4 @@ function SweepEquation({ plan, at, x, w, directOutput, several }: {
       channels={channelEquation(current.terms, x, w, isZero)}
     />
   );
-}
-
-const SIDE_KEYS = { top: 'side.top', bottom: 'side.bottom', left: 'side.left', right: 'side.right' } as const;
-
-/** One side of p' with its formula's numbers, e.g. "bottom: p' = 1·(3 − 1) − 1 + 1 = 2". */
-function padLine(side: keyof typeof SIDE_KEYS, s: PadSide): string {
-  const vars = { side: t(SIDE_KEYS[side]), d: s.dilation, k: s.kernel, p: s.padding, a: s.outputPadding, value: s.value };
-  return s.outputPadding > 0 ? t('stage.padSideOut', vars) : t('stage.padSide', vars);
 }

@@ -6,10 +6,13 @@
  * record (the current choice when it is valid, else the picture on screen) or asked of the
  * engine's size functions; this component only puts numbers into sentences.
  */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { unpoolSizes, type AxisFacts, type ConvTranspose2DInfo, type Conv2DInfo, type Explored } from '../engine';
-import { listOf, t, type MessageKey } from '../i18n';
+import { errorText, listOf, t, type MessageKey } from '../i18n';
 import { selectValidated, useStore } from '../store';
+import { drawsRefusal } from '../viz/refusals';
+
+const ImpossibleSizes = lazy(() => import('./ImpossiblePicture').then((m) => ({ default: m.ImpossibleSizes })));
 
 /** One axis of a record, named the same way for height and width (picked, not computed). */
 interface AxisNumbers {
@@ -164,13 +167,21 @@ function whyOf(e: Explored, ambiguous: boolean): MessageKey | null {
 export function FormulaPanel() {
   const validated = useStore(selectValidated);
   const shown = useStore((s) => s.picture?.explored ?? null);
-  const e = validated.ok ? validated.explored : shown;
+  // A refusal the page draws (ImpossiblePicture) gets its formula with its own numbers here, not the last picture's.
+  const drawn = !validated.ok && drawsRefusal(validated.error);
+  const e = validated.ok ? validated.explored : drawn ? null : shown;
   const axes = [0, 1] as const;
   const ambiguous = e !== null && e.axes.some((f) => f.siblings.length > 1);
   const why = e === null ? null : whyOf(e, ambiguous);
   return (
     <section className="formula" role="region" aria-label={t('formula.title')}>
       <h2 className="formula__title">{t('formula.title')}</h2>
+      {!validated.ok && drawn ? (
+        <Suspense fallback={null}>
+          <ImpossibleSizes error={validated.error} />
+        </Suspense>
+      ) : null}
+      {!validated.ok && !drawn && e === null ? <p className="formula__stale">{errorText(validated.error)}</p> : null}
       {e === null ? null : (
         <>
           {!validated.ok ? <p className="formula__stale">{t('error.kept')}</p> : null}

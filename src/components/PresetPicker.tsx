@@ -3,16 +3,26 @@
  * (loadQuery('?preset=id'), so a preset and its link cannot differ), and, while the picture is
  * still the example's, its title and source as a caption. Changing any number clears the
  * preset (the store does), so the caption never names numbers that are no longer the source's.
- * When the example itself is a configuration the engine refuses (tf-impossible-10x10), the
- * caption repeats the engine's sentence: on a first load there is no earlier picture to show.
+ * The examples' titles and the caption are a chunk of their own (PresetList), asked for when the
+ * learner comes near the picker (pointer, touch or focus) or the address names an example, so the
+ * first page loads only the picker's label.
  */
-import { useId } from 'react';
-import { errorText, t } from '../i18n';
-import { loadQuery, selectValidated, useStore } from '../store';
-import { PRESETS, presetById, presetGroup, type PresetGroup } from '../store/presets';
+import { useEffect, useId, useState } from 'react';
+import { t } from '../i18n';
+import { loadQuery, useStore } from '../store';
+import { presetById } from '../store/presets';
 import { focusPicture } from './useKeyboard';
 
-const GROUPS: readonly PresetGroup[] = ['tf', 'torch', 'formula', 'dcgan', 'guide'];
+type PresetListModule = typeof import('./PresetList');
+
+let loaded: PresetListModule | null = null;
+let loading: Promise<PresetListModule> | null = null;
+
+/** Loads the examples' list and words (once). */
+export function loadPresetList(): Promise<PresetListModule> {
+  loading ??= import('./PresetList').then((m) => (loaded = m));
+  return loading;
+}
 
 /** Opens the worked example `id` (its URL, its step 0). */
 export function openPreset(id: string): void {
@@ -22,19 +32,22 @@ export function openPreset(id: string): void {
 export function PresetPicker() {
   const selectId = useId();
   const captionId = useId();
+  const [list, setList] = useState<PresetListModule | null>(loaded);
   const preset = useStore((s) => presetById(s.params.preset));
-  const refusal = useStore((s) => {
-    const v = selectValidated(s);
-    return v.ok ? null : errorText(v.error);
-  });
+  const want = () => {
+    if (!list) void loadPresetList().then(setList);
+  };
+  useEffect(() => {
+    if (!list && preset) void loadPresetList().then(setList);
+  }, [list, preset]);
   return (
-    <div className="preset-picker">
+    <div className="preset-picker" onPointerEnter={want} onPointerDown={want} onTouchStart={want} onFocus={want}>
       <label className="preset-picker__label" htmlFor={selectId}>{t('presets.label')}</label>
       <select
         id={selectId}
         className="preset-picker__select"
-        value={preset?.id ?? ''}
-        aria-describedby={preset ? captionId : undefined}
+        value={list ? (preset?.id ?? '') : ''}
+        aria-describedby={preset && list ? captionId : undefined}
         onChange={(e) => {
           if (e.target.value === '') return;
           openPreset(e.target.value);
@@ -43,22 +56,10 @@ export function PresetPicker() {
         }}
       >
         <option value="">{t('presets.choose')}</option>
-        {GROUPS.map((g) => (
-          <optgroup key={g} label={t(`presets.group.${g}`)}>
-            {PRESETS.filter((p) => presetGroup(p.id) === g).map((p) => (
-              <option key={p.id} value={p.id}>{t(p.title)}</option>
-            ))}
-          </optgroup>
-        ))}
+        {list ? <list.PresetOptions /> : null}
       </select>
       <div className="preset-picker__live" aria-live="polite">
-        {preset ? (
-          <p id={captionId} className="preset-picker__caption">
-            <span className="preset-picker__title">{t(preset.title)}</span>{' '}
-            <span className="preset-picker__source">{t('presets.from', { source: t(preset.source) })}</span>
-            {refusal ? <span className="preset-picker__refused">{t('presets.refused', { message: refusal })}</span> : null}
-          </p>
-        ) : null}
+        {preset && list ? <list.PresetCaption id={captionId} preset={preset} onOpen={openPreset} /> : null}
       </div>
     </div>
   );

@@ -1,26 +1,36 @@
 /**
  * The picture of the current operation with its transport (each view draws its own), or why
- * there is none yet: what every layout of the page shows, the standalone page and the embedded
- * one alike. Views other than the convolution load on demand, so the first page stays light.
+ * there is none: what every layout of the page shows, the standalone page and the embedded
+ * one alike. An impossible choice the page can draw (a refused output_shape, a kernel larger
+ * than the padded input) shows the picture of why (ImpossiblePicture) above the last valid
+ * picture, if there is one; another one keeps the last picture, or, when there is none yet, says
+ * what is not possible. Views other than the
+ * convolution load on demand, so the first page stays light.
  */
 import { lazy, Suspense } from 'react';
 import { isShapeError } from '../engine';
 import { errorText, t } from '../i18n';
 import { selectValidated, useStore } from '../store';
+import { drawsRefusal } from '../viz/refusals';
 import { ConvView } from './ConvView';
 
 const TransposeViews = lazy(() => import('./TransposeViews').then((m) => ({ default: m.TransposeViews })));
 const UnpoolView = lazy(() => import('./UnpoolView').then((m) => ({ default: m.UnpoolView })));
 // Image mode (op=image) is one chunk of its own: its canvases, zoom, words and styles.
 const ImageMode = lazy(() => import('./image/ImageMode').then((m) => ({ default: m.ImageMode })));
+const ImpossiblePicture = lazy(() => import('./ImpossiblePicture').then((m) => ({ default: m.ImpossiblePicture })));
 
 export function Stage() {
   const op = useStore((s) => s.picture?.explored.op ?? null);
   const image = useStore((s) => s.params.op === 'image');
   const engineError = useStore((s) => s.engineError);
-  // Before any picture, an impossible first choice leaves nothing to draw: say so instead of "Computing…".
-  const impossible = useStore((s) => !selectValidated(s).ok);
-  const loading = <p className="app__loading">{t(impossible ? 'app.nothingYet' : 'loading')}</p>;
+  const refusal = useStore((s) => {
+    const v = selectValidated(s);
+    return v.ok ? null : v.error;
+  });
+  const drawn = refusal !== null && drawsRefusal(refusal);
+  // Before any picture, an impossible first choice says what is not possible instead of "Computing…".
+  const loading = <p className="app__loading">{refusal ? t('app.refused', { message: errorText(refusal) }) : t('loading')}</p>;
   return (
     <>
       {engineError ? (
@@ -29,7 +39,16 @@ export function Stage() {
         </p>
       ) : null}
       <Suspense fallback={loading}>
-        {image ? <ImageMode /> : op === null ? loading : op === 'conv' ? <ConvView /> : op === 'convT' ? <TransposeViews /> : <UnpoolView />}
+        {image ? <ImageMode /> : drawn ? <ImpossiblePicture error={refusal} /> : null}
+        {image ? null : op === null ? (
+          drawn ? null : loading
+        ) : op === 'conv' ? (
+          <ConvView />
+        ) : op === 'convT' ? (
+          <TransposeViews />
+        ) : (
+          <UnpoolView />
+        )}
       </Suspense>
     </>
   );

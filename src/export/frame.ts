@@ -229,8 +229,8 @@ function scatterFrame(source: FrameSource, at: number): Body {
   return { title: `${t('op.convT')} · ${t('view.scatter')}`, sentence: cropped ? `${sentence} ${t('step.scatter.cropped')}` : sentence, grids };
 }
 
-const STAGE_KEYS: Readonly<Record<'zero-insert' | 'pad' | 'flip' | 'sweep', MessageKey>> = {
-  'zero-insert': 'direct.stage.zero', pad: 'direct.stage.pad', flip: 'direct.stage.flip', sweep: 'direct.stage.sweep',
+const STAGE_KEYS: Readonly<Record<'zero-insert' | 'kernel' | 'sweep', MessageKey>> = {
+  'zero-insert': 'direct.stage.zero', kernel: 'direct.stage.kernel', sweep: 'direct.stage.sweep',
 };
 
 function directFrame(source: FrameSource, at: number): Body {
@@ -259,13 +259,13 @@ function directFrame(source: FrameSource, at: number): Body {
       const name = named('grid.zeroInserted', ci);
       grids.push({ name, caption: sized(name, direct.zeroH, direct.zeroW), rows: direct.zeroH, cols: direct.zeroW, look: looks.zeroInserted, color: colors.x,
         value: plainValue(numbers.zeroInserted.data, direct.zeroW, tensorPlaneBase(numbers.zeroInserted.shape, plan.n, ci)) });
-    } else if (current.kind === 'pad') {
-      grids.push({ ...padded, caption: sized(padded.name, padded.rows, padded.cols) });
-    } else if (current.kind === 'flip') {
+    } else if (current.kind === 'kernel') {
+      // Step 2, as the view draws it: the kernel, the kernel flipped, and the map padded by p′.
       const kernel = named('grid.kernel', ci);
       grids.push({ name: kernel, caption: sized(kernel, info.kH, info.kW), rows: info.kH, cols: info.kW, look: looks.kernel, color: colors.w,
         value: plainValue(w, info.kW, weightPlaneBase(plan, ci)) });
       grids.push({ ...flipped, caption: sized(flipped.name, flipped.rows, flipped.cols) });
+      grids.push({ ...padded, caption: sized(padded.name, padded.rows, padded.cols) });
     } else {
       grids.push({ ...padded, caption: sized(padded.name, padded.rows, padded.cols) });
       grids.push({ ...flipped, caption: sized(flipped.name, flipped.rows, flipped.cols) });
@@ -287,8 +287,8 @@ function directFrame(source: FrameSource, at: number): Body {
   let sentence = t(STAGE_KEYS[current.kind]);
   if (current.kind === 'zero-insert') {
     sentence = t('stage.zeroDetail', { zh: current.zerosBetweenH, zw: current.zerosBetweenW, ih: current.inH, iw: current.inW, oh: current.zeroH, ow: current.zeroW });
-  } else if (current.kind === 'pad') {
-    sentence = t('stage.pad', { top: current.top.value, bottom: current.bottom.value, left: current.left.value, right: current.right.value });
+  } else if (current.kind === 'kernel') {
+    sentence = `${t(STAGE_KEYS.kernel)}: ${t('stage.kernelDetail')}`;
   } else if (current.kind === 'sweep') {
     const target = { row: current.target.oy, col: current.target.ox };
     sentence = `${t(STAGE_KEYS.sweep)}: ${severalIn || severalOut ? t('ch.step.direct', { co: plan.outChannel + 1, ...target }) : t('step.direct', target)}`;

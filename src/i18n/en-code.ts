@@ -54,6 +54,7 @@ export const enCode = {
   'code.tf.kerasTransposeGroups': "No Keras layer here: Keras's Conv2DTranspose has no groups",
   'code.tf.kerasOutputShape': "No Keras layer here: Keras's Conv2DTranspose cannot ask for an output of {h}×{w} with this kernel; tf.nn.conv2d_transpose above can",
   'code.tf.spread': "TensorFlow's CPU conv2d_transpose cannot dilate: spread the kernel's taps {dh}×{dw} apart with zeros instead (the same dilated kernel)",
+  'code.tf.back': "The way back: conv2d_transpose with the same filters and strides to the input's shape {shape}. The filters serve unchanged: conv2d reads them as [kh, kw, in, out], conv2d_transpose as [kh, kw, out, in], so the in and out swap places",
   'code.tf.outputShape': 'output_shape must be a size whose forward convolution gives back the {vh}×{vw} input: {legal}',
   'code.tf.fullScatter': "PyTorch's padding and output_padding are not TensorFlow's: compute the full scatter ({fh}×{fw}, VALID) first",
   'code.tf.crop': 'padding={padding} crops that many cells from each side; output_padding={outputPadding} adds rows at the bottom and columns at the right',

@@ -1,6 +1,6 @@
 /**
  * English: the reference catalogue. `{name}` is replaced. `en` holds the words of the first
- * page; the views that load on demand add theirs (en-canvas, en-code, en-errors, en-export, en-help, en-image, en-narration, en-notices, en-panels, en-share, en-transpose, en-unpool, en-weights)
+ * page; the views that load on demand add theirs (en-canvas, en-code, en-errors, en-export, en-help, en-image, en-impossible, en-names, en-narration, en-notices, en-panels, en-presets, en-share, en-transpose, en-unpool, en-weights)
  * through addMessages when their module loads, so only their types are imported here and
  * MessageKey still names every word the app shows.
  */
@@ -12,18 +12,21 @@ import type { enExport } from './en-export';
 import type { enImage } from './en-image';
 import type { enHelp } from './en-help';
 import type { enNarration } from './en-narration';
+import type { enImpossible } from './en-impossible';
+import type { enNames } from './en-names';
 import type { enNotices } from './en-notices';
 import type { enPanels } from './en-panels';
 import type { enShare } from './en-share';
-import { enPresets } from './en-presets';
+import type { enPresets } from './en-presets';
 import type { enTranspose } from './en-transpose';
 import type { enUnpool } from './en-unpool';
 import type { enWeights } from './en-weights';
 
 export const en = {
   ...enChannels,
-  ...enPresets,
   'app.title': 'ConvArith',
+  'presets.label': 'Worked examples',
+  'presets.choose': 'Choose a worked example…',
   'page.title': 'ConvArith — convolution arithmetic, animated',
   'page.description': 'ConvArith animates convolution, transposed convolution and unpooling step by step with real numbers, exactly as PyTorch and TensorFlow compute them.',
   'lang.label': 'Language',
@@ -38,6 +41,10 @@ export const en = {
   'op.convT': 'Transposed convolution',
   // ---- image: the operation choice that opens image mode (its other words: en-image.ts) ----
   'op.image': 'Image',
+  // ---- tutorials: the names of the transposed convolution (tooltip and the note's summary) ----
+  'op.convT.tip': 'Also called deconvolution (反卷积), 逆卷积, 解卷积, or fractionally-strided convolution',
+  'names.summary': 'Other names: 反卷积, deconvolution…',
+  'app.refused': 'This setting is not possible: {message}',
   'fw.label': 'Semantics',
   'fw.torch': 'PyTorch',
   'fw.tf': 'TensorFlow',
@@ -95,7 +102,6 @@ export const en = {
   'error.kept': 'The picture shows the last valid setting.',
   'worker.failed': 'The engine could not compute this: {message}',
   'loading': 'Computing…',
-  'app.nothingYet': 'Nothing to draw yet: the setting marked in the controls is not possible. Change it and the picture appears.',
   'controls.label': 'Settings',
   'controls.sizes': 'Sizes (height × width)',
   'field.outDefault': '{size} (default)',
@@ -175,8 +181,11 @@ export type MessageKey =
   | keyof typeof enImage
   | keyof typeof enHelp
   | keyof typeof enNarration
+  | keyof typeof enImpossible
+  | keyof typeof enNames
   | keyof typeof enNotices
   | keyof typeof enPanels
+  | keyof typeof enPresets
   | keyof typeof enShare
   | keyof typeof enTranspose
   | keyof typeof enUnpool

@@ -97,7 +97,7 @@ export function errorSentence(e: ShapeErrorLike): Sentence {
       }
       return { key: d.limit === 'work' ? 'err.tooMuchWork' : 'err.tooManyNumbers', vars: { name, got, max: num(d, 'max') } };
     case 'kernel-too-large': {
-      const vars = { axis, kernel: num(d, 'kernel'), padded: num(d, 'padded'), input: num(d, 'input'), padding: num(d, 'padding'), more: num(d, 'more') };
+      const vars = { axis, kernel: num(d, 'kernel'), padded: num(d, 'padded'), input: num(d, 'input'), padding: num(d, 'padding'), more: num(d, 'more'), perSide: num(d, 'perSide') };
       if (e.param === 'kernelSize') return { key: 'err.windowTooLarge', vars };
       if (num(d, 'dilation') !== 1) return { key: 'err.dilatedKernelTooLarge', vars: { ...vars, size: num(d, 'size'), dilation: num(d, 'dilation') } };
       return { key: 'err.kernelTooLarge', vars };

@@ -40,16 +40,15 @@ const directNarrator: Narrator = (s, at): NarrationLine | null => {
         key: 'narr.insert',
         vars: { zh: current.zerosBetweenH, zw: current.zerosBetweenW, h: current.inH, w: current.inW, H: current.zeroH, W: current.zeroW },
       };
-    case 'pad':
+    case 'kernel':
       return {
-        key: 'narr.pad',
+        key: 'narr.kernel',
         vars: {
+          kh: current.kH, kw: current.kW,
           top: current.top.value, bottom: current.bottom.value, left: current.left.value, right: current.right.value,
           h: current.zeroH, w: current.zeroW, H: current.paddedH, W: current.paddedW,
         },
       };
-    case 'flip':
-      return { key: 'narr.flip', vars: { h: current.kH, w: current.kW } };
     default: {
       const { products } = evaluateTerms(current.terms, picture.x, picture.w);
       const vars = {

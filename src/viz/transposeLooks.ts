@@ -169,10 +169,10 @@ export function scatterLooks(
 // Transposed convolution, direct form
 // ---------------------------------------------------------------------------------------------
 
-/** The four stages of the direct form; the sweep is every step from 3 on. */
+/** The three steps of the direct form; the sweep is every step from DIRECT_STAGES on. */
 export type DirectStage = ConvTransposeDirectStep['kind'];
 
-/** Index of the current sweep cell (row-major in the output), −1 during the first three stages. */
+/** Index of the current sweep cell (row-major in the output), −1 during the first two steps. */
 export function sweepIndex(current: ConvTransposeDirectStep): number {
   return current.kind === 'sweep' ? current.index - DIRECT_STAGES : -1;
 }
@@ -203,7 +203,7 @@ export interface DirectLooks {
 
 /**
  * Looks for direct step `current`. Tones come from `directGridCell` (input, inserted zero,
- * padding). Flip stage: each kernel cell notes where it goes, each flipped cell where it came
+ * padding). Kernel step: each kernel cell notes where it goes, each flipped cell where it came
  * from. Sweep: the window's taps on the padded grid (noted with the flipped-kernel value they
  * meet), the flipped kernel, the active output cell; later output cells are empty. Hover: an
  * output cell links its window on the padded grid, an input cell links where it sits. The
@@ -234,7 +234,7 @@ export function directLooks(
 
   const flipTo = new CellSet(kW);
   const flipFrom = new CellSet(kW);
-  if (current.kind === 'flip') {
+  if (current.kind === 'kernel') {
     for (const m of current.cells) {
       flipTo.add(m.ky, m.kx, `→${coords(m.fy, m.fx)}`);
       flipFrom.add(m.fy, m.fx, `←${coords(m.ky, m.kx)}`);

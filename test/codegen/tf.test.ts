@@ -167,7 +167,7 @@ describe('TensorFlow code: exact calls for the worked examples', () => {
     expect(lines.slice(0, 2)).toEqual(['import numpy as np', 'import tensorflow as tf']);
     expect(lines).toContain('x = tf.transpose(x_nchw, [0, 2, 3, 1])');
     expect(lines).toContain('filters = tf.transpose(w, [2, 3, 1, 0])');
-    expect(lines).toContain("y = tf.nn.conv2d(x, filters, strides=[2, 2], padding='SAME', dilations=[1, 1])");
+    expect(lines).toContain("y = tf.nn.conv2d(x, filters, strides=[1,2,2,1], padding='SAME', dilations=[1, 1])");
     expect(lines).toContain("layer = tf.keras.layers.Conv2D(1, (3, 3), strides=(2, 2), padding='same', dilation_rate=(1, 1), use_bias=False, dtype='float64')");
     expect(lines).toContain('layer.set_weights([filters.numpy()])');
     expect(lines).toContain('print(tf.transpose(y, [0, 3, 1, 2]))  # as [N, C, H, W], channel by channel like the page');
@@ -176,11 +176,20 @@ describe('TensorFlow code: exact calls for the worked examples', () => {
     expect(raw).toContain('    dtype=tf.float64,');
   });
 
+  it('tf-ones-5x5 as “TensorFlow tf.nn.conv2d_transpose是怎样实现反卷积的” writes it: conv2d, then conv2d_transpose back to [1,5,5,3], both with strides=[1,2,2,1]', () => {
+    const lines = statements(tfCode(fromQuery('op=conv&fw=tf&in=5&k=3&s=2&p=same&cin=3&cout=1&vals=ones')));
+    expect(lines).toContain("y = tf.nn.conv2d(x, filters, strides=[1,2,2,1], padding='SAME', dilations=[1, 1])");
+    expect(lines).toContain("x_back = tf.nn.conv2d_transpose(y, filters, output_shape=[1,5,5,3], strides=[1,2,2,1], padding='SAME')");
+    expect(lines).toContain('print(tf.transpose(x_back, [0, 3, 1, 2]))  # as [N, C, H, W], channel by channel like the page');
+    // PyTorch semantics (explicit tf.pad) have no such way back in the script.
+    expect(statements(tfCode(fromQuery('op=conv&in=5&k=3&p=1'))).some((l) => l.startsWith('x_back'))).toBe(false);
+  });
+
   it('PyTorch padding=(1, 1) becomes tf.pad + VALID; groups are split by hand and Keras is left out', () => {
     const lines = statements(tfCode(fromQuery('op=conv&in=5&k=3&p=1&cin=2&cout=2&g=2')));
     expect(lines).toContain('x = tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]])');
     expect(lines).toContain('y = tf.concat([');
-    expect(lines).toContain("    tf.nn.conv2d(xg, fg, strides=[1, 1], padding='VALID', dilations=[1, 1])");
+    expect(lines).toContain("    tf.nn.conv2d(xg, fg, strides=[1,1,1,1], padding='VALID', dilations=[1, 1])");
     expect(lines).toContain('    for xg, fg in zip(tf.split(x, 2, axis=3), tf.split(filters, 2, axis=3))');
     expect(lines).toContain('], axis=3)');
     expect(lines.some((l) => l.startsWith('layer = '))).toBe(false);
@@ -188,20 +197,20 @@ describe('TensorFlow code: exact calls for the worked examples', () => {
 
   it('tf-3x3-to-… (TF tutorial): conv2d_transpose with output_shape 5×5 and 6×6; Keras output_padding follows', () => {
     const five = statements(tfCode(fromQuery('op=convT&fw=tf&in=3&k=3&s=2&p=same&out=5&vals=ones')));
-    expect(five).toContain("y = tf.nn.conv2d_transpose(x, filters, output_shape=[1, 5, 5, 1], strides=[2, 2], padding='SAME')");
+    expect(five).toContain("y = tf.nn.conv2d_transpose(x, filters, output_shape=[1, 5, 5, 1], strides=[1,2,2,1], padding='SAME')");
     // Keras 'same' with output_padding a: (3 − 1)·2 + 3 mod 2 + a = 5 → a = 0.
     expect(five).toContain(
       "layer = tf.keras.layers.Conv2DTranspose(1, (3, 3), strides=(2, 2), padding='same', output_padding=(0, 0), use_bias=False, dtype='float64')",
     );
     const six = statements(tfCode(fromQuery('op=convT&fw=tf&in=3&k=3&s=2&p=same&out=6&vals=ones')));
-    expect(six).toContain("y = tf.nn.conv2d_transpose(x, filters, output_shape=[1, 6, 6, 1], strides=[2, 2], padding='SAME')");
+    expect(six).toContain("y = tf.nn.conv2d_transpose(x, filters, output_shape=[1, 6, 6, 1], strides=[1,2,2,1], padding='SAME')");
     // Keras 'same' without output_padding gives 3·2 = 6.
     expect(six.some((l) => l.includes("padding='same', output_padding=None"))).toBe(true);
   });
 
   it('torch-convT-2x2 in TensorFlow: the full VALID scatter is the output', () => {
     const lines = statements(tfCode(fromQuery('op=convT&fw=torch&in=2&k=3&x=1,0,2,1&w=1,0,1,0,1,1,1,0,0')));
-    expect(lines).toContain("full = tf.nn.conv2d_transpose(x, filters, output_shape=[1, 4, 4, 1], strides=[1, 1], padding='VALID')");
+    expect(lines).toContain("full = tf.nn.conv2d_transpose(x, filters, output_shape=[1, 4, 4, 1], strides=[1,1,1,1], padding='VALID')");
     expect(lines).toContain('y = full');
     expect(linesOf(tfCode(fromQuery('op=convT&fw=torch&in=2&k=3&x=1,0,2,1&w=1,0,1,0,1,1,1,0,0')))).toContain('    [[[[1, 0, 1],');
   });
@@ -209,7 +218,7 @@ describe('TensorFlow code: exact calls for the worked examples', () => {
   it('PyTorch padding=1, output_padding=1, s=2 (3 → 6): crop the 7×7 scatter after adding the output padding', () => {
     // Independent: full (3 − 1)·2 + 3 = 7, output 7 − 2 + 1 = 6, rows 1 … 6.
     const lines = statements(tfCode(fromQuery('op=convT&in=3&k=3&s=2&p=1&a=1')));
-    expect(lines).toContain("full = tf.nn.conv2d_transpose(x, filters, output_shape=[1, 7, 7, 1], strides=[2, 2], padding='VALID')");
+    expect(lines).toContain("full = tf.nn.conv2d_transpose(x, filters, output_shape=[1, 7, 7, 1], strides=[1,2,2,1], padding='VALID')");
     expect(lines).toContain('y = tf.pad(full, [[0, 0], [0, 1], [0, 1], [0, 0]])[:, 1:7, 1:7, :]');
     expect(lines).toContain(
       "print(np.allclose(tf.pad(layer(x), [[0, 0], [0, 1], [0, 1], [0, 0]])[:, 1:7, 1:7, :], y))  # True: the same numbers",

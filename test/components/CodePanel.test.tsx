@@ -51,7 +51,7 @@ describe('CodePanel', () => {
     );
     const tf = code(TF).textContent ?? '';
     expect(tf).toContain('import tensorflow as tf');
-    expect(tf).toContain("full = tf.nn.conv2d_transpose(\n    x, filters, output_shape=[1, 4, 4, 1], strides=[1, 1], padding='VALID',\n)");
+    expect(tf).toContain("full = tf.nn.conv2d_transpose(\n    x, filters, output_shape=[1, 4, 4, 1], strides=[1,1,1,1], padding='VALID',\n)");
     const regions = screen.getAllByRole('region').map((r) => r.getAttribute('aria-label'));
     expect(regions.indexOf(TORCH)).toBeLessThan(regions.indexOf(TF));
   });
@@ -61,9 +61,9 @@ describe('CodePanel', () => {
     render(<CodePanel />);
     const regions = screen.getAllByRole('region').map((r) => r.getAttribute('aria-label'));
     expect(regions.indexOf(TF)).toBeLessThan(regions.indexOf(TORCH));
-    expect(code(TF).textContent).toContain("y = tf.nn.conv2d(x, filters, strides=[2, 2], padding='SAME', dilations=[1, 1])");
+    expect(code(TF).textContent).toContain("y = tf.nn.conv2d(x, filters, strides=[1,2,2,1], padding='SAME', dilations=[1, 1])");
     showPicture('op=conv&fw=tf&in=5&k=3&s=1&p=valid&vals=ones&panel=code');
-    expect(code(TF).textContent).toContain("y = tf.nn.conv2d(x, filters, strides=[1, 1], padding='VALID', dilations=[1, 1])");
+    expect(code(TF).textContent).toContain("y = tf.nn.conv2d(x, filters, strides=[1,1,1,1], padding='VALID', dilations=[1, 1])");
   });
 
   it('Copy puts exactly the shown PyTorch code on the clipboard and says so', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Controls } from '../../src/components/Controls';
@@ -87,12 +87,29 @@ describe('FormulaPanel', () => {
     await user.type(ih, '6');
     expect(inPanel(line(6, 3))).toHaveLength(1);
     expect(inPanel(line(3, 3))).toHaveLength(1);
-    // Kernel 7 on this input is impossible: the panel keeps the picture's numbers and says so.
-    const kw = screen.getByLabelText(t('field.axis', { field: t('field.k'), axis: t('axis.w') }));
-    await user.clear(kw);
-    await user.type(kw, '7');
+    // 3 output channels in 2 groups is impossible and not drawn: the panel keeps the picture's numbers and says so.
+    const groups = screen.getByLabelText(t('ch.field.g'));
+    await user.clear(groups);
+    await user.type(groups, '2');
     expect(inPanel(line(3, 3))).toHaveLength(2);
     expect(within(panel()).getByText(t('error.kept'))).toBeInTheDocument();
+  });
+
+  it('a kernel larger than the padded input: the panel gives that formula with these numbers (7 > 3 + 1 + 1 = 5), not the last picture’s', async () => {
+    loadQuery('in=3&k=3&p=1');
+    const s = useStore.getState();
+    const v = selectValidated(s);
+    if (!v.ok) throw new Error('the starting params must be valid');
+    const { x, w } = selectValues(s);
+    s.setPicture({ explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) });
+    render(<FormulaPanel />);
+    s.change({ k: [7, 7] });
+    // The formula comes with its chunk (t reads the key until then).
+    await waitFor(() => {
+      const over = t('impossible.sizes.kernelOver', { axis: t('axis.h'), kernel: 7, input: 3, before: 1, after: 1, padded: 5 });
+      expect(within(panel()).getByText(over)).toBeInTheDocument();
+    });
+    expect(within(panel()).queryByText(t('error.kept'))).toBeNull();
   });
 });
 

@@ -91,7 +91,11 @@ describe('the language switch', () => {
   it('opening a worked example keeps the language', async () => {
     const user = userEvent.setup();
     await open('lang=zh', 'en');
-    await user.selectOptions(screen.getByRole('combobox', { name: zh['presets.label'] }), 'guide-half-padding');
+    const picker = screen.getByRole('combobox', { name: zh['presets.label'] });
+    // The examples' list loads as the learner comes near the picker.
+    await user.hover(picker);
+    await within(picker).findByRole('option', { name: zh['preset.guide-half-padding.title'] }, { timeout: 10_000 });
+    await user.selectOptions(picker, 'guide-half-padding');
     expect(get().params.preset).toBe('guide-half-padding');
     expect(get().page.lang).toBe('zh');
     expect(search()).toEqual({ preset: 'guide-half-padding', lang: 'zh' });
@@ -102,7 +106,7 @@ describe('the language switch', () => {
     await open('lang=fr', 'zh');
     const allowed = zh['notice.allowed.oneOf'].replace('{values}', `en${zh['list.sep']}zh`);
     const notice = zh['notice.bad-value'].replaceAll('{key}', 'lang').replace('{value}', 'fr').replace('{allowed}', allowed);
-    expect(await within(await screen.findByRole('status', { name: zh['notice.label'] })).findByText(notice)).toBeInTheDocument();
+    expect(await within(await screen.findByRole('status', { name: zh['notice.label'] }, { timeout: 10_000 })).findByText(notice)).toBeInTheDocument();
   });
 });
 

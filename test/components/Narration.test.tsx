@@ -48,15 +48,18 @@ describe('selectNarration', () => {
   it('the direct form’s stages and sum, PyTorch ConvTranspose2d docs example ([[1,0],[2,1]] → [[1,0,1,0],[2,2,3,1],…])', () => {
     showQuery('?preset=torch-convT-2x2&view=direct&step=0');
     expect(selectNarration(useStore.getState())?.line).toEqual({ key: 'narr.insert', vars: { zh: 0, zw: 0, h: 2, w: 2, H: 2, W: 2 } });
-    showQuery('?preset=torch-convT-2x2&view=direct&step=2');
-    expect(selectNarration(useStore.getState())?.line).toEqual({ key: 'narr.flip', vars: { h: 3, w: 3 } });
-    // Step 3 + j is output cell j: j = 4 is (1, 0) = 2.
-    showQuery('?preset=torch-convT-2x2&view=direct&step=7');
+    // Step 2 of the tutorials' three: the 3×3 kernel flipped, the 2×2 map padded by p′ = k − p − 1 = 2 per side.
+    showQuery('?preset=torch-convT-2x2&view=direct&step=1');
+    expect(selectNarration(useStore.getState())?.line).toEqual({
+      key: 'narr.kernel', vars: { kh: 3, kw: 3, top: 2, bottom: 2, left: 2, right: 2, h: 2, w: 2, H: 6, W: 6 },
+    });
+    // Step 2 + j is output cell j: j = 4 is (1, 0) = 2.
+    showQuery('?preset=torch-convT-2x2&view=direct&step=6');
     expect(selectNarration(useStore.getState())?.line.vars).toMatchObject({ row: 2, col: 1, result: '2' });
   });
 
   it('the scatter: input (0, 1) of 2×2 stamps a 3×3 kernel onto output rows 1–3, columns 2–4 (stride 1)', () => {
-    showQuery('?preset=torch-convT-2x2&step=1');
+    showQuery('?preset=torch-convT-2x2&view=scatter&step=1');
     expect(selectNarration(useStore.getState())?.line).toEqual({ key: 'narr.scatter', vars: { row: 1, col: 2, co: 0, value: '0', r0: 1, r1: 3, c0: 2, c1: 4 } });
   });
 

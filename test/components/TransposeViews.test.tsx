@@ -107,7 +107,7 @@ describe('TransposeViews as tabs (narrow screens)', () => {
     expect(tab('view.direct')).toHaveAttribute('aria-selected', 'true');
     expect(within(panel()).queryByRole('grid', { name: t('grid.canvas') })).toBeNull();
     expect(within(panel()).getByRole('grid', { name: t('grid.zeroInserted') })).toBeInTheDocument();
-    expect(position(panel())).toBe(t('transport.position', { i: 1, n: 3 + 5 * 5 }));
+    expect(position(panel())).toBe(t('transport.position', { i: 1, n: 2 + 5 * 5 }));
     await user.click(button(panel(), 'transport.next'));
 
     await user.click(tab('view.scatter'));
@@ -141,26 +141,33 @@ describe('TransposeViews as tabs (narrow screens)', () => {
     expect(readGrid('Output', p)[0]).toEqual(['1', '2', '1', '1', '']);
   });
 
-  it('direct: the stages show the formula numbers, the flipped kernel, then an equation equal to the output cell', async () => {
+  it('direct: the three steps show their formulas with the numbers (H′, p′ with output padding), the flipped kernel, then an equation equal to the output cell', async () => {
     const user = userEvent.setup();
     showQuery('?op=convT&in=3&k=3&s=2&p=1&a=1&vals=int&seed=5');
     render(<TransposeViews />);
     await user.click(tab('view.direct'));
     const p = panel();
-    // Zero insertion: 3 inputs with 1 zero between → 5.
+    // Step 1, zero insertion: 3 inputs with 1 zero between → 5.
     expect(readGrid(t('grid.zeroInserted'), p)).toHaveLength(5);
+    expect(within(p).getByText('H′ = H + (H − 1)(s − 1) = 3 + (3 − 1)(2 − 1) = 5')).toBeInTheDocument();
     await user.click(button(p, 'transport.next'));
-    // p' = 1·(3 − 1) − 1 = 1 before; the bottom/right add the output padding 1.
-    expect(within(p).getByText("top: p' = 1·(3 − 1) − 1 = 1")).toBeInTheDocument();
-    expect(within(p).getByText("bottom: p' = 1·(3 − 1) − 1 + 1 (output padding) = 2")).toBeInTheDocument();
+    // Step 2: p′ = 1·(3 − 1) − 1 = 1 before; the bottom/right add the output padding 1, with a note that it adds no zeros to the output.
+    expect(within(p).getByText('top and left: p′ = d(k − 1) − p = 1·(3 − 1) − 1 = 1')).toBeInTheDocument();
+    expect(within(p).getByText('bottom and right: p′ = d(k − 1) − p + a = 1·(3 − 1) − 1 + 1 = 2 (a: output padding)')).toBeInTheDocument();
+    expect(within(p).getByText(t('stage.outputPaddingNote'))).toBeInTheDocument();
+    // Output padding: the tutorials' one-line p′ = k − p − 1 does not apply as written.
+    expect(within(p).queryByText(/^p′ = k − p − 1/)).toBeNull();
     expect(readGrid(t('grid.paddedZero'), p)).toHaveLength(5 + 1 + 2);
-    await user.click(button(p, 'transport.next'));
     const w = selectValues(useStore.getState()).w.map(String);
     const rotated = [2, 1, 0].map((r) => [2, 1, 0].map((c) => w[r * 3 + c]));
     expect(readGrid(t('grid.flipped'), p)).toEqual(rotated);
     expect(readGrid('Kernel', p)).toEqual([0, 1, 2].map((r) => w.slice(r * 3, r * 3 + 3)));
+    await user.click(button(p, 'transport.next'));
+    // Step 3: the stride-1 convolution's size, (5 + 1 + 2 − 3)/1 + 1 = 6; no one-line shortcut with output padding.
+    expect(within(p).getByText('Hout = (H′ + p′ + p′ − k′)/s′ + 1 = (5 + 1 + 2 − 3)/1 + 1 = 6')).toBeInTheDocument();
+    expect(within(p).queryByText(/in one line/)).toBeNull();
     for (let j = 0; j < 4; j++) {
-      await user.click(button(p, 'transport.next'));
+      if (j > 0) await user.click(button(p, 'transport.next'));
       const { terms, result } = readEquation(p);
       expect(result).toBe(String(terms.reduce((acc, [a, b]) => acc + a * b, 0)));
       const active = selected(t('grid.directOutput'), p);
@@ -302,7 +309,6 @@ describe('TransposeViews with channels and groups', () => {
     const p = panel();
     // 4 input channels in 2 groups: output channel 2 (group 2) reads input channels 3 and 4.
     expect(within(p).getAllByRole('grid').map((g) => g.getAttribute('aria-label'))).toEqual([channelGrid(t('grid.zeroInserted'), 3), channelGrid(t('grid.zeroInserted'), 4)]);
-    await user.click(button(p, 'transport.next'));
     await user.click(button(p, 'transport.next'));
     const { x, w } = selectValues(useStore.getState());
     // Weight [Cin, Cout/g, kH, kW] = [4, 1, 3, 3]: input channel 4's kernel starts at 27; flipped 180°.

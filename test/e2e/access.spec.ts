@@ -47,14 +47,14 @@ test('narration, Dumoulin & Visin 2016 numeric figure (5×5 ⊛ 3×3 → [[12,12
 
 test('narration of the transposed views and unpooling (PyTorch docs’ ConvTranspose2d and MaxUnpool2d examples), en and zh', async ({ page }) => {
   // ConvTranspose2d: [[1,0],[2,1]] → [[1,0,1,0],[2,2,3,1],[1,2,3,1],[2,1,0,0]] (k=3, s=1, p=0).
-  await page.goto('?preset=torch-convT-2x2');
+  await page.goto('?preset=torch-convT-2x2&view=scatter');
   await expect(narration(page)).toHaveText(`${fill(en['narr.step'], { i: 1, n: 4 })} ${fill(enNarration['narr.scatter'], { row: 1, col: 1, value: 1, r0: 1, r1: 3, c0: 1, c1: 3 })}`);
-  // Stage 2 pads the 2×2 grid by p′ = k − p − 1 = 2 per side: 6×6.
+  // Step 2 flips the kernel and pads the 2×2 grid by p′ = k − p − 1 = 2 per side: 6×6.
   await page.goto('?preset=torch-convT-2x2&view=direct&step=1');
-  await expect(narration(page)).toContainText(fill(enNarration['narr.pad'], { top: 2, bottom: 2, left: 2, right: 2, h: 2, w: 2, H: 6, W: 6 }));
-  await page.goto('?preset=torch-convT-2x2&view=direct&step=5&lang=zh');
-  // Step 3 + j is output cell j of the sweep: j = 2 is (0, 2) = 1.
-  await expect(narration(page)).toContainText(`${fill(zh['narr.step'], { i: 6, n: 19 })} ${fill(zh['narr.conv'], { row: 1, col: 3, terms: '', result: 1 }).split('：')[0]}：`);
+  await expect(narration(page)).toContainText(fill(enNarration['narr.kernel'], { kh: 3, kw: 3, top: 2, bottom: 2, left: 2, right: 2, h: 2, w: 2, H: 6, W: 6 }));
+  await page.goto('?preset=torch-convT-2x2&view=direct&step=4&lang=zh');
+  // Step 2 + j is output cell j of the sweep: j = 2 is (0, 2) = 1.
+  await expect(narration(page)).toContainText(`${fill(zh['narr.step'], { i: 5, n: 18 })} ${fill(zh['narr.conv'], { row: 1, col: 3, terms: '', result: 1 }).split('：')[0]}：`);
   await expect(narration(page)).toHaveText(/ = 1$/);
   // MaxUnpool2d docs: MaxPool2d(2, 2) on 1…16 gives [[6,8],[14,16]]; 6 came from row 2, column 2.
   await page.goto('?preset=torch-maxunpool-4x4');

@@ -48,7 +48,7 @@ test('the PyTorch code of torch-convT-2x2 is valid Python with the example writt
 test('the TensorFlow code of torch-convT-2x2 is valid Python', async ({ page }) => {
   await open(page, QUERY);
   const tf = await codeOf(page, 'TensorFlow code');
-  expect(tf).toContain("full = tf.nn.conv2d_transpose(\n    x, filters, output_shape=[1, 4, 4, 1], strides=[1, 1], padding='VALID',\n)");
+  expect(tf).toContain("full = tf.nn.conv2d_transpose(\n    x, filters, output_shape=[1, 4, 4, 1], strides=[1,1,1,1], padding='VALID',\n)");
   expect(pythonSyntaxError(tf)).toBeNull();
 });
 

@@ -10,7 +10,7 @@ import { createEmbedApi } from '../../src/embed/api';
 import type { AppMessage } from '../../src/embed/protocol';
 import { loadQuery, useStore } from '../../src/store';
 import { connectEngine } from '../../src/store/engineBridge';
-import { DEFAULTS, parseQuery } from '../../src/store/urlParams';
+import { BOUNDS, DEFAULTS, parseQuery } from '../../src/store/urlParams';
 import { createEngineClient } from '../../src/worker/client';
 
 const initial = useStore.getInitialState();
@@ -70,7 +70,7 @@ describe('createEmbedApi', () => {
     expect(get().params).toBe(before);
     const errors = said.filter((m) => m.type === 'error');
     expect(errors).toEqual([
-      expect.objectContaining({ code: 'bad-value', key: 'k', value: '99', allowed: { kind: 'hw', min: 1, max: 7 }, request: 'set' }),
+      expect.objectContaining({ code: 'bad-value', key: 'k', value: '99', allowed: { kind: 'hw', ...BOUNDS.k }, request: 'set' }),
       expect.objectContaining({ code: 'unknown-key', key: 'colour', value: 'red' }),
       expect.objectContaining({ code: 'not-settable', key: 'embed' }),
       expect.objectContaining({ code: 'not-settable', key: 'origin' }),

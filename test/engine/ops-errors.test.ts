@@ -88,7 +88,7 @@ const refusals: Refusal[] = [
   { name: 'maxPool2d: padding -1', run: () => maxPool2d(x, { kernelSize: 3, padding: -1 }), code: 'out-of-range', param: 'padding', says: /between 0 and/ },
   { name: 'avgUnpool2d: padding -1', run: () => avgUnpool2d(x, { kernelSize: 3, padding: -1 }), code: 'out-of-range', param: 'padding', says: /between 0 and/ },
   // Kernel larger than the padded input
-  { name: 'conv2d: 7×7 kernel on a 5×5 input', run: () => conv2d(x, x4(1, 2, 7, 7)), code: 'kernel-too-large', param: 'weight', says: /at most 5.*add 2 more padding/ },
+  { name: 'conv2d: 7×7 kernel on a 5×5 input (2 cells short: 1 more padding per side)', run: () => conv2d(x, x4(1, 2, 7, 7)), code: 'kernel-too-large', param: 'weight', says: /at most 5.*pad 1 more on each side/ },
   { name: 'conv2d: 3×3 kernel with dilation 3 on a 5×5 input', run: () => conv2d(x, w3, { dilation: 3 }), code: 'kernel-too-large', param: 'weight', says: /dilation 3.*at most 5/ },
   { name: 'maxPool2d: 6×6 window on a 5×5 input', run: () => maxPool2d(x, { kernelSize: 6 }), code: 'kernel-too-large', param: 'kernelSize', says: /at most 5/ },
   { name: 'convTranspose2d: padding that crops everything', run: () => convTranspose2d(x4(1, 2, 1, 1), x4(2, 1, 3, 3), { padding: 2 }), code: 'empty-output', param: 'padding', says: /at most 1 per side/ },

@@ -11,6 +11,7 @@ import {
   convTranspose2d,
   convTranspose2dDirect,
   convTransposeOutSize,
+  directAxis,
   directPadding,
   outputPaddingChoices,
   symmetricPads,
@@ -258,5 +259,30 @@ describe('ConvTranspose2DInfo.direct: zero insertion and p′ = d(k − 1) − p
     const direct = convTranspose2dDirect(x, w, opts);
     expect(direct.padded.shape).toEqual([1, 1, zero + before + after, zero + before + after]);
     expect(Array.from(direct.output.data)).toEqual(Array.from(convTranspose2d(x, w, opts).data));
+  });
+});
+
+describe('directAxis: one axis of a transposed convolution in the tutorials’ three steps', () => {
+  it('“深入浅出理解转置卷积Conv2DTranspose” 5.4/7.3: H = 3, k = 3, s = 2, p = 1 → H′ = 5, p′ = 1, padded 7, Hout = 5; its simple formulas hold', () => {
+    const info = computeConvTranspose2DInfo([1, 1, 3, 3], [1, 1, 3, 3], { stride: [2, 2], pad: symmetricPads(1, 1), dilation: [1, 1], groups: 1, outputPadding: [0, 0] });
+    expect(directAxis(info, 0)).toEqual({ i: 3, s: 2, k: 3, d: 1, p: [1, 1], a: 0, zero: 5, pPrime: [1, 1], kPrime: 3, padded: 7, out: 5, simple: true });
+  });
+
+  it('agrees with the record on every axis, and with the formulas written out here, for sizes, strides, pads, dilations and output padding', () => {
+    for (const [i, k, s, p, d, a] of [[3, 3, 2, 1, 1, 1], [2, 3, 1, 0, 2, 0], [4, 2, 3, 0, 1, 2], [5, 5, 2, 2, 1, 0], [2, 3, 2, 1, 3, 2]]) {
+      const info = computeConvTranspose2DInfo([1, 1, i, i + 1], [1, 1, k, k], { stride: [s, s], pad: symmetricPads(p, p), dilation: [d, d], groups: 1, outputPadding: [a, a] });
+      for (const axis of [0, 1] as const) {
+        const ax = directAxis(info, axis);
+        const size = axis === 0 ? i : i + 1;
+        expect(ax.zero).toBe(size + (size - 1) * (s - 1));
+        expect(ax.pPrime).toEqual([d * (k - 1) - p, d * (k - 1) - p + a]);
+        expect(ax.kPrime).toBe(d * (k - 1) + 1);
+        expect(ax.out).toBe(axis === 0 ? info.outH : info.outW);
+        expect(ax.out).toBe(ax.zero + ax.pPrime[0] + ax.pPrime[1] - ax.kPrime + 1);
+        expect(ax.padded).toBe(axis === 0 ? info.direct.paddedH : info.direct.paddedW);
+        expect(ax.simple).toBe(d === 1 && a === 0);
+        if (ax.simple) expect(ax.out).toBe((size - 1) * s - 2 * p + k);
+      }
+    }
   });
 });

@@ -27,6 +27,7 @@ import {
   convPlan,
   convTransposeDirectPlan,
   convTransposeScatterPlan,
+  DIRECT_STAGES,
   directGridCell,
   maxPoolPlan,
   maxUnpoolPlan,
@@ -90,7 +91,7 @@ function sumDirectPlans(info: ConvTranspose2DInfo, x: Float64Array, w: Float64Ar
   for (let n = 0; n < info.batch; n++) {
     for (let c = 0; c < info.outChannels; c++) {
       const plan = convTransposeDirectPlan(info, { n, channel: c });
-      for (let i = 3; i < stepCount(plan); i++) {
+      for (let i = DIRECT_STAGES; i < stepCount(plan); i++) {
         const s = step(plan, i);
         if (s.kind !== 'sweep') throw new Error(`step ${i} is ${s.kind}, not a sweep`);
         let acc = 0;
@@ -321,15 +322,17 @@ describe('transposed convolution plans', () => {
     );
   });
 
-  it('direct: the stages carry p′ = d(k−1) − p (+ output padding), the 180° flip, and where each input cell lands', () => {
+  it('direct: the tutorials’ three steps: zeros inserted, the transposed kernel (180° flip, p′ = d(k−1) − p + output padding), then the stride-1 sweep', () => {
     fc.assert(
       fc.property(transposeCase, ({ info }) => {
         const plan = convTransposeDirectPlan(info);
-        expect(stepCount(plan)).toBe(3 + info.outH * info.outW);
+        expect(DIRECT_STAGES).toBe(2);
+        expect(stepCount(plan)).toBe(2 + info.outH * info.outW);
         const zero = step(plan, 0);
         const pad = step(plan, 1);
-        const flip = step(plan, 2);
-        if (zero.kind !== 'zero-insert' || pad.kind !== 'pad' || flip.kind !== 'flip') throw new Error('stages out of order');
+        if (zero.kind !== 'zero-insert' || pad.kind !== 'kernel') throw new Error('steps out of order');
+        const flip = pad;
+        expect(step(plan, 2).kind).toBe('sweep');
         expect([zero.zeroH, zero.zeroW]).toEqual([(info.inH - 1) * info.strideH + 1, (info.inW - 1) * info.strideW + 1]);
         expect([zero.zerosBetweenH, zero.zerosBetweenW]).toEqual([info.strideH - 1, info.strideW - 1]);
         const formula = (side: { value: number; dilation: number; kernel: number; padding: number; outputPadding: number }) =>
@@ -367,7 +370,7 @@ describe('transposed convolution plans', () => {
     fc.assert(
       fc.property(transposeCase, ({ info }) => {
         const plan = convTransposeDirectPlan(info, { n: info.batch - 1 });
-        for (let i = 3; i < stepCount(plan); i++) {
+        for (let i = DIRECT_STAGES; i < stepCount(plan); i++) {
           const s = step(plan, i);
           if (s.kind !== 'sweep') throw new Error('expected a sweep step');
           expect(s.terms).toHaveLength(info.inPerGroup * info.kH * info.kW);
@@ -392,7 +395,7 @@ describe('transposed convolution plans', () => {
     expect(Array.from(sumScatterPlans(info, x, w))).toEqual(want);
     expect(Array.from(sumDirectPlans(info, x, w))).toEqual(want);
     const pad = step(convTransposeDirectPlan(info), 1);
-    if (pad.kind !== 'pad') throw new Error('step 1 must be the pad stage');
+    if (pad.kind !== 'kernel') throw new Error('step 1 must be the transposed kernel');
     expect([pad.top.value, pad.bottom.value, pad.left.value, pad.right.value]).toEqual([2, 2, 2, 2]);
   });
 });
@@ -728,7 +731,7 @@ function stepSize(plan: Plan, i: number): number {
     case 'convTransposeScatter':
     case 'sweep':
       return s.terms.length;
-    case 'flip':
+    case 'kernel':
       return s.cells.length;
     case 'maxPool':
     case 'avgPool':
@@ -736,7 +739,6 @@ function stepSize(plan: Plan, i: number): number {
     case 'avgUnpool':
       return s.destinations.length;
     case 'zero-insert':
-    case 'pad':
     case 'maxUnpool':
       return 1;
   }

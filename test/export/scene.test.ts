@@ -131,7 +131,7 @@ describe('frames of the transposed convolution', () => {
   });
 
   it('PyTorch nn.ConvTranspose2d worked example (preset torch-convT-2x2): [[1,0],[2,1]] ⊛ᵀ [[1,0,1],[0,1,1],[1,0,0]]', () => {
-    const { source } = show('?preset=torch-convT-2x2');
+    const { source } = show('?preset=torch-convT-2x2&view=scatter');
     const scene = paintScene(frameAt(source, source.count - 1), 'en');
     expect(texts(grid(scene, 'Output'))).toEqual(formatted([[1, 0, 1, 0], [2, 2, 3, 1], [1, 2, 3, 1], [2, 1, 0, 0]]));
   });

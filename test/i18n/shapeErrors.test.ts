@@ -38,8 +38,8 @@ interface Case {
 
 const CASES: readonly Case[] = [
   {
-    title: 'kernel-too-large: kernel 7 on a 3×3 input without padding (the padded input is 3 wide; 4 more padding would fit it)',
-    spec: { input: [3, 3], kernel: [7, 7] }, key: 'err.kernelTooLarge', numbers: ['7', '3', '4'], terms: [G.kernel, G.padding, G.height],
+    title: 'kernel-too-large: kernel 7 on a 3×3 input without padding (the padded input is 3 wide; 2 more padding on each side would fit it)',
+    spec: { input: [3, 3], kernel: [7, 7] }, key: 'err.kernelTooLarge', numbers: ['7', '3', '2'], terms: [G.kernel, G.padding, G.height],
   },
   {
     title: 'kernel-too-large with dilation: k = 3, d = 3 spans 3·(3 − 1) + 1 = 7 > 5',

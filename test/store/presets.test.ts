@@ -9,8 +9,11 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeExplore, explore, isShapeError, type Explored, type ExploreNumbers, type Tensor } from '../../src/engine';
 import { en } from '../../src/i18n/en';
+import { zh } from '../../src/i18n/zh';
 import { loadQuery, selectValues, specOf, useStore } from '../../src/store';
-import { PRESET_QUERIES, PRESETS, presetById } from '../../src/store/presets';
+import { enPresets } from '../../src/i18n/en-presets';
+import { TUTORIAL_TITLES } from '../../src/i18n/tutorialTitles';
+import { PRESET_QUERIES, PRESETS, presetById, REFUSED_PRESETS } from '../../src/store/presets';
 import { parseQuery, writeQuery, type Params } from '../../src/store/urlParams';
 import { loadCases, type FixtureCase, type FixtureTensor } from '../fixtures';
 
@@ -153,9 +156,10 @@ describe('the preset table', () => {
   });
 
   it('every preset has a title and a source in the English catalogue', () => {
+    const words: Readonly<Record<string, string>> = { ...en, ...enPresets };
     for (const p of PRESETS) {
-      expect(en[p.title].length).toBeGreaterThan(10);
-      expect(en[p.source].length).toBeGreaterThan(10);
+      expect(words[p.title].length).toBeGreaterThan(10);
+      expect(words[p.source].length).toBeGreaterThan(10);
     }
   });
 
@@ -188,7 +192,7 @@ describe(`TensorFlow presets (${TF})`, () => {
 
   it(`tf-ones-5x5: transposed back to output_shape [1,5,5,3] gives the fixture seed-b (${TF})`, () => {
     const o = open('tf-ones-5x5');
-    expect(o.params.panel).toBe('roundtrip');
+    expect(o.params.panel).toBe('code');
     expect(planes(conv(o.numbers).roundTrip)).toEqual(nchwPlanes(seed('seed-b-conv2d-transpose-y2-to-1x5x5x3-s2-same').expected.output));
   });
 
@@ -410,10 +414,139 @@ describe(`the guide's relationships at the guide's sizes (${GUIDE})`, () => {
 
 describe('every preset that draws is computed without a refusal', () => {
   beforeAll(() => loadQuery(''));
-  it.each(PRESETS.filter((p) => p.id !== 'tf-impossible-10x10').map((p) => [p.id]))('%s', (id) => {
+  it.each(PRESETS.filter((p) => !REFUSED_PRESETS.includes(p.id)).map((p) => [p.id]))('%s', (id) => {
     const o = open(id);
     const out = o.numbers.output;
     expect(out.data.length).toBeGreaterThan(0);
     expect(out.data.every(Number.isFinite)).toBe(true);
+  });
+});
+
+/** The tutorial a preset's source credits, by its title (../shared/seeds/README.md). */
+const T0 = TUTORIAL_TITLES[0];
+const T1 = TUTORIAL_TITLES[1];
+const T2 = TUTORIAL_TITLES[2];
+const T3 = TUTORIAL_TITLES[3];
+
+describe('issue 7: every worked example of the four tutorials, credited by the tutorial’s title', () => {
+  const credited: Readonly<Record<string, string>> = {
+    'tf-ones-5x5': T0, 'tf-5x5-back': T0, 'tf-ones-6x6': T0, 'tf-6x6-back': T0, 'tf-3x3-to-6x6': T0, 'tf-impossible-10x10': T0,
+    'tf-4x4-valid': T1, 'tf-4x4-valid-back': T1, 'tf-4x4-same': T1, 'tf-4x4-same-back': T1, 'tf-argmax-unpool': T1, 'tf-avg-unpool': T1,
+    'formula-s1-p0-k3': T2, 'formula-s2-p0-k3': T2, 'formula-s2-p1-k3': T2, 'torch-convT-2x2': T2, 'torch-output-padding': T2,
+    'torch-dilation': T2, 'torch-groups': T2, 'torch-checkerboard': T2, 'dcgan-layer1': T2, 'dcgan-generator': T2, 'dcgan-layer3': T2,
+    'tf-2x2-to-5x5': T3, 'tf-2x2-to-6x6': T3, 'tf-97-stride4': T3, 'tf-97-stride3-refused': T3,
+  };
+  it.each(Object.entries(credited))('%s names its tutorial by its title in both languages', (id, title) => {
+    const p = presetById(id);
+    if (!p) throw new Error(`${id} missing`);
+    expect(enPresets[p.source as keyof typeof enPresets]).toContain(`“${title}”`);
+    expect(zh[p.source]).toContain(`《${title}》`);
+  });
+
+  it(`tf-5x5-back: y3 = conv2d_transpose(y2, …, [1,5,5,3]) animated, the tutorial's printed rows 12 30 18 30 12 / 30 75 45 75 30 / 18 45 27 45 18 (${T0}; fixture seed-b)`, () => {
+    const o = open('tf-5x5-back');
+    expect(rows([...o.x], 3)).toEqual([[12, 18, 12], [18, 27, 18], [12, 18, 12]]);
+    const out = planes(convT(o.numbers).output);
+    expect(out).toEqual(nchwPlanes(seed('seed-b-conv2d-transpose-y2-to-1x5x5x3-s2-same').expected.output));
+    for (const p of out) expect(p.slice(0, 3)).toEqual([[12, 30, 18, 30, 12], [30, 75, 45, 75, 30], [18, 45, 27, 45, 18]]);
+  });
+
+  it(`tf-6x6-back: y4 back to [1,6,6,3] is the fixture seed-c (${T0})`, () => {
+    const o = open('tf-6x6-back');
+    expect(rows([...o.x], 3)).toEqual([[27, 27, 18], [27, 27, 18], [18, 18, 12]]);
+    expect(planes(convT(o.numbers).output)).toEqual(nchwPlanes(seed('seed-c-conv2d-transpose-y4-to-1x6x6x3-s2-same').expected.output));
+  });
+
+  for (const pad of ['valid', 'same'] as const) {
+    it(`tf-4x4-${pad}-back: conv2d_transpose of [[−2,−2],[−2,−2]] with [1,0,−1,−2] back to [1,4,4,1] is the fixture seed-f (${T1})`, () => {
+      const o = open(`tf-4x4-${pad}-back`);
+      expect(o.params.p).toBe(pad);
+      expect(planes(convT(o.numbers).output)).toEqual(nchwPlanes(seed(`seed-f-conv2d-transpose-to-1x4x4x1-s2-${pad}`).expected.output));
+    });
+  }
+
+  it(`tf-avg-unpool: each 2×2 window's mean fills the window (${T1}, average unpooling)`, () => {
+    const o = open('tf-avg-unpool');
+    const n = pooling(o.numbers);
+    const image = planes({ shape: [1, 2, 4, 4], data: Float64Array.from(o.x) } as Tensor);
+    const want = image.map((p) => p.map((row, r) => row.map((_, c) => {
+      const r0 = r - (r % 2);
+      const c0 = c - (c % 2);
+      return (p[r0][c0] + p[r0][c0 + 1] + p[r0 + 1][c0] + p[r0 + 1][c0 + 1]) / 4;
+    })));
+    expect(planes(n.output)).toEqual(want);
+  });
+
+  it(`torch-convT-2x2 opens on the direct view: the 6×6 zero-padded map and the flipped kernel [[0,0,1],[1,1,0],[1,0,1]] of transposed_conv_self (${T2})`, () => {
+    const o = open('torch-convT-2x2');
+    expect(o.params.view).toBe('direct');
+    const n = convT(o.numbers);
+    expect(plane(n.padded)).toEqual([
+      [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 1, 0, 0, 0], [0, 0, 2, 1, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0],
+    ]);
+    expect(plane(n.flippedWeight)).toEqual([[0, 0, 1], [1, 1, 0], [1, 0, 1]]);
+    expect(plane(n.directOutput)).toEqual([[1, 0, 1, 0], [2, 2, 3, 1], [1, 2, 3, 1], [2, 1, 0, 0]]);
+  });
+
+  it(`torch-output-padding: 3 → 6 with k=3, s=2, p=1, a=1; the added row and column are the scatter's real sums, not zeros (${T2})`, () => {
+    const o = open('torch-output-padding');
+    const n = convT(o.numbers);
+    const want = scatterPlane(rows([...o.x], 3), rows([...o.w], 3), 2, 0).slice(1, 7).map((r) => r.slice(1, 7));
+    expect(plane(n.output)).toEqual(want);
+    expect(plane(n.output)[5].some((v) => v !== 0)).toBe(true);
+  });
+
+  it(`torch-dilation: 2×2, k=3, d=2 → 6×6, p′ = d(k − 1) − p = 4 (${T2})`, () => {
+    const n = convT(open('torch-dilation').numbers);
+    expect(n.output.shape.slice(2)).toEqual([6, 6]);
+    // zero-inserted 2 (stride 1), p′ = 4 per side: 10 cells
+    expect(n.padded.shape.slice(2)).toEqual([10, 10]);
+  });
+
+  it(`torch-groups: 2 channels in 2 groups: each output channel is its own input channel's transposed convolution (${T2})`, () => {
+    const o = open('torch-groups');
+    const n = convT(o.numbers);
+    const x = planes({ shape: [1, 2, 3, 3], data: Float64Array.from(o.x) } as Tensor);
+    const w = planes({ shape: [1, 2, 3, 3], data: Float64Array.from(o.w) } as Tensor);
+    expect(planes(n.output)).toEqual([scatterPlane(x[0], w[0], 1, 0), scatterPlane(x[1], w[1], 1, 0)]);
+  });
+
+  it(`torch-checkerboard: ones 3×3, k=3, s=2 → the uneven overlap 1, 2, 4 (${T2}, checkerboard artifacts)`, () => {
+    const n = convT(open('torch-checkerboard').numbers);
+    const u = [1, 1, 2, 1, 2, 1, 1];
+    expect(plane(n.output)).toEqual(outer(u, u));
+  });
+
+  it(`the DCGAN generator's three layers 7 → 7 → 14 → 28 (k=5, SAME), each linking to the next (${T2}, make_generator_model)`, () => {
+    const chain = ['dcgan-layer1', 'dcgan-generator', 'dcgan-layer3'];
+    const sizes = chain.map((id) => {
+      const n = convT(open(id).numbers);
+      return [n.output.shape[2], n.output.shape[3]];
+    });
+    expect(sizes).toEqual([[7, 7], [14, 14], [28, 28]]);
+    expect(chain.map((id) => presetById(id)?.next ?? null)).toEqual(['dcgan-generator', 'dcgan-layer3', null]);
+    for (const id of chain) expect(open(id).params.k).toEqual([5, 5]);
+  });
+
+  it(`tf-2x2-to-5x5 and tf-2x2-to-6x6: a [1,3,3,1] value and a 2×2 kernel reach both [1,5,5,3] and [1,6,6,3] (${T3})`, () => {
+    for (const [id, size] of [['tf-2x2-to-5x5', 5], ['tf-2x2-to-6x6', 6]] as const) {
+      const n = convT(open(id).numbers);
+      expect(n.output.shape).toEqual([1, 3, size, size]);
+    }
+  });
+
+  it(`tf-97-stride3-refused: 97 with stride 3 gives 33, not the 25 conv1 has, as TensorFlow says (actual = 25, computed = 33) (${T3})`, () => {
+    loadQuery('?preset=tf-97-stride3-refused');
+    let caught: unknown = null;
+    try {
+      explore(specOf(useStore.getState().params));
+    } catch (e) {
+      caught = e;
+    }
+    if (!isShapeError(caught)) throw new Error('expected a refusal');
+    expect(caught.code).toBe('output-shape');
+    expect(caught.details.actual).toEqual([25, 25]);
+    expect(caught.details.computed).toEqual([33, 33]);
+    expect(caught.details.requested).toEqual([97, 97]);
   });
 });

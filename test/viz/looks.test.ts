@@ -198,15 +198,15 @@ describe('directLooks', () => {
     expect(toned(looks.zeroInserted, zeroH, zeroW, 'zero')).toBe(zeroH * zeroW - 9);
   });
 
-  it('flip notes say where each kernel value goes and comes from', () => {
-    const looks = directLooks(direct, step(direct, 2), null, seq(9));
+  it('the transposed-kernel step notes where each kernel value goes and comes from', () => {
+    const looks = directLooks(direct, step(direct, 1), null, seq(9));
     expect(looks.kernel(0, 0).note).toBe('→2,2');
     expect(looks.flipped(0, 1).note).toBe('←2,1');
   });
 
   it('sweep steps mark a stride-1 window on the padded grid and the active output cell', () => {
     for (const j of [0, 7, 24]) {
-      const current = step(direct, 3 + j);
+      const current = step(direct, 2 + j);
       expect(sweepIndex(current)).toBe(j);
       const looks = directLooks(direct, current, null, seq(9));
       const oy = Math.floor(j / 5);

@@ -7,7 +7,8 @@ import { useId } from 'react';
 export interface RadioGroupProps<T extends string> {
   readonly legend: string;
   readonly value: T;
-  readonly options: readonly { readonly value: T; readonly label: string }[];
+  /** `title`: a tooltip on the option (other names of it, say). */
+  readonly options: readonly { readonly value: T; readonly label: string; readonly title?: string }[];
   readonly onChange: (value: T) => void;
 }
 
@@ -18,7 +19,7 @@ export function RadioGroup<T extends string>({ legend, value, options, onChange 
       <legend className="controls__legend">{legend}</legend>
       <div className="controls__radio-row">
         {options.map((o) => (
-          <label key={o.value} className="controls__radio">
+          <label key={o.value} className="controls__radio" title={o.title}>
             <input type="radio" name={name} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
             <span>{o.label}</span>
           </label>

@@ -1,7 +1,8 @@
 /**
- * Step plan of a transposed convolution as its equivalent direct convolution: insert s − 1 zeros
- * between input cells, pad p' = d(k − 1) − p per side (plus the output padding on the
- * bottom/right), flip the kernel 180°, slide it with stride 1.
+ * Step plan of a transposed convolution as its equivalent direct convolution, in the three steps
+ * the tutorials teach: (1) insert s − 1 zeros between input cells; (2) the transposed kernel:
+ * flip it 180°, k′ = k, s′ = 1, padding p′ = d(k − 1) − p per side (k − p − 1 when d = 1), plus
+ * the output padding on the bottom/right; (3) slide it over the padded map with stride 1.
  *
  * The stages carry their rule and numbers, not one entry per input cell: `zeroInsertPosition`
  * and `directGridCell` answer for any cell in O(1), so a grid draws itself with a
@@ -16,16 +17,15 @@ import {
   type ConvTransposeDirectStep,
   type DirectCell,
   type DirectTerm,
-  type FlipStage,
+  type KernelStage,
   type PadSide,
-  type PadStage,
   type PlaneChoice,
   type SweepStep,
   type ZeroInsertStage,
 } from './plan';
 
-/** Steps before the sweep: zero-insert, pad, flip. */
-export const DIRECT_STAGES = 3;
+/** Steps before the sweep: zero-insert, the transposed kernel. */
+export const DIRECT_STAGES = 2;
 
 /**
  * The direct-form plan of transposed convolution `info` on output plane (n, channel) (both
@@ -44,21 +44,20 @@ export function convTransposeDirectPlan(info: ConvTranspose2DInfo, choice: Plane
   };
 }
 
-/** Number of steps: the three stages, then one per output cell (3 + outH·outW). */
+/** Number of steps: the two stages, then one per output cell (2 + outH·outW). */
 export function convTransposeDirectStepCount(plan: ConvTransposeDirectPlan): number {
   return DIRECT_STAGES + plan.info.outH * plan.info.outW;
 }
 
 /**
- * Step i: 0 zero-insert, 1 pad, 2 flip (each O(1) or O(kH·kW)), then output cell
- * i − 3 (row-major) with its Cin/g·kH·kW terms. Throws a ShapeError for an i outside
+ * Step i: 0 zero-insert, 1 the transposed kernel (O(1), O(kH·kW)), then output cell
+ * i − 2 (row-major) with its Cin/g·kH·kW terms. Throws a ShapeError for an i outside
  * [0, stepCount). Allocates the step.
  */
 export function convTransposeDirectStep(plan: ConvTransposeDirectPlan, i: number): ConvTransposeDirectStep {
   checkStepIndex(i, convTransposeDirectStepCount(plan));
   if (i === 0) return zeroInsertStage(plan);
-  if (i === 1) return padStage(plan);
-  if (i === 2) return flipStage(plan);
+  if (i === 1) return kernelStage(plan);
   return sweepStep(plan, i);
 }
 
@@ -70,14 +69,19 @@ function zeroInsertStage(plan: ConvTransposeDirectPlan): ZeroInsertStage {
   };
 }
 
-function padStage(plan: ConvTransposeDirectPlan): PadStage {
+function kernelStage(plan: ConvTransposeDirectPlan): KernelStage {
   const { kH, kW, dilationH, dilationW, pad, outputPaddingH, outputPaddingW, direct } = plan.info;
   const side = (value: number, dilation: number, kernel: number, padding: number, outputPadding: number): PadSide => ({
     value, dilation, kernel, padding, outputPadding,
   });
+  const cells: { ky: number; kx: number; fy: number; fx: number }[] = [];
+  for (let ky = 0; ky < kH; ky++) for (let kx = 0; kx < kW; kx++) cells.push({ ky, kx, fy: kH - 1 - ky, fx: kW - 1 - kx });
   return {
-    kind: 'pad',
+    kind: 'kernel',
     index: 1,
+    kH,
+    kW,
+    cells,
     top: side(direct.pad.top, dilationH, kH, pad.top, 0),
     bottom: side(direct.pad.bottom, dilationH, kH, pad.bottom, outputPaddingH),
     left: side(direct.pad.left, dilationW, kW, pad.left, 0),
@@ -87,13 +91,6 @@ function padStage(plan: ConvTransposeDirectPlan): PadStage {
     paddedH: direct.paddedH,
     paddedW: direct.paddedW,
   };
-}
-
-function flipStage(plan: ConvTransposeDirectPlan): FlipStage {
-  const { kH, kW } = plan.info;
-  const cells: { ky: number; kx: number; fy: number; fx: number }[] = [];
-  for (let ky = 0; ky < kH; ky++) for (let kx = 0; kx < kW; kx++) cells.push({ ky, kx, fy: kH - 1 - ky, fx: kW - 1 - kx });
-  return { kind: 'flip', index: 2, kH, kW, cells };
 }
 
 function sweepStep(plan: ConvTransposeDirectPlan, i: number): SweepStep {

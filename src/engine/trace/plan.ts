@@ -183,12 +183,13 @@ export interface ConvTransposeScatterStep {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Transposed convolution, direct form (zero-insert → pad → flip → stride-1 convolution)
+// Transposed convolution, direct form (insert zeros → the transposed kernel: flip, p′ → stride-1 convolution)
 // ---------------------------------------------------------------------------------------------
 
 /**
  * The same transposed convolution as an ordinary convolution, animated on output plane
- * (n, outChannel). Steps 0, 1, 2 are the stages (zero-insert, pad, flip); step 3 + j is output
+ * (n, outChannel). Steps 0 and 1 are the tutorials' first two steps (zero-insert; the transposed
+ * kernel: flip and p′); step 2 + j is output
  * cell j (row-major) of the stride-1 sweep, over the zero-inserted grid after padding p' per
  * side (`info.direct`: its pad, and its size paddedH × paddedW; a negative p' crops instead of padding).
  */
@@ -228,10 +229,19 @@ export interface PadSide {
   readonly outputPadding: number;
 }
 
-/** Stage 2: pad the zero-inserted grid by p' per side (a negative p' crops that many rows/columns). */
-export interface PadStage {
-  readonly kind: 'pad';
+/**
+ * Stage 2, the transposed kernel: rotate the kernel 180° (cell (ky, kx) moves to
+ * (kH − 1 − ky, kW − 1 − kx) = (fy, fx)); it slides with k′ = k, s′ = 1 over the zero-inserted
+ * grid padded by p′ per side (a negative p′ crops that many rows/columns), the output padding
+ * added at the bottom and right.
+ */
+export interface KernelStage {
+  readonly kind: 'kernel';
   readonly index: 1;
+  readonly kH: number;
+  readonly kW: number;
+  /** kH·kW moves, row-major in the original kernel. */
+  readonly cells: readonly { readonly ky: number; readonly kx: number; readonly fy: number; readonly fx: number }[];
   readonly top: PadSide;
   readonly bottom: PadSide;
   readonly left: PadSide;
@@ -240,16 +250,6 @@ export interface PadStage {
   readonly zeroW: number;
   readonly paddedH: number;
   readonly paddedW: number;
-}
-
-/** Stage 3: rotate the kernel 180°: cell (ky, kx) moves to (kH − 1 − ky, kW − 1 − kx) = (fy, fx). */
-export interface FlipStage {
-  readonly kind: 'flip';
-  readonly index: 2;
-  readonly kH: number;
-  readonly kW: number;
-  /** kH·kW moves, row-major in the original kernel. */
-  readonly cells: readonly { readonly ky: number; readonly kx: number; readonly fy: number; readonly fx: number }[];
 }
 
 /** What sits at a cell of the padded zero-inserted grid. */
@@ -291,7 +291,7 @@ export interface SweepStep {
 }
 
 /** A step of the direct form: a stage or a sweep cell. */
-export type ConvTransposeDirectStep = ZeroInsertStage | PadStage | FlipStage | SweepStep;
+export type ConvTransposeDirectStep = ZeroInsertStage | KernelStage | SweepStep;
 
 // ---------------------------------------------------------------------------------------------
 // Pooling
@@ -439,7 +439,7 @@ export type Plan =
   | MaxUnpoolPlan
   | AvgUnpoolPlan;
 
-/** Every step; `kind` tells which ('zero-insert', 'pad', 'flip', 'sweep' belong to the direct form). */
+/** Every step; `kind` tells which ('zero-insert', 'kernel', 'sweep' belong to the direct form). */
 export type Step =
   | ConvStep
   | ConvTransposeScatterStep
