@@ -6,7 +6,7 @@
  * engine refuses shows the engine's sentence next to the field it blames, while the picture
  * keeps the last valid setting (the store keeps it).
  */
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { errorText, t } from '../i18n';
 import { selectValidated, useStore } from '../store';
@@ -18,9 +18,11 @@ import { EngineError } from './controls/EngineError';
 import { HWField, type HWKey } from './controls/HWField';
 import { NamesNote } from './NamesNote';
 import { NumberField } from './controls/NumberField';
-import { OutputShapeField } from './controls/OutputShapeField';
 import { RadioGroup } from './controls/RadioGroup';
 import { focusPicture } from './useKeyboard';
+
+// TensorFlow's output_shape (and the unpooled size) is asked for only by some operations: its field loads then.
+const OutputShapeField = lazy(() => import('./controls/OutputShapeField').then((m) => ({ default: m.OutputShapeField })));
 
 /** The whole-number fields: channels and groups. */
 type CountKey = 'cin' | 'cout' | 'g';
@@ -187,16 +189,18 @@ export function Controls({ compact = false }: ControlsProps) {
         {shownFields.includes('d') ? hw('d', params.d, BOUNDS.d) : null}
         {shownFields.includes('a') ? hw('a', params.a, BOUNDS.a) : null}
         {shownFields.includes('out') ? (
-          <OutputShapeField
-            label={pooling ? t('ch.field.unpoolOut') : undefined}
-            value={params.out}
-            legal={legalOutputShape(params)}
-            faulty={faultyAxes('out')}
-            errorId={errorId}
-            onChange={(out) => apply({ out })}
-          >
-            {errorAt === 'out' ? errorBlock : null}
-          </OutputShapeField>
+          <Suspense fallback={null}>
+            <OutputShapeField
+              label={pooling ? t('ch.field.unpoolOut') : undefined}
+              value={params.out}
+              legal={legalOutputShape(params)}
+              faulty={faultyAxes('out')}
+              errorId={errorId}
+              onChange={(out) => apply({ out })}
+            >
+              {errorAt === 'out' ? errorBlock : null}
+            </OutputShapeField>
+          </Suspense>
         ) : null}
       </div>
 

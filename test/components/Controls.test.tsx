@@ -119,7 +119,7 @@ describe('Controls', () => {
     render(<Controls />);
     // Independent: TensorFlow accepts o when the forward SAME conv gives the input back, ⌈o/2⌉ = 3.
     const legal = Array.from({ length: 20 }, (_, i) => i + 1).filter((o) => Math.ceil(o / 2) === 3);
-    const outH = screen.getByRole('combobox', { name: label('out', 'h') });
+    const outH = await screen.findByRole('combobox', { name: label('out', 'h') });
     const outW = screen.getByRole('combobox', { name: label('out', 'w') });
     expect(within(outH).getAllByRole('option').map((o) => Number(o.getAttribute('value')))).toEqual(legal);
     expect(within(outW).getAllByRole('option').map((o) => Number(o.getAttribute('value')))).toEqual(legal);
