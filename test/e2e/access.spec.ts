@@ -67,6 +67,9 @@ test('after choosing a worked example or an operation, ←/→ step the animatio
   await page.goto('/');
   await expect(page.getByRole('grid', { name: 'Output', exact: true })).toBeVisible();
   const picker = page.getByRole('combobox', { name: en['presets.label'] });
+  // The examples' list loads when the learner comes near the picker, as a click or Tab would.
+  await picker.focus();
+  await expect(picker.locator('option[value="guide-numeric-stride1"]')).toBeAttached();
   await picker.selectOption('guide-numeric-stride1');
   await expect(page.locator('#picture')).toBeFocused();
   await page.keyboard.press('ArrowRight');
@@ -84,6 +87,9 @@ test('after choosing a worked example or an operation, ←/→ step the animatio
   await page.getByRole('radio', { name: en['op.convT'] }).focus();
   await page.keyboard.press('ArrowDown');
   await expect(page).toHaveURL(/op=unpool/);
+  // The pooling view loads on demand; its steps exist once it is drawn.
+  await expect(page.getByRole('grid', { name: 'Pooled', exact: true })).toBeVisible();
+  await expect(page.locator('#picture')).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/op=unpool.*step=1/);
 });
@@ -166,6 +172,8 @@ const VIEWS: readonly { name: string; query: string; phone?: boolean; refused?: 
     open: async (page) => {
       await page.locator('.share__button[aria-haspopup="dialog"]').click();
       await expect(page.locator('dialog.embed-dialog')).toBeVisible();
+      // axe reads the preview's page too: let it finish drawing first.
+      await expect(page.locator('dialog.embed-dialog iframe').contentFrame().getByRole('grid').first()).toBeVisible();
     },
   },
 ];

@@ -10,6 +10,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { en } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
+import { BOUNDS } from '../../src/store/urlParams';
 import { open, readGrid, serveDist, watchConsole } from './helpers';
 
 const CONV_ONES = 'op=conv&in=5&k=3&vals=ones';
@@ -120,7 +121,7 @@ test('the example host page, on another origin, drives the sandboxed app through
 
     // error: a bad value is refused with the key, the value and what would work, and changes nothing.
     await post(page, { source: 'convarith', version: 1, type: 'set', state: { k: '99', in: '3' } });
-    await expect(shown(page, 'error')).toHaveText("bad-value: k must be a whole number from 1 to 7, or height x width such as 1x7.");
+    await expect(shown(page, 'error')).toHaveText(`bad-value: k must be a whole number from 1 to ${BOUNDS.k.max}, or height x width such as 1x${BOUNDS.k.max}.`);
     await page.getByRole('button', { name: 'Get state' }).click();
     await expect(shown(page, 'state')).toContainText('"in": "2"');
 

@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { en } from '../../src/i18n/en';
 import { enExport } from '../../src/i18n/en-export';
+import { enTranspose } from '../../src/i18n/en-transpose';
 import { zh } from '../../src/i18n/zh';
 import { open, readGrid, screenshot, watchConsole } from './helpers';
 
@@ -150,7 +151,9 @@ test('Download SVG in Chinese: the labels are the Chinese page’s', async ({ pa
 });
 
 test('the direct form and unpooling download too, named for their view', async ({ page }) => {
-  await open(page, '?op=convT&in=3&k=3&s=2&view=direct&step=5');
+  // Below 1600 px the direct form is a tab of its own, its output named "Direct output".
+  await page.goto('?op=convT&in=3&k=3&s=2&view=direct&step=5');
+  await expect(page.getByRole('grid', { name: enTranspose['grid.directOutput'], exact: true })).toBeVisible();
   await openMenu(page);
   const direct = await download(page, enExport['export.png']);
   expect(direct.name).toBe('convT-in3-k3-s2-p0-direct-step5.png');

@@ -106,8 +106,9 @@ function EmbedDialog({ onClose }: Pick<SharePanelProps, 'onClose'>) {
         </p>
       </div>
       <h3 className="embed-dialog__preview-title">{t('embed.preview')}</h3>
-      {/* Out of the Tab order: keys typed inside a frame never reach this dialog (Esc would not close it). */}
-      <iframe className="embed-dialog__frame" src={url} title={t('page.title')} width={FRAME.width} height={FRAME.height} sandbox="allow-scripts" tabIndex={-1} />
+      {/* A picture of the result, not a second app: inert, so neither Tab nor a click goes inside (keys typed
+          in a frame never reach this dialog, so Esc would not close it), and nothing in it is announced twice. */}
+      <iframe className="embed-dialog__frame" src={url} title={t('page.title')} width={FRAME.width} height={FRAME.height} sandbox="allow-scripts" inert />
     </Modal>
   );
 }
