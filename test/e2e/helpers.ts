@@ -1,5 +1,5 @@
 /** Shared end-to-end helpers: read an ARIA grid's numbers, collect console errors, save screenshots, serve the build elsewhere. */
-import { expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -45,6 +45,33 @@ export async function readCanvasCell(page: Page, name: string, r: number, c: num
   await expect(grid.getByRole('row')).toHaveAttribute('aria-rowindex', String(r + 1));
   await expect(cell).toHaveAttribute('aria-colindex', String(c + 1));
   return ((await cell.textContent()) ?? '').trim();
+}
+
+/** A grid's size, [rows, columns], for both kinds: a canvas grid says it in aria-rowcount / aria-colcount. */
+export async function gridSize(page: Page, name: string): Promise<[number, number]> {
+  const grid = page.getByRole('grid', { name, exact: true }).first();
+  if (await isCanvasGrid(page, name)) return [Number(await grid.getAttribute('aria-rowcount')), Number(await grid.getAttribute('aria-colcount'))];
+  const rows = await readGrid(page, name);
+  return [rows.length, rows[0]?.length ?? 0];
+}
+
+/**
+ * Expects grid `name` to hold `rows` (a big grid may take a moment to redraw after End). A grid
+ * drawn on a canvas is read through its focused cell, at its corners and along a diagonal.
+ */
+export async function expectGrid(page: Page, name: string, rows: number[][], timeout = 20_000): Promise<void> {
+  if (await isCanvasGrid(page, name)) {
+    test.setTimeout(240_000);
+    await expect.poll(() => gridSize(page, name), { message: name, timeout }).toEqual([rows.length, rows[0].length]);
+    const [h, w] = [rows.length, rows[0].length];
+    const q = (n: number, i: number) => Math.floor((i * n) / 4) + 1;
+    const cells = [[0, 0], [0, w - 1], [q(h, 1), q(w, 1)], [q(h, 2), q(w, 2)], [q(h, 3), q(w, 3)], [h - 1, 0], [h - 1, w - 1]];
+    for (const [r, c] of cells.filter(([r, c]) => r < h && c < w)) {
+      expect(Number(await readCanvasCell(page, name, r, c)), `${name} (${r}, ${c})`).toBe(rows[r][c]);
+    }
+    return;
+  }
+  await expect.poll(() => readGrid(page, name), { message: name, timeout }).toEqual(rows);
 }
 
 /** Outer product u·vᵀ, the expected picture of a transposed conv of ones. */

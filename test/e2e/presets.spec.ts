@@ -11,7 +11,7 @@ import { errorText } from '../../src/i18n/shapeErrors';
 import { specOf } from '../../src/store';
 import { PRESET_QUERIES, PRESETS, REFUSED_PRESETS } from '../../src/store/presets';
 import { inputLength, parseQuery, weightLength, type Params } from '../../src/store/urlParams';
-import { isCanvasGrid, outer, readCanvasCell, readGrid, screenshot, watchConsole } from './helpers';
+import { expectGrid, outer, readGrid, screenshot, watchConsole } from './helpers';
 
 let consoleWatch: { errors: string[] };
 
@@ -71,23 +71,6 @@ async function openPreset(page: Page, id: string, timeout = 15_000): Promise<voi
   await page.keyboard.press('End');
 }
 
-/**
- * Reads grid `name` until it holds `rows` (a big grid may take a moment to redraw after End). A
- * grid drawn on a canvas is read through its focused cell, at its corners and along a diagonal.
- */
-async function expectGrid(page: Page, name: string, rows: number[][], timeout = 20_000): Promise<void> {
-  if (await isCanvasGrid(page, name)) {
-    test.setTimeout(120_000);
-    const [h, w] = [rows.length, rows[0].length];
-    const q = (n: number, i: number) => Math.floor((i * n) / 4) + 1;
-    const cells = [[0, 0], [0, w - 1], [q(h, 1), q(w, 1)], [q(h, 2), q(w, 2)], [q(h, 3), q(w, 3)], [h - 1, 0], [h - 1, w - 1]];
-    for (const [r, c] of cells.filter(([r, c]) => r < h && c < w)) {
-      expect(Number(await readCanvasCell(page, name, r, c)), `${name} (${r}, ${c})`).toBe(rows[r][c]);
-    }
-    return;
-  }
-  await expect.poll(() => readGrid(page, name), { message: name, timeout }).toEqual(rows);
-}
 
 const drawn = PRESETS.filter((p) => !REFUSED_PRESETS.includes(p.id));
 

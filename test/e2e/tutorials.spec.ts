@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { en } from '../../src/i18n/en';
 import { enTranspose } from '../../src/i18n/en-transpose';
 import { zh } from '../../src/i18n/zh';
-import { outer, readGrid, screenshot, watchConsole } from './helpers';
+import { expectGrid, gridSize, outer, readGrid, screenshot, watchConsole } from './helpers';
 
 let consoleWatch: { errors: string[] };
 
@@ -200,7 +200,7 @@ test('zh: the tutorials’ new presets opened by their links hold the engine’s
     const base = direct ? ZH['grid.directOutput'] : ZH['grid.output'];
     for (const [c, rows] of planes.entries()) {
       const name = planes.length > 1 ? msg('zh', 'grid.channel', { name: base, c: c + 1 }) : base;
-      await expect.poll(() => readGrid(page, name), { message: `${id} ${name}`, timeout: 20_000 }).toEqual(rows);
+      await expectGrid(page, name, rows);
     }
   }
 });
@@ -211,10 +211,7 @@ for (const lang of ['en', 'zh'] as const) {
     await page.goto(`?preset=dcgan-layer1&lang=${lang}`);
     await expect(page.getByRole('grid').first()).toBeVisible({ timeout: 15_000 });
     const output = lang === 'en' ? 'Output' : ZH['grid.output'];
-    const size = async () => {
-      const rows = await readGrid(page, output);
-      return [rows.length, rows[0].length];
-    };
+    const size = () => gridSize(page, output);
     await expect.poll(size, { timeout: 20_000 }).toEqual([7, 7]);
     const next = page.getByRole('button', { name: new RegExp(`^${lang === 'en' ? 'Next layer: ' : '下一层：'}`) });
     await next.click();
