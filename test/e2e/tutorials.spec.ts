@@ -251,6 +251,8 @@ for (const lang of ['en', 'zh'] as const) {
       await screenshot(page, `tutorials-impossible-kernel-${lang}-${label}`);
       await page.goto(`?preset=torch-convT-2x2&lang=${lang}`);
       await expect(page.getByRole('grid').first()).toBeVisible({ timeout: 15_000 });
+      // On a phone the note is with the settings, in their sheet: one tap opens it.
+      if (size.width <= 760) await page.locator('.page-mode__sheet').click();
       await page.getByText(words(lang, 'names.summary'), { exact: true }).click();
       await expect(page.getByText(words(lang, 'names.aka'), { exact: true })).toBeVisible();
       expect(await overflow()).toBeLessThanOrEqual(0);
