@@ -78,6 +78,8 @@ test('after choosing a worked example or an operation, ←/→ step the animatio
   // The operation: a radio group keeps arrows to move between its radios; after the choice they step.
   await page.getByRole('radio', { name: en['op.convT'] }).check();
   await expect(page.locator('#picture')).toBeFocused();
+  // The transposed views load on demand; their steps exist once they are drawn.
+  await expect(page.getByRole('tab', { name: /^Scatter/ })).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('radio', { name: en['op.convT'] })).toBeChecked();
