@@ -5,46 +5,18 @@
  * square (its grid lines are its right and bottom edge, its marks are drawn inside), so
  * repainting one cell never disturbs its neighbours.
  */
+import { readPalette, type Palette } from '../viz/palette';
 import { cellRect, NOTE_PX, TEXT_PX, type CanvasGeometry, type CellPaint, type ZoomTransform } from '../viz/cellPaint';
 
-/** The colours and font the stylesheet gives grids. */
-export interface Palette {
-  readonly ink: string;
-  readonly muted: string;
-  readonly paper: string;
-  readonly line: string;
-  readonly pad: string;
-  readonly zero: string;
-  readonly zeroInk: string;
-  readonly cropped: string;
-  readonly croppedInk: string;
-  readonly window: string;
-  readonly linked: string;
-  readonly active: string;
-  readonly accent: string;
+/** The stylesheet's colours for grids, and the font of the page the canvas is in. */
+export interface CanvasPalette extends Palette {
   readonly font: string;
 }
 
 /** The palette of the page `el` is in (custom properties of :root, the element's font family). */
-export function readPalette(el: Element): Palette {
+export function readCanvasPalette(el: Element): CanvasPalette {
   const css = getComputedStyle(el);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return {
-    ink: v('--ink', '#1b2233'),
-    muted: v('--muted', '#5b6478'),
-    paper: v('--paper', '#ffffff'),
-    line: v('--line', '#d5dae5'),
-    pad: v('--pad', '#e9ecf2'),
-    zero: v('--zero', '#f7f7f9'),
-    zeroInk: '#9aa2b3',
-    cropped: '#fafafa',
-    croppedInk: '#b3b8c4',
-    window: v('--window', '#2563eb'),
-    linked: v('--linked', '#16a34a'),
-    active: v('--active', '#c2410c'),
-    accent: v('--accent', '#c2410c'),
-    font: css.fontFamily || 'sans-serif',
-  };
+  return { ...readPalette((name) => css.getPropertyValue(name)), font: css.fontFamily || 'sans-serif' };
 }
 
 const MARK_WIDTH: Readonly<Record<NonNullable<CellPaint['mark']>, number>> = { active: 3, window: 2, linked: 3, switch: 3, done: 0 };
@@ -96,7 +68,7 @@ function textWidth(ctx: CanvasRenderingContext2D, font: string, text: string): n
  * note. The grid line (the cell's right and bottom pixel) is not touched: `paintCells` draws
  * the lines once, under every cell, when it paints the whole grid.
  */
-function paintCell(ctx: CanvasRenderingContext2D, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: Palette, fill = true): void {
+function paintCell(ctx: CanvasRenderingContext2D, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette, fill = true): void {
   const { x, y, size } = cellRect(g, t, r, c);
   const inner = size >= 3 ? size - 1 : size;
   const mark = markColor(cell.mark, p);
@@ -152,7 +124,7 @@ export function paintCells(
   t: ZoomTransform,
   cells: readonly CellPaint[],
   which: 'all' | readonly number[],
-  p: Palette,
+  p: CanvasPalette,
   view: { readonly width: number; readonly height: number },
   dpr: number,
 ): void {

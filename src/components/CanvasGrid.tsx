@@ -17,7 +17,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3-zoom';
-import { paintCells, readPalette, type Palette } from '../canvas/painter';
+import { paintCells, readCanvasPalette, type CanvasPalette } from '../canvas/painter';
 import { addMessages, t } from '../i18n';
 import { enCanvas } from '../i18n/en-canvas';
 import {
@@ -41,7 +41,7 @@ interface Painted {
   readonly cells: readonly CellPaint[];
   readonly g: CanvasGeometry;
   readonly t: ZoomTransform;
-  readonly palette: Palette;
+  readonly palette: CanvasPalette;
   /** The backing store's size (CSS px): at least the grid's. */
   readonly width: number;
   readonly height: number;
@@ -106,7 +106,7 @@ export default function CanvasGrid(props: GridProps) {
       el.style.width = `${back.width}px`;
       el.style.height = `${back.height}px`;
     }
-    const palette = prev?.palette ?? readPalette(el);
+    const palette = prev?.palette ?? readCanvasPalette(el);
     paintCells(ctx, g, transform, cells, full ? 'all' : changedCells(prev.cells, cells), palette, size, dpr);
     painted.current = { cells, g, t: transform, palette, width: back.width, height: back.height };
   });

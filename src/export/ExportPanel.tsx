@@ -12,7 +12,7 @@ import { DraftNote, NumberInput } from '../components/controls/NumberInput';
 import { animationFileName, frameFileName } from './fileName';
 import { currentStep, frameSource } from './frame';
 import { Cancelled, gifBlob, pngBlob, saveBlob, svgBlob } from './exporter';
-import { readPalette } from './scene';
+import { readPalette } from '../viz/palette';
 import './export.css';
 
 addMessages(enExport);

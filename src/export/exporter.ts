@@ -9,7 +9,8 @@ import type { Lang } from '../i18n';
 import { drawScene, type Context2D } from './canvas';
 import { frameAt, type FrameSource } from './frame';
 import type { FromGifWorker, ToGifWorker } from './gifProtocol';
-import { layoutFrame, paintScene, type Palette } from './scene';
+import type { Palette } from '../viz/palette';
+import { layoutFrame, paintScene } from './scene';
 import { sceneToSvg } from './svg';
 
 /** Device pixels per CSS pixel of a PNG: at least 2, and enough for a 1920-pixel-wide projector (at most 4). */

@@ -8,39 +8,8 @@
  */
 import type { Lang } from '../i18n';
 import { formatValue } from '../viz/format';
+import { DEFAULT_PALETTE, type Palette } from '../viz/palette';
 import type { Frame, FrameGrid } from './frame';
-
-/** The page's colours a picture uses (styles.css's custom properties of the same names). */
-export interface Palette {
-  readonly ink: string;
-  readonly muted: string;
-  readonly paper: string;
-  readonly line: string;
-  readonly pad: string;
-  readonly zero: string;
-  readonly window: string;
-  readonly linked: string;
-  readonly active: string;
-  readonly accent: string;
-  /** A cell cropped away (styles.css writes it as a literal, not a property). */
-  readonly cropped: string;
-}
-
-/** styles.css's values, for where no page can be asked (tests, a worker). */
-export const DEFAULT_PALETTE: Palette = {
-  ink: '#1b2233', muted: '#5b6478', paper: '#ffffff', line: '#d5dae5', pad: '#e9ecf2', zero: '#f7f7f9',
-  window: '#2563eb', linked: '#16a34a', active: '#c2410c', accent: '#c2410c', cropped: '#fafafa',
-};
-
-/** The palette as the page's stylesheet has it now (`read` returns a custom property's value, '' when unset). */
-export function readPalette(read: (property: string) => string): Palette {
-  const out: Record<string, string> = { ...DEFAULT_PALETTE };
-  for (const key of Object.keys(DEFAULT_PALETTE) as (keyof Palette)[]) {
-    const value = read(`--${key}`).trim();
-    if (value) out[key] = value;
-  }
-  return out as unknown as Palette;
-}
 
 /** A frame drawn around a cell: its colour, width (px) and whether it is dashed. */
 export interface Stroke {

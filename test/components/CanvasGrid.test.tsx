@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Grid } from '../../src/components/Grid';
-import { paintCells, type Palette } from '../../src/canvas/painter';
+import { paintCells, type CanvasPalette } from '../../src/canvas/painter';
 import { t } from '../../src/i18n';
 import { gridPaint, type CanvasGeometry } from '../../src/viz/cellPaint';
 import type { GridCell, LookFn, ValueFn } from '../../src/viz/looks';
@@ -24,7 +24,7 @@ function recordingContext() {
 }
 type Recording = ReturnType<typeof recordingContext>;
 
-const PALETTE: Palette = {
+const PALETTE: CanvasPalette = {
   ink: '#000', muted: '#555', paper: '#fff', line: '#ddd', pad: '#eee', zero: '#f7f7f7', zeroInk: '#999', cropped: '#fafafa',
   croppedInk: '#bbb', window: 'blue', linked: 'green', active: 'red', accent: 'orange', font: 'sans-serif',
 };

@@ -9,7 +9,7 @@ import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../.
 import { Cancelled, gifBlob } from '../../src/export/exporter';
 import { frameSource, type FrameSource } from '../../src/export/frame';
 import type { FromGifWorker, ToGifWorker } from '../../src/export/gifProtocol';
-import { DEFAULT_PALETTE } from '../../src/export/scene';
+import { DEFAULT_PALETTE } from '../../src/viz/palette';
 
 const initial = useStore.getInitialState();
 beforeEach(() => useStore.setState(initial, true));

@@ -12,7 +12,8 @@ import { zh } from '../../src/i18n/zh';
 import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
 import { formatValue } from '../../src/viz/format';
 import { currentStep, frameAt, frameSource, type FrameSource } from '../../src/export/frame';
-import { DEFAULT_PALETTE, layoutFrame, paintScene, readPalette, type Scene, type SceneGrid } from '../../src/export/scene';
+import { layoutFrame, paintScene, type Scene, type SceneGrid } from '../../src/export/scene';
+import { DEFAULT_PALETTE, readPalette } from '../../src/viz/palette';
 
 const initial = useStore.getInitialState();
 beforeEach(() => {

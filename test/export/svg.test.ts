@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { escapeXml, sceneToSvg } from '../../src/export/svg';
-import { DEFAULT_PALETTE, FONT, type Scene } from '../../src/export/scene';
+import { FONT, type Scene } from '../../src/export/scene';
+import { DEFAULT_PALETTE } from '../../src/viz/palette';
 
 const HOSTILE = `<script>alert(1)</script> & "quoted" 'single' </text><svg onload="alert(2)"> \u0000\u0007\u202e 转置卷积`;
 
