@@ -24,7 +24,7 @@ import {
   canvasSize, cellAt, cellRect, changedCells, fitCell, gridPaint, IDENTITY, panToCell, readableZoom, TEXT_PX,
   type CanvasGeometry, type CellPaint, type ZoomTransform,
 } from '../viz/cellPaint';
-import { CellEditor, parseCellValue, type Editing } from './CellEditor';
+import { CellEditor, onCellKey, useCellEditing } from './CellEditor';
 import type { GridProps } from './Grid';
 import './canvasGrid.css';
 
@@ -58,7 +58,6 @@ export default function CanvasGrid(props: GridProps) {
   const hintId = useId();
   const [box, setBox] = useState({ width: 0, rem: 16, height: 800 });
   const [focus, setFocus] = useState<[number, number]>([0, 0]);
-  const [editing, setEditing] = useState<Editing | null>(null);
   const [transform, setTransform] = useState<ZoomTransform>(IDENTITY);
   const [pointer, setPointer] = useState<[number, number] | null>(null);
   const fr = Math.min(focus[0], rows - 1);
@@ -166,39 +165,11 @@ export default function CanvasGrid(props: GridProps) {
     focusCell.current?.focus({ preventScroll: true });
   };
 
-  const editable = (r: number, c: number) => !!onEdit && value(r, c) !== null && (look?.(r, c).tone ?? 'value') === 'value';
-  const startEdit = (r: number, c: number, text: string) => {
-    if (editable(r, c)) setEditing({ r, c, text, bad: false });
-  };
-  const commit = () => {
-    if (!editing || !onEdit) return;
-    const v = parseCellValue(editing.text);
-    if (v === null) {
-      setEditing({ ...editing, bad: true });
-      return;
-    }
-    onEdit(editing.r, editing.c, v);
-    setEditing(null);
-    moveTo(editing.r, editing.c);
-  };
+  const { editing, setEditing, startEdit, commit, cancel } = useCellEditing(onEdit, value, look, moveTo);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if ((e.target as HTMLElement).tagName === 'INPUT' || e.target !== focusCell.current) return;
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [fr - 1, fc], ArrowDown: [fr + 1, fc], ArrowLeft: [fr, fc - 1], ArrowRight: [fr, fc + 1],
-      Home: [fr, 0], End: [fr, cols - 1],
-    };
-    const to = moves[e.key];
-    let handled = true;
-    if (to) moveTo(to[0], to[1]);
-    else if (onEdit && (e.key === 'Enter' || e.key === 'F2')) startEdit(fr, fc, String(value(fr, fc) ?? ''));
-    else if (onEdit && /^[-\d.]$/.test(e.key)) startEdit(fr, fc, e.key);
-    else if (onPick && e.key === ' ') onPick({ row: fr, col: fc });
-    else handled = false;
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
+    onCellKey(e, fr, fc, cols, { moveTo, startEdit: onEdit ? startEdit : null, value, onPick });
   };
 
   const at = (e: PointerEvent<HTMLCanvasElement>) => cellAt(g, transform, e.nativeEvent.offsetX, e.nativeEvent.offsetY);
@@ -276,10 +247,7 @@ export default function CanvasGrid(props: GridProps) {
                 editing={editing}
                 onChange={setEditing}
                 onCommit={commit}
-                onCancel={() => {
-                  setEditing(null);
-                  moveTo(editing.r, editing.c);
-                }}
+                onCancel={cancel}
               />
             ) : (
               focused.text

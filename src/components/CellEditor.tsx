@@ -1,8 +1,11 @@
 /**
- * The field that replaces a grid cell while the learner types its value: the DOM grid and the
- * canvas grid both use it (Enter keeps the value, Escape cancels, leaving the field keeps it).
+ * Typing values into a grid's cells, for the DOM grid and the canvas grid alike: the field that
+ * replaces a cell while the learner types (Enter keeps the value, Escape cancels, leaving the
+ * field keeps it), the editing state behind it, and what the grid keys do on a cell.
  */
+import { useState, type KeyboardEvent } from 'react';
 import { t } from '../i18n';
+import type { LookFn, ValueFn } from '../viz/looks';
 
 const NUMBER = /^\s*-?(\d+\.?\d*|\.\d+)(e-?\d+)?\s*$/i;
 
@@ -46,4 +49,73 @@ export function CellEditor({ grid, editing, onChange, onCommit, onCancel }: Cell
       }}
     />
   );
+}
+
+/**
+ * The editing state of a grid: which cells take a typed value (a value cell, when the grid has
+ * `onEdit`), starting, committing (a text that is no number stays, marked bad) and cancelling; the
+ * focus returns to the cell through `moveTo`.
+ */
+export function useCellEditing(
+  onEdit: ((row: number, col: number, value: number) => void) | undefined,
+  value: ValueFn,
+  look: LookFn | undefined,
+  moveTo: (r: number, c: number) => void,
+) {
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const editable = (r: number, c: number) => !!onEdit && value(r, c) !== null && (look?.(r, c).tone ?? 'value') === 'value';
+  const startEdit = (r: number, c: number, text: string) => {
+    if (editable(r, c)) setEditing({ r, c, text, bad: false });
+  };
+  const commit = () => {
+    if (!editing || !onEdit) return;
+    const v = parseCellValue(editing.text);
+    if (v === null) {
+      setEditing({ ...editing, bad: true });
+      return;
+    }
+    onEdit(editing.r, editing.c, v);
+    setEditing(null);
+    moveTo(editing.r, editing.c);
+  };
+  const cancel = () => {
+    if (!editing) return;
+    setEditing(null);
+    moveTo(editing.r, editing.c);
+  };
+  return { editing, setEditing, startEdit, commit, cancel };
+}
+
+/**
+ * The grid keys on cell (r, c) of a grid with `cols` columns: arrows, Home and End move; Enter, F2
+ * or a digit start typing (where the grid takes values); Space pins. A key it uses goes no further.
+ */
+export function onCellKey(
+  e: KeyboardEvent,
+  r: number,
+  c: number,
+  cols: number,
+  grid: {
+    readonly moveTo: (r: number, c: number) => void;
+    readonly startEdit: ((r: number, c: number, text: string) => void) | null;
+    readonly value: ValueFn;
+    readonly onPick?: (cell: { row: number; col: number }) => void;
+  },
+): void {
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [r - 1, c], ArrowDown: [r + 1, c], ArrowLeft: [r, c - 1], ArrowRight: [r, c + 1],
+    Home: [r, 0], End: [r, cols - 1],
+  };
+  const to = moves[e.key];
+  const { startEdit, onPick } = grid;
+  let handled = true;
+  if (to) grid.moveTo(to[0], to[1]);
+  else if (startEdit && (e.key === 'Enter' || e.key === 'F2')) startEdit(r, c, String(grid.value(r, c) ?? ''));
+  else if (startEdit && /^[-\d.]$/.test(e.key)) startEdit(r, c, e.key);
+  else if (onPick && e.key === ' ') onPick({ row: r, col: c });
+  else handled = false;
+  if (handled) {
+    e.preventDefault();
+    e.stopPropagation();
+  }
 }

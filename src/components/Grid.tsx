@@ -14,7 +14,7 @@ import { lazy, memo, Suspense, useRef, useState, type KeyboardEvent, type Synthe
 import { formatFull, formatValue } from '../viz/format';
 import { drawsOnCanvas, type GridCell, type LookFn, type Mark, type Tone, type ValueFn } from '../viz/looks';
 import { t } from '../i18n';
-import { CellEditor, parseCellValue, type Editing } from './CellEditor';
+import { CellEditor, onCellKey, useCellEditing } from './CellEditor';
 
 export interface GridProps {
   /** The accessible name ("Input", "Kernel", "Output", …). */
@@ -75,7 +75,6 @@ function cellOf(e: SyntheticEvent): [number, number] | null {
 function GridImpl(props: GridProps) {
   const { name, rows, cols, value, look, color, onHover, onPick, onEdit } = props;
   const [focus, setFocus] = useState<[number, number]>([0, 0]);
-  const [editing, setEditing] = useState<Editing | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const last = useRef<string | null>(null);
   // Touch (no hover): the first tap on an editable cell shows its links, a second tap on it edits.
@@ -91,23 +90,7 @@ function GridImpl(props: GridProps) {
     root.current?.querySelector<HTMLElement>(`[data-cell="${nr}-${nc}"]`)?.focus();
   };
 
-  const editable = (r: number, c: number) => !!onEdit && value(r, c) !== null && (look?.(r, c).tone ?? 'value') === 'value';
-
-  const startEdit = (r: number, c: number, text: string) => {
-    if (editable(r, c)) setEditing({ r, c, text, bad: false });
-  };
-
-  const commit = () => {
-    if (!editing || !onEdit) return;
-    const v = parseCellValue(editing.text);
-    if (v === null) {
-      setEditing({ ...editing, bad: true });
-      return;
-    }
-    onEdit(editing.r, editing.c, v);
-    setEditing(null);
-    moveTo(editing.r, editing.c);
-  };
+  const { editing, setEditing, startEdit, commit, cancel } = useCellEditing(onEdit, value, look, moveTo);
 
   const hoverAt = (cell: [number, number] | null) => {
     const key = cell ? `${cell[0]}-${cell[1]}` : null;
@@ -119,22 +102,7 @@ function GridImpl(props: GridProps) {
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = cellOf(e);
     if (!at || (e.target as HTMLElement).tagName === 'INPUT') return;
-    const [r, c] = at;
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [r - 1, c], ArrowDown: [r + 1, c], ArrowLeft: [r, c - 1], ArrowRight: [r, c + 1],
-      Home: [r, 0], End: [r, cols - 1],
-    };
-    const to = moves[e.key];
-    let handled = true;
-    if (to) moveTo(to[0], to[1]);
-    else if (onEdit && (e.key === 'Enter' || e.key === 'F2')) startEdit(r, c, String(value(r, c) ?? ''));
-    else if (onEdit && /^[-\d.]$/.test(e.key)) startEdit(r, c, e.key);
-    else if (onPick && e.key === ' ') onPick({ row: r, col: c });
-    else handled = false;
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
+    onCellKey(e, at[0], at[1], cols, { moveTo, startEdit: onEdit ? startEdit : null, value, onPick });
   };
 
   const rowsOut = [];
@@ -150,10 +118,7 @@ function GridImpl(props: GridProps) {
               editing={editing}
               onChange={setEditing}
               onCommit={commit}
-              onCancel={() => {
-                setEditing(null);
-                moveTo(r, c);
-              }}
+              onCancel={cancel}
             />
           </div>,
         );
