@@ -4,27 +4,14 @@
  * frames waiting, and Cancel rejects at once and ends the worker.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { computeExplore } from '../../src/engine';
-import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+import { useStore } from '../../src/store';
 import { Cancelled, gifBlob } from '../../src/export/exporter';
-import { frameSource, type FrameSource } from '../../src/export/frame';
 import type { FromGifWorker, ToGifWorker } from '../../src/export/gifProtocol';
 import { DEFAULT_PALETTE } from '../../src/viz/palette';
+import { showFrames } from './showFrames';
 
 const initial = useStore.getInitialState();
 beforeEach(() => useStore.setState(initial, true));
-
-function show(query: string): FrameSource {
-  loadQuery(query);
-  const s = useStore.getState();
-  const v = selectValidated(s);
-  if (!v.ok) throw new Error(v.error.message);
-  const { x, w } = selectValues(s);
-  useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) } });
-  const source = frameSource(useStore.getState());
-  if (!source) throw new Error('no frame source');
-  return source;
-}
 
 /** A worker stand-in: says it can draw, acknowledges each frame on a later task, sends a file after the last. */
 function fakeWorker(options: { stallAfter?: number } = {}) {
@@ -66,7 +53,7 @@ function fakeWorker(options: { stallAfter?: number } = {}) {
 describe('GIF frames on the page’s side', () => {
   it('sends one scene per step of the range, in order, all of the GIF’s one size, at most two waiting; reports progress to the end', async () => {
     // The direct form's stages differ in size: every frame must still fit the GIF's size.
-    const source = show('?op=convT&in=3&k=3&s=2&view=direct');
+    const source = showFrames('?op=convT&in=3&k=3&s=2&view=direct').source;
     const { worker, log } = fakeWorker();
     const progress: number[] = [];
     const blob = await gifBlob(source, {
@@ -91,7 +78,7 @@ describe('GIF frames on the page’s side', () => {
   });
 
   it('Cancel rejects with Cancelled, sends nothing more, and ends the worker', async () => {
-    const source = show('?in=12&k=3');
+    const source = showFrames('?in=12&k=3').source;
     const { worker, log } = fakeWorker({ stallAfter: 3 });
     const controller = new AbortController();
     const scenesSent = () => log.received.filter((m) => m.type === 'scene').length;

@@ -6,14 +6,14 @@
  * the test names; never read back from the code under test.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { computeExplore } from '../../src/engine';
 import { loadCatalogue, setLanguage } from '../../src/i18n';
 import { zh } from '../../src/i18n/zh';
-import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+import { useStore } from '../../src/store';
 import { formatValue } from '../../src/viz/format';
-import { currentStep, frameAt, frameSource, type FrameSource } from '../../src/export/frame';
+import { currentStep, frameAt } from '../../src/export/frame';
 import { layoutFrame, paintScene, type Scene, type SceneGrid } from '../../src/export/scene';
 import { DEFAULT_PALETTE, readPalette } from '../../src/viz/palette';
+import { showFrames } from './showFrames';
 
 const initial = useStore.getInitialState();
 beforeEach(() => {
@@ -21,18 +21,6 @@ beforeEach(() => {
   setLanguage('en');
 });
 
-/** Loads `query` and gives the store the picture the worker would send; returns the frame source and the values. */
-function show(query: string): { source: FrameSource; x: readonly number[]; w: readonly number[] } {
-  loadQuery(query);
-  const s = useStore.getState();
-  const v = selectValidated(s);
-  if (!v.ok) throw new Error(v.error.message);
-  const { x, w } = selectValues(s);
-  useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) } });
-  const source = frameSource(useStore.getState());
-  if (!source) throw new Error('no frame source');
-  return { source, x, w };
-}
 
 function grid(scene: Scene, name: string): SceneGrid {
   const g = scene.grids.find((candidate) => candidate.name === name);
@@ -70,7 +58,7 @@ const formatted = (rows: number[][]): string[][] => rows.map((row) => row.map(fo
 
 describe('frames of the convolution', () => {
   it('the last frame’s output is the convolution of the values on screen (loops written here), every cell filled', () => {
-    const { source, x, w } = show('?in=5&k=3&s=1&p=0&vals=int&seed=3');
+    const { source, x, w } = showFrames('?in=5&k=3&s=1&p=0&vals=int&seed=3');
     expect(source.count).toBe(9);
     const scene = paintScene(frameAt(source, 8), 'en');
     expect(texts(grid(scene, 'Output'))).toEqual(formatted(conv2d(x, 5, w, 3, 1, 0)));
@@ -79,7 +67,7 @@ describe('frames of the convolution', () => {
   });
 
   it('step 4 of a padded stride-2 convolution: the output so far, the rest blank; the window on the padded input; the active cell marked', () => {
-    const { source, x, w } = show('?in=6&k=3&s=2&p=1&vals=int&seed=5');
+    const { source, x, w } = showFrames('?in=6&k=3&s=2&p=1&vals=int&seed=5');
     const expected = conv2d(x, 6, w, 3, 2, 1);
     const scene = paintScene(frameAt(source, 4), 'en', DEFAULT_PALETTE);
     const out = grid(scene, 'Output');
@@ -106,7 +94,7 @@ describe('frames of the convolution', () => {
   });
 
   it('frames follow the step on screen, and clamp to the animation', () => {
-    const { source } = show('?in=5&k=3&step=6');
+    const { source } = showFrames('?in=5&k=3&step=6');
     expect(currentStep(useStore.getState(), source)).toBe(6);
     expect(frameAt(source, 99).step).toBe(8);
     expect(frameAt(source, 6).position).toBe('Step 7 of 9');
@@ -115,14 +103,14 @@ describe('frames of the convolution', () => {
 
 describe('frames of the transposed convolution', () => {
   it('scatter, last frame: the output is the transposed convolution (loops written here)', () => {
-    const { source, x, w } = show('?op=convT&in=3&k=3&s=2&p=1&vals=int&seed=2');
+    const { source, x, w } = showFrames('?op=convT&in=3&k=3&s=2&p=1&vals=int&seed=2');
     expect(source.view).toBe('scatter');
     const scene = paintScene(frameAt(source, source.count - 1), 'en');
     expect(texts(grid(scene, 'Output'))).toEqual(formatted(convT2d(x, 3, w, 3, 2, 1)));
   });
 
   it('direct form, last frame: the direct output is the same transposed convolution', () => {
-    const { source, x, w } = show('?op=convT&in=3&k=3&s=2&p=1&vals=int&seed=2&view=direct');
+    const { source, x, w } = showFrames('?op=convT&in=3&k=3&s=2&p=1&vals=int&seed=2&view=direct');
     expect(source.view).toBe('direct');
     const scene = paintScene(frameAt(source, source.count - 1), 'en');
     expect(texts(grid(scene, 'Direct output'))).toEqual(formatted(convT2d(x, 3, w, 3, 2, 1)));
@@ -132,7 +120,7 @@ describe('frames of the transposed convolution', () => {
   });
 
   it('PyTorch nn.ConvTranspose2d worked example (preset torch-convT-2x2): [[1,0],[2,1]] ⊛ᵀ [[1,0,1],[0,1,1],[1,0,0]]', () => {
-    const { source } = show('?preset=torch-convT-2x2&view=scatter');
+    const { source } = showFrames('?preset=torch-convT-2x2&view=scatter');
     const scene = paintScene(frameAt(source, source.count - 1), 'en');
     expect(texts(grid(scene, 'Output'))).toEqual(formatted([[1, 0, 1, 0], [2, 2, 3, 1], [1, 2, 3, 1], [2, 1, 0, 0]]));
   });
@@ -141,7 +129,7 @@ describe('frames of the transposed convolution', () => {
 describe('frames of pooling and unpooling', () => {
   it('max pooling 2×2 stride 2 of 1…16, then unpooling: each maximum back where it was, zeros elsewhere (written here)', () => {
     const x = Array.from({ length: 16 }, (_, i) => i + 1);
-    const { source } = show(`?op=unpool&in=4&k=2&s=2&x=${x.join(',')}`);
+    const { source } = showFrames(`?op=unpool&in=4&k=2&s=2&x=${x.join(',')}`);
     const last = paintScene(frameAt(source, source.count - 1), 'en');
     const expected = Array.from({ length: 4 }, (_, r) => Array.from({ length: 4 }, (_, c) => (r % 2 === 1 && c % 2 === 1 ? x[r * 4 + c] : 0)));
     expect(texts(grid(last, 'Output'))).toEqual(formatted(expected));
@@ -151,7 +139,7 @@ describe('frames of pooling and unpooling', () => {
 
 describe('the scene’s words and layout', () => {
   it('speaks the page’s language: grid captions and the title from the Chinese catalogue', async () => {
-    const { source } = show('?in=5&k=3');
+    const { source } = showFrames('?in=5&k=3');
     await loadCatalogue('zh');
     setLanguage('zh');
     const scene = paintScene(frameAt(source, 0), 'zh');
@@ -163,7 +151,7 @@ describe('the scene’s words and layout', () => {
 
   it('grids never overlap and the picture holds them all, for every view (channels and dilation included)', () => {
     for (const query of ['?in=12&k=5&p=2&d=2&cin=2&cout=3', '?op=convT&in=4&k=3&s=2&cin=2&cout=2', '?op=convT&in=4&k=3&s=3&view=direct', '?op=unpool&in=6&k=3&s=2&cin=2', '?in=32&k=7']) {
-      const { source } = show(query);
+      const { source } = showFrames(query);
       for (const at of [0, Math.floor(source.count / 2), source.count - 1]) {
         const scene = paintScene(frameAt(source, at), 'en');
         const boxes = scene.grids.map((g) => ({ x0: g.x, y0: g.y, x1: g.x + g.cols * g.cell, y1: g.y + g.rows * g.cell }));
