@@ -7,7 +7,7 @@
  * views and pooling register theirs when their modules load (transposeNarration.ts,
  * unpoolNarration.ts), so their trace code stays off the first page.
  */
-import { convStep, evaluateTerms, type Product } from '../engine';
+import { convStep, evaluateTerms, type Product, type TermRef } from '../engine';
 import type { MessageKey, Vars } from '../i18n';
 import { formatOperand, formatValue } from '../viz/format';
 import { selectConvPlans, selectStepCount } from './plans';
@@ -42,21 +42,33 @@ export function spokenSum(products: readonly Product[]): string {
   return said.length < products.length ? `${text} + …` : text;
 }
 
+/**
+ * "Output row r, column c: 1×0 + 2×1 + … = 12" for one output cell of a convolution-like sweep
+ * (the convolution, the transposed convolution's direct form): its terms, target and channel.
+ */
+export function sumLine(
+  current: { readonly terms: readonly TermRef[]; readonly target: { readonly oy: number; readonly ox: number; readonly outIndex: number } },
+  plan: { readonly outChannel: number; readonly info: { readonly outChannels: number } },
+  x: ArrayLike<number>,
+  w: ArrayLike<number>,
+  output: ArrayLike<number>,
+): NarrationLine {
+  const { products } = evaluateTerms(current.terms, x, w);
+  const vars = {
+    row: current.target.oy + 1,
+    col: current.target.ox + 1,
+    co: plan.outChannel + 1,
+    terms: spokenSum(products),
+    result: formatValue(output[current.target.outIndex]),
+  };
+  return { key: plan.info.outChannels > 1 ? 'narr.convChannel' : 'narr.conv', vars };
+}
+
 const convNarrator: Narrator = (s, at) => {
   const plans = selectConvPlans(s);
   const picture = s.picture;
   if (!plans || !picture || picture.numbers.op !== 'conv') return null;
-  const { conv } = plans;
-  const current = convStep(conv, at);
-  const { products } = evaluateTerms(current.terms, picture.x, picture.w);
-  const vars = {
-    row: current.target.oy + 1,
-    col: current.target.ox + 1,
-    co: conv.outChannel + 1,
-    terms: spokenSum(products),
-    result: formatValue(picture.numbers.output.data[current.target.outIndex]),
-  };
-  return { key: conv.info.outChannels > 1 ? 'narr.convChannel' : 'narr.conv', vars };
+  return sumLine(convStep(plans.conv, at), plans.conv, picture.x, picture.w, picture.numbers.output.data);
 };
 
 const narrators: Partial<Record<ViewId, Narrator>> = { conv: convNarrator };

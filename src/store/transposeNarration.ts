@@ -3,11 +3,11 @@
  * views load: the scatter says which input cell stamps the kernel where, the direct form says
  * each of its stages with their sizes and then each output cell's sum, as the convolution does.
  */
-import { evaluateTerms, step } from '../engine';
+import { step } from '../engine';
 import { addMessages } from '../i18n';
 import { enNarration } from '../i18n/en-narration';
 import { formatValue } from '../viz/format';
-import { registerNarrator, spokenSum, type NarrationLine, type Narrator } from './narration';
+import { registerNarrator, sumLine, type NarrationLine, type Narrator } from './narration';
 import { selectTransposePlans } from './transposePlans';
 
 const scatterNarrator: Narrator = (s, at) => {
@@ -49,17 +49,8 @@ const directNarrator: Narrator = (s, at): NarrationLine | null => {
           h: current.zeroH, w: current.zeroW, H: current.paddedH, W: current.paddedW,
         },
       };
-    default: {
-      const { products } = evaluateTerms(current.terms, picture.x, picture.w);
-      const vars = {
-        row: current.target.oy + 1,
-        col: current.target.ox + 1,
-        co: direct.outChannel + 1,
-        terms: spokenSum(products),
-        result: formatValue(picture.numbers.directOutput.data[current.target.outIndex]),
-      };
-      return { key: direct.info.outChannels > 1 ? 'narr.convChannel' : 'narr.conv', vars };
-    }
+    default:
+      return sumLine(current, direct, picture.x, picture.w, picture.numbers.directOutput.data);
   }
 };
 
