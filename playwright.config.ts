@@ -16,7 +16,7 @@ export default defineConfig({
   retries: 0,
   // CI shares its two cores with other work (load 20 was seen): a test waits for conditions,
   // never for a time, so generous ceilings only make a slow machine pass, never a wrong page.
-  timeout: 120_000,
+  timeout: 180_000,
   expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {

@@ -25,8 +25,6 @@ test.afterEach(() => {
   expect(watch.errors).toEqual([]);
 });
 
-test.describe.configure({ timeout: 90_000 });
-
 test('narration, Dumoulin & Visin 2016 numeric figure (5×5 ⊛ 3×3 → [[12,12,17],…]): each step in words with the grids’ own products, en and zh', async ({ page }) => {
   await page.goto('?preset=guide-numeric-stride1');
   const x = await readGrid(page, 'Input');
@@ -99,7 +97,6 @@ test('after choosing a worked example or an operation, ←/→ step the animatio
 for (const lang of ['en', 'zh'] as const) {
   const words = lang === 'en' ? { ...en, ...enHelp } : zh;
   test(`keyboard help (${lang}): ? opens it lazily, it lists every shortcut, Tab stays inside, Esc closes it and focus returns`, async ({ page }) => {
-    test.setTimeout(120_000);
     const chunks: string[] = [];
     page.on('request', (r) => chunks.push(r.url()));
     await page.goto(`?lang=${lang}`);
@@ -183,7 +180,6 @@ const VIEWS: readonly { name: string; query: string; phone?: boolean; refused?: 
 for (const lang of ['en', 'zh'] as const) {
   for (const view of VIEWS) {
     test(`axe (${lang}): zero violations, ${view.name}`, async ({ page }) => {
-      test.setTimeout(120_000);
       if (view.phone) await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`?${view.query}&lang=${lang}`);
       if (view.refused) await expect(page.locator('.controls__error-title')).toBeVisible({ timeout: 30_000 });

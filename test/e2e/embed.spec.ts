@@ -63,7 +63,6 @@ async function post(page: Page, message: unknown): Promise<void> {
 }
 
 test('the example host page, on another origin, drives the sandboxed app through the whole API and reads its numbers', async ({ page, baseURL }) => {
-  test.setTimeout(90_000);
   const host = await serveDist();
   try {
     const { errors } = watchConsole(page);

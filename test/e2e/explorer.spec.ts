@@ -122,8 +122,6 @@ for (const [label, size] of [
 }
 
 test('no serious accessibility violations (axe) on the conv and transposed views', async ({ page }) => {
-  // Two page loads and two full axe runs: about a minute on a busy 2-core machine.
-  test.setTimeout(120_000);
   for (const query of [CONV_TF, CONVT_TF]) {
     await open(page, query);
     await expect(page.getByRole('grid', { name: 'Output', exact: true })).toBeVisible();

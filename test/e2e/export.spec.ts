@@ -14,8 +14,6 @@ import { enTranspose } from '../../src/i18n/en-transpose';
 import { zh } from '../../src/i18n/zh';
 import { open, readGrid, screenshot, watchConsole } from './helpers';
 
-test.setTimeout(120_000);
-
 const SCREENS = 'test-results/screens';
 
 async function openMenu(page: Page, words: Readonly<Record<string, string>> = { ...en, ...enExport }): Promise<void> {

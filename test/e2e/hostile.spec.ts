@@ -154,7 +154,6 @@ function attempts(): Attempt[] {
 }
 
 test('hostile messages in every field are each answered with an error and change nothing', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
   const { errors } = guard(page);
   await page.route('**/hostile-host.html', (route) =>
     route.fulfill({ contentType: 'text/html', body: `<iframe id="app" title="app" sandbox="allow-scripts" width="900" height="600" src="${baseURL}?embed=1&vals=ones"></iframe>` }),

@@ -41,7 +41,6 @@ const stamped = (i: number) => i < 24 * 4 && i % 4 < 3;
 const tf97 = (r: number, c: number) => (stamped(r) && stamped(c) ? 1 : 0);
 
 test('a 64×64 convolution by URL: drawn on canvas, stepped by keyboard, its numbers read cell by cell', async ({ page }) => {
-  test.setTimeout(120_000);
   const { errors } = watchConsole(page);
   await page.goto(CONV_64);
   const output = grid(page, en['grid.output']);
@@ -112,7 +111,6 @@ test('a canvas grid zooms with its buttons, and the focused cell follows', async
 });
 
 test('the 97×97 tutorial case by URL is drawn whole: stepped by keyboard, its numbers read', async ({ page }) => {
-  test.setTimeout(120_000);
   const { errors } = watchConsole(page);
   await page.goto(TF_97);
   const output = grid(page, en['grid.output']);
@@ -132,7 +130,6 @@ test('the 97×97 tutorial case by URL is drawn whole: stepped by keyboard, its n
 for (const [lang, words] of [['en', en], ['zh', zh]] as const) {
   for (const [name, query] of [['conv-64', CONV_64], ['tf-97', TF_97]] as const) {
     test(`${name} in ${lang === 'en' ? 'English' : 'Chinese'} on a phone, a laptop and a projector: nothing wider than the screen (screenshots)`, async ({ page }) => {
-      test.setTimeout(120_000);
       for (const [width, height] of [[390, 844], [1280, 800], [1920, 1080]] as const) {
         await page.setViewportSize({ width, height });
         await page.goto(`${query}&lang=${lang}&step=40`);

@@ -12,8 +12,6 @@ import { enUnpool } from '../../src/i18n/en-unpool';
 import { zh } from '../../src/i18n/zh';
 import { screenshot, watchConsole } from './helpers';
 
-test.describe.configure({ timeout: 90_000 });
-
 let watch: { errors: string[] };
 test.beforeEach(({ page }) => {
   watch = watchConsole(page);
@@ -130,7 +128,6 @@ for (const view of LAPTOP) {
 for (const lang of ['en', 'zh'] as const) {
   const words: Readonly<Record<string, string>> = lang === 'en' ? { ...en, ...enTranspose } : zh;
   test(`screenshots (${lang}): the header's new buttons and the views at 390×844, 1280×800 and 1920×1080, no sideways overflow`, async ({ page }) => {
-    test.setTimeout(180_000);
     for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
       await page.setViewportSize(size);
       for (const [name, query] of [['conv', 'op=conv&step=4'], ['convT', 'op=convT&s=2&step=4'], ['direct', 'op=convT&s=2&view=direct&step=20'], ['unpool', 'op=unpool&in=4&k=2&s=2&step=5']] as const) {

@@ -105,7 +105,8 @@ async function checkForUpdate(page: Page): Promise<void> {
 }
 
 test('a new version is offered and never forced: the lesson keeps going until "Reload" in its own tab', async ({ browser }) => {
-  test.setTimeout(90_000);
+  // Two pages, two service-worker installs (each caches the whole build) and a reload: slow on a busy machine.
+  test.setTimeout(300_000);
   const server = await serveDeployable();
   const context = await browser.newContext({ baseURL: server.url });
   try {

@@ -193,8 +193,6 @@ for (const size of [
   { name: '1920', width: 1920, height: 1080 },
 ]) {
   test(`every panel at ${size.width}×${size.height}: screenshots${size.name === '1280' ? ', no serious accessibility violations' : ''}`, async ({ page }) => {
-    // Four page loads (and, at 1280, four axe runs).
-    test.setTimeout(120_000);
     await page.setViewportSize({ width: size.width, height: size.height });
     for (const [name, tab, query] of PANELS) {
       await open(page, query);

@@ -207,7 +207,6 @@ test('zh: the tutorials’ new presets opened by their links hold the engine’s
 
 for (const lang of ['en', 'zh'] as const) {
   test(`${lang}: the DCGAN generator of "深入浅出理解转置卷积Conv2DTranspose", 7 → 7 → 14 → 28, each layer linking to the next`, async ({ page }) => {
-    test.setTimeout(120_000);
     await page.goto(`?preset=dcgan-layer1&lang=${lang}`);
     await expect(page.getByRole('grid').first()).toBeVisible({ timeout: 15_000 });
     const output = lang === 'en' ? 'Output' : ZH['grid.output'];
@@ -238,7 +237,6 @@ for (const lang of ['en', 'zh'] as const) {
 for (const lang of ['en', 'zh'] as const) {
   for (const { label, size } of SIZES) {
     test(`${lang} ${label}: screenshots of the names note, the impossible pictures and a preset caption`, async ({ page }) => {
-      test.setTimeout(120_000);
       await page.setViewportSize(size);
       await page.goto(`?preset=tf-impossible-10x10&lang=${lang}`);
       await expect(page.getByRole('region', { name: words(lang, 'impossible.title') })).toBeVisible({ timeout: 15_000 });
