@@ -9,7 +9,8 @@ import { avgPoolKernel, maxPoolKernel } from './kernels/pool';
 import { convMatrix, convTransposeMatrix, type ConvMatrix } from './matrix';
 import { convTranspose2dDirectFromInfo, convTranspose2dScatterFromInfo } from './ops/convTranspose2d';
 import { avgUnpoolFromInfo, maxUnpoolFromInfo } from './ops/unpool';
-import { computeConv2DInfo, computeConvTranspose2DInfo, convTransposeOutSize, tfArgmaxIndex, type Conv2DInfo, type ConvTranspose2DInfo } from './shape';
+import { tfArgmaxIndex } from './poolIndices';
+import { computeConv2DInfo, computeConvTranspose2DInfo, convTransposeOutSize, type Conv2DInfo, type ConvTranspose2DInfo } from './shape';
 import { tensor, type Tensor } from './tensor';
 import { fillValues } from './values';
 

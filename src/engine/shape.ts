@@ -128,16 +128,6 @@ export function paddedInputSize(info: { readonly inH: number; readonly inW: numb
 }
 
 /**
- * TensorFlow's max_pool_with_argmax index of the maximum at `planeIndex` (y·W + x) of channel
- * `channel` of `channels`: (y·W + x)·C + c, the position in NHWC memory. With
- * include_batch_in_index, batch item `n` of planes of `planeSize` cells adds n·H·W·C:
- * ((n·H + y)·W + x)·C + c.
- */
-export function tfArgmaxIndex(planeIndex: number, channel: number, channels: number, n = 0, planeSize = 0): number {
-  return (n * planeSize + planeIndex) * channels + channel;
-}
-
-/**
  * Every input size ≥ 1 that a convolution maps to `o`: the s sizes
  * (o−1)s + d(k−1) + 1 − padTotal … + s − 1. This is why a transposed convolution needs
  * output_padding (PyTorch) or output_shape (TensorFlow): it must pick one of them.
@@ -446,49 +436,6 @@ export function computeConvTranspose2DInfo(
   };
 }
 
-/**
- * One axis of a transposed convolution as the tutorials' three steps, with every number their
- * formulas use: (1) the zero-inserted size H′ = H + (H − 1)(s − 1); (2) the transposed kernel's
- * padding p′ = d(k − 1) − p per side (k − p − 1 when d = 1; the output padding `a` goes after),
- * its extent k′ = d(k − 1) + 1 and s′ = 1; (3) the stride-1 convolution's size
- * (H′ + p′before + p′after − k′)/1 + 1, which is the transposed convolution's output.
- */
-export interface DirectAxis {
-  readonly i: number;
-  readonly s: number;
-  readonly k: number;
-  readonly d: number;
-  /** The transposed convolution's own padding before / after (PyTorch: p on both sides). */
-  readonly p: readonly [number, number];
-  readonly a: number;
-  readonly zero: number;
-  /** p′ before / after (after includes `a`). */
-  readonly pPrime: readonly [number, number];
-  readonly kPrime: number;
-  readonly padded: number;
-  readonly out: number;
-  /** The tutorials' simpler formulas hold as written: d = 1, a = 0, the same padding on both sides. */
-  readonly simple: boolean;
-}
-
-export function directAxis(info: ConvTranspose2DInfo, axis: 0 | 1): DirectAxis {
-  const h = axis === 0;
-  const i = h ? info.inH : info.inW;
-  const s = h ? info.strideH : info.strideW;
-  const k = h ? info.kH : info.kW;
-  const d = h ? info.dilationH : info.dilationW;
-  const p: [number, number] = h ? [info.pad.top, info.pad.bottom] : [info.pad.left, info.pad.right];
-  const a = h ? info.outputPaddingH : info.outputPaddingW;
-  const zero = zeroInsertedSize(i, s);
-  const pPrime: [number, number] = [directPadding(k, d, p[0]), directPadding(k, d, p[1]) + a];
-  const padded = zero + pPrime[0] + pPrime[1];
-  return {
-    i, s, k, d, p, a, zero, pPrime, kPrime: effectiveKernel(k, d), padded,
-    out: convOutSize(zero, k, 1, pPrime[0] + pPrime[1], d),
-    simple: d === 1 && a === 0 && p[0] === p[1],
-  };
-}
-
 function checkOutputPadding(a: number, s: number, d: number, axis: string): void {
   if (a >= Math.max(s, d)) {
     const limit = Math.max(s, d);
@@ -668,27 +615,6 @@ export function computeUnpool2DInfo(xShape: readonly number[], opts: UnpoolOptio
   }
   numel([batch, channels, outH, outW], 'output');
   return { batch, channels, inH, inW, outH, outW, kH, kW, strideH, strideW, pad: symmetricPads(padH, padW) };
-}
-
-/**
- * Every switch must be a whole number naming a cell of the unpooled plane (y·W + x), as
- * maxUnpool2d requires. `offset` is where `data` starts in the whole indices tensor (messages
- * name positions in it).
- */
-export function checkUnpoolIndices(data: ArrayLike<number>, info: Unpool2DInfo, offset = 0): void {
-  const cells = info.outH * info.outW;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i];
-    if (Number.isInteger(v) && v >= 0 && v < cells) continue;
-    const what = Number.isInteger(v) ? 'outside' : 'not a whole number in';
-    throw new ShapeError(
-      'indices',
-      'indices',
-      `indices holds ${v} at position ${offset + i}, which is ${what} the range 0 to ${cells - 1} of a ${info.outH}×${info.outW} unpooled plane ` +
-        `(each index is y·W + x). Use the indices maxPool2d returned for an input of this size, or pick a matching outputSize.`,
-      { index: offset + i, got: v, max: cells - 1, outputSize: [info.outH, info.outW] },
-    );
-  }
 }
 
 function checkUnpoolSize(o: number, sizes: { default: number; legal: number[] }, axis: string): void {

@@ -15,11 +15,11 @@ import {
   computeConv2DInfo,
   computeConvTranspose2DInfo,
   computeTfPool2DInfo,
-  tfArgmaxIndex,
   tfPads,
   tfTransposePads,
   type TfPadding,
 } from '../shape';
+import { tfArgmaxIndex } from '../poolIndices';
 import { conv2dKernel } from '../kernels/conv2d';
 import { convTranspose2dKernel } from '../kernels/convTranspose2d';
 import { maxPoolKernel } from '../kernels/pool';

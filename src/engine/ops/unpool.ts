@@ -1,5 +1,6 @@
 import { ShapeError } from '../errors';
-import { checkUnpoolIndices, computeUnpool2DInfo, type Unpool2DInfo, type UnpoolOptions } from '../shape';
+import { checkUnpoolIndices } from '../poolIndices';
+import { computeUnpool2DInfo, type Unpool2DInfo, type UnpoolOptions } from '../shape';
 import { checkTensor, type Tensor } from '../tensor';
 
 /** Options of `maxUnpool2d` / `avgUnpool2d`: the pooling's own, plus the size to restore. */

@@ -1,6 +1,7 @@
 /** Step plans of pooling: each pooled cell with its window (max: and the switch that won). */
 import { ShapeError } from '../errors';
-import { tfArgmaxIndex, type Pool2DInfo } from '../shape';
+import { tfArgmaxIndex } from '../poolIndices';
+import type { Pool2DInfo } from '../shape';
 import {
   checkPlane,
   checkStepIndex,

@@ -1,5 +1,6 @@
 /** Step plans of unpooling: each pooled value and the cells it travels to. */
-import { checkUnpoolIndices, type Unpool2DInfo } from '../shape';
+import { checkUnpoolIndices } from '../poolIndices';
+import type { Unpool2DInfo } from '../shape';
 import {
   checkPlane,
   checkStepIndex,
