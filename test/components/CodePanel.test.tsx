@@ -3,19 +3,12 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CodePanel } from '../../src/components/CodePanel';
-import { computeExplore } from '../../src/engine';
 import { t } from '../../src/i18n';
-import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+import { loadQuery, useStore } from '../../src/store';
+import { showQuery } from './showQuery';
 
 /** Loads `query` and sets its picture as the worker would (the engine's own numbers). */
-function showPicture(query: string): void {
-  loadQuery(query);
-  const s = useStore.getState();
-  const v = selectValidated(s);
-  if (!v.ok) throw new Error(`invalid test query ${query}`);
-  const { x, w } = selectValues(s);
-  act(() => useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) } }));
-}
+const showPicture = (query: string) => act(() => void showQuery(query));
 
 const code = (name: string) => screen.getByRole('region', { name });
 const TORCH = 'PyTorch code';

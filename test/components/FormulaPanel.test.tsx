@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Controls } from '../../src/components/Controls';
 import { FormulaPanel } from '../../src/components/FormulaPanel';
-import { computeExplore } from '../../src/engine';
 import { t } from '../../src/i18n';
-import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+import { loadQuery, useStore } from '../../src/store';
+import { showQuery } from './showQuery';
 
 const panel = () => screen.getByRole('region', { name: t('formula.title') });
 const inPanel = (text: string) => within(panel()).getAllByText(text, { exact: false });
@@ -67,12 +67,7 @@ describe('FormulaPanel', () => {
   });
 
   it('updates as the learner types, and keeps the last valid numbers while the choice is impossible', async () => {
-    loadQuery('in=3&k=3');
-    const s = useStore.getState();
-    const v = selectValidated(s);
-    if (!v.ok) throw new Error('the starting params must be valid');
-    const { x, w } = selectValues(s);
-    s.setPicture({ explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) });
+    showQuery('in=3&k=3');
     const user = userEvent.setup();
     render(
       <>
@@ -96,12 +91,8 @@ describe('FormulaPanel', () => {
   });
 
   it('a kernel larger than the padded input: the panel gives that formula with these numbers (7 > 3 + 1 + 1 = 5), not the last picture’s', async () => {
-    loadQuery('in=3&k=3&p=1');
+    showQuery('in=3&k=3&p=1');
     const s = useStore.getState();
-    const v = selectValidated(s);
-    if (!v.ok) throw new Error('the starting params must be valid');
-    const { x, w } = selectValues(s);
-    s.setPicture({ explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) });
     render(<FormulaPanel />);
     s.change({ k: [7, 7] });
     // The formula comes with its chunk (t reads the key until then).

@@ -4,24 +4,15 @@
  * and channel. Switch positions are checked against a max pooling written here.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { computeExplore, step } from '../../src/engine';
-import { loadQuery, selectValidated, selectValues, specOf, useStore } from '../../src/store';
+import { step } from '../../src/engine';
+import { useStore } from '../../src/store';
 import { selectConvPlans } from '../../src/store/plans';
 import { selectTransposePlans } from '../../src/store/transposePlans';
 import { selectUnpoolPlans } from '../../src/store/unpoolPlans';
+import { showQuery as show } from '../components/showQuery';
 
 const initial = useStore.getInitialState();
 beforeEach(() => useStore.setState(initial, true));
-
-/** Loads `query` and gives the store the picture the worker would send. */
-function show(query: string): void {
-  loadQuery(query);
-  const s = useStore.getState();
-  const v = selectValidated(s);
-  if (!v.ok) throw new Error(v.error.message);
-  const { x, w } = selectValues(s);
-  useStore.setState({ picture: { explored: v.explored, x, w, numbers: computeExplore(specOf(s.params), x, w) } });
-}
 
 describe('plan selectors', () => {
   it('convolution: a plan per output channel, the chosen one followed, the same object until the picture or channel changes', () => {
