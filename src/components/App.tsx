@@ -12,7 +12,6 @@ import { selectValidated, useStore } from '../store';
 import { Controls } from './Controls';
 import { ExportButton } from './ExportButton';
 import { LanguageSwitch } from './LanguageSwitch';
-import { MorePanels } from './MorePanels';
 import { Narration } from './Narration';
 import { HelpButton, HelpDialog, PresentButton, SheetButton } from './PageModes';
 import { PresetPicker } from './PresetPicker';
@@ -81,8 +80,7 @@ export function App() {
                   <HelpButton />
                 </div>
               ) : null}
-              <Stage />
-              {present ? null : <MorePanels />}
+              <Stage panels={!present} />
             </main>
           </div>
         </>

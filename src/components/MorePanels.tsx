@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { t } from '../i18n';
-import { useStore } from '../store';
+import { selectValidated, useStore } from '../store';
 import type { Op, Panel } from '../store/urlParams';
 import { FormulaPanel } from './FormulaPanel';
 import { tabIds, Tabs } from './views/Tabs';
@@ -44,9 +44,11 @@ function PanelBody({ panel }: { readonly panel: Panel }) {
 }
 
 export function MorePanels() {
-  // Image mode has no numeric picture to show more views of.
-  const image = useStore((s) => s.params.op === 'image');
-  return image ? null : <Panels />;
+  // Image mode has no numeric picture to show more views of. The panels come with the first
+  // picture (or with a first choice that is refused, which the Sizes panel explains): shown
+  // earlier, the picture arriving above would push them down the page.
+  const shown = useStore((s) => s.params.op !== 'image' && (s.picture !== null || !selectValidated(s).ok));
+  return shown ? <Panels /> : null;
 }
 
 function Panels() {

@@ -13,6 +13,7 @@ import { errorText, t } from '../i18n';
 import { selectValidated, useStore } from '../store';
 import { drawsRefusal } from '../viz/refusals';
 import { ConvView } from './ConvView';
+import { MorePanels } from './MorePanels';
 
 const TransposeViews = lazy(() => import('./TransposeViews').then((m) => ({ default: m.TransposeViews })));
 const UnpoolView = lazy(() => import('./UnpoolView').then((m) => ({ default: m.UnpoolView })));
@@ -20,7 +21,12 @@ const UnpoolView = lazy(() => import('./UnpoolView').then((m) => ({ default: m.U
 const ImageMode = lazy(() => import('./image/ImageMode').then((m) => ({ default: m.ImageMode })));
 const ImpossiblePicture = lazy(() => import('./ImpossiblePicture').then((m) => ({ default: m.ImpossiblePicture })));
 
-export function Stage() {
+export interface StageProps {
+  /** Whether the "more views" panels (MorePanels) follow the picture: they appear with it, never before it (which would shift them down the page). */
+  readonly panels?: boolean;
+}
+
+export function Stage({ panels = false }: StageProps) {
   const op = useStore((s) => s.picture?.explored.op ?? null);
   const image = useStore((s) => s.params.op === 'image');
   const engineError = useStore((s) => s.engineError);
@@ -49,6 +55,7 @@ export function Stage() {
         ) : (
           <UnpoolView />
         )}
+        {panels ? <MorePanels /> : null}
       </Suspense>
     </>
   );

@@ -42,6 +42,22 @@ beforeEach(() => loadQuery(''));
 afterEach(cleanup);
 
 describe('MorePanels', () => {
+  it('come with the first picture, never before it (the picture arriving above would push them down: a layout shift)', () => {
+    useStore.setState({ picture: null });
+    const { rerender } = render(<MorePanels />);
+    expect(screen.queryByRole('tablist', { name: t('panels.label') })).toBeNull();
+    showQuery('?op=conv&in=4&k=3');
+    rerender(<MorePanels />);
+    expect(screen.getByRole('tablist', { name: t('panels.label') })).toBeInTheDocument();
+  });
+
+  it('a refused first choice has no picture to wait for: the Sizes panel explains it at once', () => {
+    useStore.setState({ picture: null });
+    loadQuery('?op=conv&in=3&k=5');
+    render(<MorePanels />);
+    expect(screen.getByRole('tablist', { name: t('panels.label') })).toBeInTheDocument();
+  });
+
   it('convolution: six tabs, Sizes selected by default, showing the formula panel', () => {
     showQuery('?op=conv&in=4&k=3');
     render(<MorePanels />);
