@@ -112,6 +112,8 @@ const LAPTOP: readonly { name: string; query: string; grids: readonly string[] }
   { name: 'scatter', query: '?op=convT&in=5&k=3&s=2', grids: [en['grid.input'], en['grid.kernel'], enTranspose['grid.canvas'], en['grid.output']] },
   { name: 'direct', query: '?op=convT&in=5&k=3&s=2&view=direct&step=3', grids: [enTranspose['grid.paddedZero'], enTranspose['grid.flipped'], enTranspose['grid.directOutput']] },
   { name: 'unpool', query: '?op=unpool&in=6&k=2&s=2', grids: [en['grid.input'], enUnpool['unpool.grid.pooled'], en['grid.output']] },
+  // Grids drawn on canvas share the row too (their cells go small; they zoom).
+  { name: 'conv-64', query: '?op=conv&in=64&k=7&p=3', grids: [en['grid.input'], en['grid.kernel'], en['grid.output']] },
 ];
 
 for (const view of LAPTOP) {
