@@ -8,6 +8,7 @@ import { Fragment, useEffect, type ReactNode } from 'react';
 import { Controls } from '../components/Controls';
 import { Stage } from '../components/Stage';
 import { useLanguage } from '../components/useLanguage';
+import { t } from '../i18n';
 import { useStore } from '../store';
 import { connectEmbed } from './api';
 import './embed.css';
@@ -33,6 +34,8 @@ export function EmbedLayout({ notices }: EmbedLayoutProps) {
           </div>
         ) : null}
         <main id="picture" className="app__stage embed__stage" tabIndex={-1}>
+          {/* The framed page is a document of its own: it is named by a heading (read, not shown). */}
+          <h1 className="visually-hidden">{t('app.title')}</h1>
           <Stage />
         </main>
       </Fragment>

@@ -8,6 +8,7 @@
  * convolved with a 3×3 ones kernel is 9 everywhere (nine ones summed).
  */
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { en } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
 import { BOUNDS } from '../../src/store/urlParams';
@@ -26,7 +27,7 @@ test.describe('an 800×500 frame', () => {
       await page.goto(`?${CONV_ONES}&embed=1&lang=${lang}`);
       const output = page.getByRole('grid', { name: words['grid.output'], exact: true });
       await expect(output).toBeVisible();
-      await expect(page.getByRole('heading', { name: words['app.title'], exact: true })).toHaveCount(0);
+      await expect(page.getByRole('banner')).toHaveCount(0);
       await expect(page.getByRole('tablist', { name: words['panels.label'] })).toHaveCount(0);
       // The compact strip: the operation and the four sizes, no channel or value fields.
       const strip = page.getByRole('form', { name: words['controls.label'] });
@@ -43,6 +44,15 @@ test.describe('an 800×500 frame', () => {
       await page.keyboard.press('Home');
       await page.screenshot({ path: `test-results/screens/embed-800x500-${lang}.png` });
       expect(errors).toEqual([]);
+    });
+
+    test(`the framed page passes axe with no violation of any impact, and is named by a heading (${lang})`, async ({ page }) => {
+      const words = lang === 'en' ? en : zh;
+      await page.goto(`?${CONV_ONES}&embed=1&lang=${lang}`);
+      await expect(page.getByRole('grid', { name: words['grid.output'], exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: words['app.title'], exact: true })).toHaveCount(1);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }
 
