@@ -7,7 +7,7 @@
 import { fromWire } from './wire';
 import { cancelledError, macrotask } from './jobControl';
 import type { JobName, JobResult, Jobs } from './jobs';
-import type { Api, FromWorker, JobRequest, Method, ToWorker, WorkerRequest } from './protocol';
+import { transferables, type Api, type FromWorker, type JobRequest, type Method, type ToWorker, type WorkerRequest } from './protocol';
 
 type Result<M extends Method> = ReturnType<Api[M]>;
 
@@ -25,6 +25,12 @@ export interface EngineClient {
    * `cancel`, which stops the job between two pieces).
    */
   job<J extends JobName>(name: J, args: Parameters<Jobs[J]>, onProgress?: (fraction: number) => void): RunningJob<J>;
+  /**
+   * Hands the buffers of a job's value (every typed array in it) back to the worker, which
+   * writes the next jobs' results into them: call it once nothing reads that value any more
+   * (its arrays are detached). On the main thread it does nothing.
+   */
+  recycle(value: unknown): void;
   /** Where requests run now. */
   readonly mode: () => 'worker' | 'main';
   dispose(): void;
@@ -40,7 +46,7 @@ export interface RunningJob<J extends JobName> {
 export interface WorkerLike {
   onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
   onerror: ((e: Event) => void) | null;
-  postMessage(message: ToWorker): void;
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
   terminate(): void;
 }
 
@@ -183,6 +189,11 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
           rejectNow(cancelledError());
         },
       };
+    },
+    recycle: (value: unknown) => {
+      // A detached buffer (already given back, or transferred elsewhere) cannot be transferred again.
+      const buffers = transferables(value).filter((b) => b.byteLength > 0);
+      if (worker && buffers.length > 0) worker.postMessage({ recycle: buffers }, buffers);
     },
     mode: () => (worker ? 'worker' : 'main'),
     dispose: () => {

@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
 /**
  * The worker: answers each request with its handler's result, transferring typed-array buffers;
- * runs jobs piece by piece, posting their progress and hearing cancels between pieces.
+ * runs jobs piece by piece, posting their progress and hearing cancels between pieces; keeps the
+ * buffers the page hands back for the next jobs.
  */
+import { giveBuffers } from '../engine/bufferPool';
 import { macrotask } from './jobs';
 import { respond, respondJob } from './respond';
 import type { ToWorker } from './protocol';
@@ -13,7 +15,9 @@ const cancelled = new Set<number>();
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const data = event.data;
-  if ('cancel' in data) {
+  if ('recycle' in data) {
+    giveBuffers(data.recycle);
+  } else if ('cancel' in data) {
     cancelled.add(data.id);
   } else if ('job' in data) {
     void respondJob(data, (progress) => self.postMessage(progress), () => cancelled.has(data.id), macrotask).then((response) => {
