@@ -133,6 +133,15 @@ export interface ImageJobResult {
   readonly outputs: readonly { readonly id: 'conv' | 'k3' | 'k4' | 'pooled' | 'unpooled'; readonly image: ImagePlanes }[];
 }
 
+/** The buffers of a job's pictures, each once (those already detached left out): what the page hands back when it stops showing them. */
+export function resultBuffers(result: ImageJobResult): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const p of [result.input, ...result.outputs.map((o) => o.image)]) {
+    for (const b of [p.values.buffer, p.rgba.buffer]) if (b instanceof ArrayBuffer && b.byteLength > 0 && !out.includes(b)) out.push(b);
+  }
+  return out;
+}
+
 function planesOf(values: Float64Array, channels: number, width: number, height: number, offset: number): ImagePlanes {
   const { min, max } = valueRange(values, width);
   return { width, height, channels, values, rgba: planesToRgba(values, channels, width, height, offset), offset, min, max };

@@ -7,7 +7,7 @@
 import { fromWire } from './wire';
 import { cancelledError, macrotask } from './jobControl';
 import type { JobName, JobResult, Jobs } from './jobs';
-import { transferables, type Api, type FromWorker, type JobRequest, type Method, type ToWorker, type WorkerRequest } from './protocol';
+import type { Api, FromWorker, JobRequest, Method, ToWorker, WorkerRequest } from './protocol';
 
 type Result<M extends Method> = ReturnType<Api[M]>;
 
@@ -26,11 +26,11 @@ export interface EngineClient {
    */
   job<J extends JobName>(name: J, args: Parameters<Jobs[J]>, onProgress?: (fraction: number) => void): RunningJob<J>;
   /**
-   * Hands the buffers of a job's value (every typed array in it) back to the worker, which
-   * writes the next jobs' results into them: call it once nothing reads that value any more
-   * (its arrays are detached). On the main thread it does nothing.
+   * Hands buffers of a job's value back to the worker (transferred: they are detached here),
+   * which writes the next jobs' results into them: call it once nothing reads them any more.
+   * Each buffer must be whole and not yet detached. On the main thread it does nothing.
    */
-  recycle(value: unknown): void;
+  recycle(buffers: ArrayBuffer[]): void;
   /** Where requests run now. */
   readonly mode: () => 'worker' | 'main';
   dispose(): void;
@@ -190,11 +190,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
         },
       };
     },
-    recycle: (value: unknown) => {
-      // A detached buffer (already given back, or transferred elsewhere) cannot be transferred again.
-      const buffers = transferables(value).filter((b) => b.byteLength > 0);
-      if (worker && buffers.length > 0) worker.postMessage({ recycle: buffers }, buffers);
-    },
+    recycle: (buffers: ArrayBuffer[]) => worker?.postMessage({ recycle: buffers }, buffers),
     mode: () => (worker ? 'worker' : 'main'),
     dispose: () => {
       disposed = true;

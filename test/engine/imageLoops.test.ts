@@ -2,12 +2,13 @@
  * Image mode's one-plane loops (src/engine/imageLoops.ts) against the engine's general ops
  * (conv2d, convTranspose2d on [1, 1, H, W]) on random small pictures and kernels, compared to
  * 1e-12 of the sum of the terms' sizes; the byte and range helpers against direct loops; and a
- * job written into spare buffers full of old bytes (bufferPool) against the same job in new ones.
+ * job written into spare buffers full of old bytes (bufferPool) against the same job in new ones;
+ * the buffers a result hands back.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  conv2d, conv2dInfo, convTranspose2d, convTranspose2dInfo, imageJob, tensor, type ImageJobResult, type ImageJobSpec,
+  conv2d, conv2dInfo, convTranspose2d, convTranspose2dInfo, imageJob, resultBuffers, tensor, type ImageJobResult, type ImageJobSpec,
 } from '../../src/engine';
 import { giveBuffers, spareByteCount, takeFloat64 } from '../../src/engine/bufferPool';
 import { convPlane, fillRgba, transposedPlane, transposedPlaneFits, valueRange } from '../../src/engine/imageLoops';
@@ -162,5 +163,21 @@ describe('spare buffers', () => {
     expect(b.buffer).toBe(a.buffer);
     expect(takeFloat64(10).buffer).not.toBe(a.buffer);
     expect(takeFloat64(11).length).toBe(11);
+  });
+});
+
+describe('a result’s buffers', () => {
+  it('lists every picture’s values and bytes once, leaving out detached ones', () => {
+    const rgba = Uint8ClampedArray.from({ length: 4 * 4 * 4 }, (_, i) => i);
+    const gen = imageJob({ task: 'convT', color: 'grey' }, rgba, 4, 4);
+    let r = gen.next();
+    while (!r.done) r = gen.next();
+    const result = r.value;
+    const pictures = [result.input, ...result.outputs.map((o) => o.image)];
+    const all = resultBuffers(result);
+    expect(all).toHaveLength(2 * pictures.length);
+    for (const p of pictures) expect(all).toEqual(expect.arrayContaining([p.values.buffer, p.rgba.buffer]));
+    structuredClone(result.input.rgba.buffer, { transfer: [result.input.rgba.buffer as ArrayBuffer] });
+    expect(resultBuffers(result)).toHaveLength(2 * pictures.length - 1);
   });
 });

@@ -7,7 +7,7 @@
  * Loaded on demand, with its words (en-image.ts) and styles.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { fitWithin, isShapeError, MAX_IMAGE_SIDE, samePlace, type ImageJobResult, type ImagePlanes } from '../../engine';
+import { fitWithin, isShapeError, MAX_IMAGE_SIDE, resultBuffers, samePlace, type ImageJobResult, type ImagePlanes } from '../../engine';
 import { addMessages, errorText, t, type MessageKey } from '../../i18n';
 import { enImage } from '../../i18n/en-image';
 import { useStore } from '../../store';
@@ -131,7 +131,7 @@ export function ImageMode() {
   useEffect(() => {
     const client = engineClient();
     if (!forJob.source || !client) return;
-    if (drawn.current) client.recycle(drawn.current);
+    if (drawn.current) client.recycle(resultBuffers(drawn.current));
     drawn.current = null;
     setRun({ state: 'running', job: forJob, progress: 0 });
     const job = client.job('image', [JSON.parse(forJob.specKey), forJob.source.rgba, forJob.source.width, forJob.source.height], (progress) =>
@@ -144,7 +144,7 @@ export function ImageMode() {
     };
     job.promise.then(
       ({ value, ms }) => {
-        if (!live) return client.recycle(value);
+        if (!live) return client.recycle(resultBuffers(value));
         drawn.current = value;
         setRun({ state: 'done', job: forJob, result: value, ms });
       },
