@@ -7,6 +7,7 @@
 import { giveBuffers } from '../engine/bufferPool';
 import { macrotask } from './jobs';
 import { respond, respondJob } from './respond';
+import { toWire } from './wire';
 import type { ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -22,7 +23,12 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   } else if ('job' in data) {
     void respondJob(data, (progress) => self.postMessage(progress), () => cancelled.has(data.id), macrotask).then((response) => {
       cancelled.delete(data.id);
-      self.postMessage(response.message, response.transfer);
+      try {
+        self.postMessage(response.message, response.transfer);
+      } catch (e) {
+        // A value that cannot cross (a DataCloneError) must still answer, or the page waits for ever.
+        self.postMessage({ id: data.id, ok: false, error: toWire(e) });
+      }
     });
   } else {
     const response = respond(data);
