@@ -3,8 +3,10 @@
  * a pixel, and the jobs that run the engine's own ops (conv2d, convTranspose2d, pooling and
  * unpooling) over every plane of a picture. Pure: RGBA bytes in, numbers and RGBA bytes out; no DOM.
  */
-import { conv2d } from './ops/conv2d';
-import { convTranspose2d } from './ops/convTranspose2d';
+import { takeBytes, takeFloat64 } from './bufferPool';
+import { convPlane, fillPlanes, fillRgba, transposedPlane, transposedPlaneFits, valueRange } from './imageLoops';
+import { conv2dInfo } from './ops/conv2d';
+import { convTranspose2d, convTranspose2dInfo } from './ops/convTranspose2d';
 import { avgPool2d, maxPool2d } from './ops/pool';
 import { avgUnpool2d, maxUnpool2d } from './ops/unpool';
 import { unpoolSizes } from './shape';
@@ -45,27 +47,12 @@ export function doublingPads(k: number): { readonly padding: number; readonly ou
 /** 'rgb': three planes (R, G, B); 'grey': one plane of luma. */
 export type ImageColor = 'rgb' | 'grey';
 
-/** Luma of one pixel (ITU-R BT.601 weights), rounded to a whole 0–255 value. */
-export function greyOf(r: number, g: number, b: number): number {
-  return Math.round(0.299 * r + 0.587 * g + 0.114 * b);
-}
+export { greyOf } from './imageLoops';
 
-/** The planes of an RGBA picture: [3, H, W] (R, G, B) or [1, H, W] (grey), values 0–255; alpha is ignored. Allocates the planes. */
+/** The planes of an RGBA picture: [3, H, W] (R, G, B) or [1, H, W] (grey), values 0–255; alpha is ignored. The planes are new or a spare buffer (bufferPool). */
 export function rgbaToPlanes(rgba: ArrayLike<number>, width: number, height: number, color: ImageColor): Float64Array {
-  const n = width * height;
-  const out = new Float64Array((color === 'rgb' ? 3 : 1) * n);
-  for (let i = 0; i < n; i++) {
-    const r = rgba[4 * i];
-    const g = rgba[4 * i + 1];
-    const b = rgba[4 * i + 2];
-    if (color === 'rgb') {
-      out[i] = r;
-      out[n + i] = g;
-      out[2 * n + i] = b;
-    } else {
-      out[i] = greyOf(r, g, b);
-    }
-  }
+  const out = takeFloat64((color === 'rgb' ? 3 : 1) * width * height);
+  fillPlanes(rgba, width, height, color === 'grey', out);
   return out;
 }
 
@@ -75,26 +62,10 @@ export function toByte(v: number, offset: number): number {
   return b < 0 ? 0 : b > 255 ? 255 : b;
 }
 
-/** RGBA bytes of [3, H, W] planes (as colour) or [1, H, W] (as grey), each value as toByte makes it. Allocates the bytes. */
+/** RGBA bytes of [3, H, W] planes (as colour) or [1, H, W] (as grey), each value as toByte makes it. The bytes are new or a spare buffer (bufferPool). */
 export function planesToRgba(planes: ArrayLike<number>, channels: number, width: number, height: number, offset: number): Uint8ClampedArray {
-  const n = width * height;
-  const out = new Uint8ClampedArray(4 * n);
-  // A clamped array clips to 0–255 itself; floor(v + ½) is Math.round (a million pixels a plane: no calls).
-  const shift = offset + 0.5;
-  if (channels === 3) {
-    for (let c = 0; c < 3; c++) {
-      const base = c * n;
-      for (let i = 0; i < n; i++) out[4 * i + c] = Math.floor(planes[base + i] + shift);
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const b = Math.floor(planes[i] + shift);
-      out[4 * i] = b;
-      out[4 * i + 1] = b;
-      out[4 * i + 2] = b;
-    }
-  }
-  for (let i = 0; i < n; i++) out[4 * i + 3] = 255;
+  const out = takeBytes(4 * width * height);
+  fillRgba(planes instanceof Float64Array ? planes : Float64Array.from(planes), channels, width, height, offset, out);
   return out;
 }
 
@@ -162,38 +133,18 @@ export interface ImageJobResult {
   readonly outputs: readonly { readonly id: 'conv' | 'k3' | 'k4' | 'pooled' | 'unpooled'; readonly image: ImagePlanes }[];
 }
 
-function planesOf(values: Float64Array, channels: number, width: number, height: number, offset: number): ImagePlanes {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
+/** The buffers of a job's pictures, each once (those already detached left out): what the page hands back when it stops showing them. */
+export function resultBuffers(result: ImageJobResult): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const p of [result.input, ...result.outputs.map((o) => o.image)]) {
+    for (const b of [p.values.buffer, p.rgba.buffer]) if (b instanceof ArrayBuffer && b.byteLength > 0 && !out.includes(b)) out.push(b);
   }
-  return { width, height, channels, values, rgba: planesToRgba(values, channels, width, height, offset), offset, min, max };
+  return out;
 }
 
-/** Runs `op` on each plane ([1, 1, H, W]) and stacks the results; yields after each plane. */
-function* perPlane(
-  planes: Float64Array,
-  channels: number,
-  height: number,
-  width: number,
-  op: (plane: Float64Array) => { readonly shape: readonly number[]; readonly data: Float64Array },
-  progress: (done: number) => number,
-): Generator<number, { values: Float64Array; height: number; width: number }> {
-  const parts: Float64Array[] = [];
-  let shape: readonly number[] = [];
-  for (let c = 0; c < channels; c++) {
-    const result = op(planes.subarray(c * height * width, (c + 1) * height * width));
-    parts.push(result.data);
-    shape = result.shape;
-    yield progress(c + 1);
-  }
-  const [, , h, w] = shape;
-  const values = new Float64Array(channels * h * w);
-  parts.forEach((p, c) => values.set(p, c * h * w));
-  return { values, height: h, width: w };
+function planesOf(values: Float64Array, channels: number, width: number, height: number, offset: number): ImagePlanes {
+  const { min, max } = valueRange(values, width);
+  return { width, height, channels, values, rgba: planesToRgba(values, channels, width, height, offset), offset, min, max };
 }
 
 /**
@@ -210,18 +161,34 @@ export function* imageJob(spec: ImageJobSpec, rgba: ArrayLike<number>, width: nu
   const input = planesOf(planes, channels, width, height, 0);
   // The planes hold bytes, finite by construction: each is used as a tensor without a copy.
   const plane = (data: Float64Array): Tensor => ({ shape: [1, 1, height, width], data });
+  const n = width * height;
+  // The engine's own ops validate (its ShapeErrors) and size each result; imageLoops computes
+  // the one-channel planes, straight into the stacked result.
   if (spec.task === 'conv') {
     const weight = tensor([1, 1, spec.k[0], spec.k[1]], spec.kernel);
-    const r = yield* perPlane(planes, channels, height, width, (p) => conv2d(plane(p), weight, { stride: spec.stride, padding: spec.padding, dilation: spec.dilation }), (c) => c / channels);
-    return { input, outputs: [{ id: 'conv', image: planesOf(r.values, channels, r.width, r.height, displayOffset(spec.kernel)) }] };
+    const info = conv2dInfo(plane(planes.subarray(0, n)), weight, { stride: spec.stride, padding: spec.padding, dilation: spec.dilation });
+    const size = info.outH * info.outW;
+    const values = takeFloat64(channels * size);
+    for (let c = 0; c < channels; c++) {
+      convPlane(info, planes, c * n, weight.data, values, c * size);
+      yield (c + 1) / channels;
+    }
+    return { input, outputs: [{ id: 'conv', image: planesOf(values, channels, info.outW, info.outH, displayOffset(spec.kernel)) }] };
   }
   if (spec.task === 'convT') {
     const outputs: { id: 'k3' | 'k4'; image: ImagePlanes }[] = [];
     for (const [i, k] of [3, 4].entries()) {
       const weight = tensor([1, 1, k, k], upsamplingKernel(k, 2));
-      const pads = doublingPads(k);
-      const r = yield* perPlane(planes, channels, height, width, (p) => convTranspose2d(plane(p), weight, { stride: 2, ...pads }), (c) => (i * channels + c) / (2 * channels));
-      outputs.push({ id: k === 3 ? 'k3' : 'k4', image: planesOf(r.values, channels, r.width, r.height, 0) });
+      const opts = { stride: 2, ...doublingPads(k) };
+      const info = convTranspose2dInfo(plane(planes.subarray(0, n)), weight, opts);
+      const size = info.outH * info.outW;
+      const values = takeFloat64(channels * size);
+      for (let c = 0; c < channels; c++) {
+        if (transposedPlaneFits(info)) transposedPlane(info, planes, c * n, weight.data, values, c * size);
+        else values.set(convTranspose2d(plane(planes.subarray(c * n, (c + 1) * n)), weight, opts).data, c * size);
+        yield (i * channels + c + 1) / (2 * channels);
+      }
+      outputs.push({ id: k === 3 ? 'k3' : 'k4', image: planesOf(values, channels, info.outW, info.outH, 0) });
     }
     return { input, outputs };
   }

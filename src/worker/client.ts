@@ -25,6 +25,12 @@ export interface EngineClient {
    * `cancel`, which stops the job between two pieces).
    */
   job<J extends JobName>(name: J, args: Parameters<Jobs[J]>, onProgress?: (fraction: number) => void): RunningJob<J>;
+  /**
+   * Hands buffers of a job's value back to the worker (transferred: they are detached here),
+   * which writes the next jobs' results into them: call it once nothing reads them any more.
+   * Each buffer must be whole and not yet detached. On the main thread it does nothing.
+   */
+  recycle(buffers: ArrayBuffer[]): void;
   /** Where requests run now. */
   readonly mode: () => 'worker' | 'main';
   dispose(): void;
@@ -40,7 +46,7 @@ export interface RunningJob<J extends JobName> {
 export interface WorkerLike {
   onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
   onerror: ((e: Event) => void) | null;
-  postMessage(message: ToWorker): void;
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
   terminate(): void;
 }
 
@@ -184,6 +190,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
         },
       };
     },
+    recycle: (buffers: ArrayBuffer[]) => worker?.postMessage({ recycle: buffers }, buffers),
     mode: () => (worker ? 'worker' : 'main'),
     dispose: () => {
       disposed = true;

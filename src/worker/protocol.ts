@@ -28,8 +28,13 @@ export interface CancelRequest {
   readonly cancel: true;
 }
 
+/** Buffers of a result the page no longer shows, transferred back for the next jobs to write into (engine/bufferPool.ts). */
+export interface RecycleRequest {
+  readonly recycle: readonly ArrayBuffer[];
+}
+
 /** Everything the page sends the worker. */
-export type ToWorker = WorkerRequest | JobRequest | CancelRequest;
+export type ToWorker = WorkerRequest | JobRequest | CancelRequest | RecycleRequest;
 
 /** An error as it crosses the worker boundary; ShapeErrors keep their code, param and details. */
 export interface WireError {

@@ -48,10 +48,12 @@ function convolve(x: number[][], k: number[][], p: number): number[][] {
 const plane = (f: (x: number, y: number) => number, w = KNOWN_W, h = KNOWN_H) => Array.from({ length: h }, (_, y) => Array.from({ length: w }, (_, x) => f(x, y)));
 
 /**
- * The picture named `name` as drawn (fitted, not zoomed): each pixel's RGB, read a fifth of the
- * way into its cell (a cell large enough shows its value at the centre).
+ * The picture named `name` as drawn (fitted, not zoomed), once drawn: each pixel's RGB, read a
+ * fifth of the way into its cell (a cell large enough shows its value at the centre).
  */
 async function readView(page: Page, name: string): Promise<{ w: number; h: number; px: Rgb[][] }> {
+  // A new picture is drawn in an animation frame of its own: the canvas is busy until then.
+  await expect(page.getByRole('img', { name, exact: true })).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
   return page.getByRole('img', { name, exact: true }).evaluate((el) => {
     const canvas = el as HTMLCanvasElement;
     const w = Number(canvas.dataset.width);
@@ -183,6 +185,32 @@ test('k = 3 against k = 4 on a flat picture: the checkerboard is in the k = 3 pi
   expect(jumps(k4)).toBe(0);
 });
 
+test.describe('a picture being loaded', () => {
+  // The sample's file is held back by the test; a service worker would answer it from its cache.
+  test.use({ serviceWorkers: 'block' });
+
+  test('while another sample loads, the last one’s pictures and time are not shown as if they were its own', async ({ page }) => {
+    await page.goto('?op=image&task=pool&k=2&s=2');
+    await computed(page);
+    await expect(page.getByRole('img', { name: 'Input', exact: true })).toHaveAttribute('data-width', '512', LONG);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/samples/rings.png', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('combobox', { name: 'Picture' }).selectOption('rings');
+    await expect(page.getByText('Loading the picture…')).toBeVisible(LONG);
+    await expect(page.getByRole('img', { name: 'Input', exact: true })).toHaveCount(0);
+    await expect(page.getByText(/Computed in \d+ ms/)).toHaveCount(0);
+    release();
+    await expect(page.getByRole('img', { name: 'Input', exact: true })).toHaveAttribute('data-width', '256', LONG);
+    await computed(page);
+  });
+});
+
 test('a pixel opens the numeric explorer on the 8×8 patch around it, with its values (mouse and keyboard)', async ({ page }) => {
   await page.goto('?op=image&color=grey&kern=sharpen&p=1');
   await computed(page);
@@ -268,6 +296,7 @@ for (const lang of ['en', 'zh'] as const) {
       for (const task of ['conv', 'convT', 'pool'] as const) {
         await page.goto(`?op=image&task=${task}${task === 'pool' ? '&k=2&s=2' : ''}${task === 'convT' ? '&img=checker' : ''}&lang=${lang}`);
         await expect(page.locator('[data-ms]')).toBeVisible({ timeout: 60_000 });
+        await expect(page.locator('canvas[aria-busy="true"]')).toHaveCount(0, { timeout: 60_000 });
         await screenshot(page, `image-${task}-${lang}-${w}`);
       }
     });

@@ -336,3 +336,23 @@ describe('transferables', () => {
     expect(respond({ id: 1, method: 'explore', args: [conv(2), ramp(4), ramp(9)] }).transfer).toEqual([]);
   });
 });
+
+describe('recycling a result’s buffers', () => {
+  it('posts them to the worker as a transfer (the worker’s pool takes them); on the main thread nothing happens', () => {
+    const sent: { message: unknown; transfer?: Transferable[] }[] = [];
+    const client = createEngineClient({
+      createWorker: () => {
+        const w = new FakeWorker();
+        w.postMessage = (message: WorkerRequest, transfer?: Transferable[]) => void sent.push({ message, transfer });
+        return w;
+      },
+    });
+    const buffers = [new ArrayBuffer(8), new ArrayBuffer(16)];
+    client.recycle(buffers);
+    expect(sent).toEqual([{ message: { recycle: buffers }, transfer: buffers }]);
+    client.dispose();
+    const onMain = createEngineClient();
+    expect(() => onMain.recycle([new ArrayBuffer(8)])).not.toThrow();
+    expect(onMain.mode()).toBe('main');
+  });
+});

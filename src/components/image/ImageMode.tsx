@@ -7,7 +7,7 @@
  * Loaded on demand, with its words (en-image.ts) and styles.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { fitWithin, isShapeError, MAX_IMAGE_SIDE, samePlace, type ImageJobResult, type ImagePlanes } from '../../engine';
+import { fitWithin, isShapeError, MAX_IMAGE_SIDE, resultBuffers, samePlace, type ImageJobResult, type ImagePlanes } from '../../engine';
 import { addMessages, errorText, t, type MessageKey } from '../../i18n';
 import { enImage } from '../../i18n/en-image';
 import { useStore } from '../../store';
@@ -35,12 +35,20 @@ interface Source {
   readonly sample: Sample | null;
 }
 
+/** What a job is for: the picture, the settings and the learner's "Compute again" (a new object whenever one of them changes). */
+interface JobFor {
+  readonly source: Source | null;
+  readonly specKey: string;
+  readonly again: number;
+}
+
+/** A job's state, for the picture and settings it was started for (`job`): the page shows only the current one's. */
 type Run =
   | { readonly state: 'idle' }
-  | { readonly state: 'running'; readonly progress: number }
-  | { readonly state: 'done'; readonly result: ImageJobResult; readonly ms: number }
-  | { readonly state: 'cancelled' }
-  | { readonly state: 'failed'; readonly message: string };
+  | { readonly state: 'running'; readonly job: JobFor; readonly progress: number }
+  | { readonly state: 'done'; readonly job: JobFor; readonly result: ImageJobResult; readonly ms: number }
+  | { readonly state: 'cancelled'; readonly job: JobFor }
+  | { readonly state: 'failed'; readonly job: JobFor | null; readonly message: string };
 
 const FIT: ZoomTransform = { k: 1, x: 0, y: 0 };
 /** The side of the small input the overlap maps are drawn for. */
@@ -89,6 +97,7 @@ export function ImageMode() {
     }
     let live = true;
     setSource(null);
+    setRun((r) => (r.state === 'failed' && r.job === null ? { state: 'idle' } : r));
     fetch(sampleUrl(params.img))
       .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(String(r.status)))))
       .then(decode)
@@ -96,7 +105,7 @@ export function ImageMode() {
         if (live) setSource({ rgba: d.rgba, width: d.width, height: d.height, sample: params.img });
       })
       .catch((e: unknown) => {
-        if (live) setRun({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
+        if (live) setRun({ state: 'failed', job: null, message: e instanceof Error ? e.message : String(e) });
       });
     return () => {
       live = false;
@@ -112,26 +121,36 @@ export function ImageMode() {
   const spec = useMemo(() => imageJobSpec(params), [params]);
   const specKey = JSON.stringify(spec);
 
-  // The job: the newest picture and settings win; an older job still running is cancelled.
+  // The job: the newest picture and settings win; an older job still running is cancelled, and
+  // what a job reports counts only for the picture and settings it was started for (`forJob`),
+  // so a late answer can never stand for newer settings, nor an older result be shown as theirs.
+  const forJob = useMemo<JobFor>(() => ({ source, specKey, again }), [source, specKey, again]);
+  // The result the page last drew: from the render that starts the next job on, nothing shows it
+  // (the run is not that job's), so its buffers go back to the worker for the next results.
+  const drawn = useRef<ImageJobResult | null>(null);
   useEffect(() => {
     const client = engineClient();
-    if (!source || !client) return;
-    setRun({ state: 'running', progress: 0 });
-    const job = client.job('image', [JSON.parse(specKey), source.rgba, source.width, source.height], (progress) =>
-      setRun((r) => (r.state === 'running' ? { state: 'running', progress } : r)),
+    if (!forJob.source || !client) return;
+    if (drawn.current) client.recycle(resultBuffers(drawn.current));
+    drawn.current = null;
+    setRun({ state: 'running', job: forJob, progress: 0 });
+    const job = client.job('image', [JSON.parse(forJob.specKey), forJob.source.rgba, forJob.source.width, forJob.source.height], (progress) =>
+      setRun((r) => (r.state === 'running' && r.job === forJob ? { ...r, progress } : r)),
     );
     let live = true;
     cancelRef.current = () => {
       job.cancel();
-      setRun({ state: 'cancelled' });
+      setRun({ state: 'cancelled', job: forJob });
     };
     job.promise.then(
       ({ value, ms }) => {
-        if (live) setRun({ state: 'done', result: value, ms });
+        if (!live) return client.recycle(resultBuffers(value));
+        drawn.current = value;
+        setRun({ state: 'done', job: forJob, result: value, ms });
       },
       (e: unknown) => {
         if (!live || (e instanceof Error && e.name === 'AbortError')) return;
-        setRun({ state: 'failed', message: isShapeError(e) ? errorText(e) : e instanceof Error ? e.message : String(e) });
+        setRun({ state: 'failed', job: forJob, message: isShapeError(e) ? errorText(e) : e instanceof Error ? e.message : String(e) });
       },
     );
     return () => {
@@ -139,7 +158,9 @@ export function ImageMode() {
       job.cancel();
       cancelRef.current = null;
     };
-  }, [source, specKey, again]);
+  }, [forJob]);
+  // The run of the current picture and settings (a sample that failed to load stands until another loads).
+  const current: Run = run.state === 'idle' || run.job === forJob || (run.job === null && !source) ? run : { state: 'idle' };
 
   const openFile = useCallback(async (file: File | undefined | null) => {
     if (!file) return;
@@ -212,7 +233,7 @@ export function ImageMode() {
     }
   };
 
-  const result = run.state === 'done' ? run.result : null;
+  const result = current.state === 'done' ? current.result : null;
   const views = result ? [{ id: 'input', image: result.input }, ...result.outputs] : [];
 
   const pick = (id: string, image: ImagePlanes, rc: [number, number]) => {
@@ -343,10 +364,10 @@ export function ImageMode() {
       </div>
 
       <div className="image-mode__status" aria-live="polite">
-        {run.state === 'running' || (run.state === 'idle' && !source) ? (
+        {current.state === 'running' || (current.state === 'idle' && !source) ? (
           <>
             <span>{t(source ? 'image.progress' : 'image.loading')}</span>
-            {source ? <progress max={1} value={run.state === 'running' ? run.progress : 0} aria-label={t('image.progress')} /> : null}
+            {source ? <progress max={1} value={current.state === 'running' ? current.progress : 0} aria-label={t('image.progress')} /> : null}
             {source ? (
               <button type="button" className="image-mode__button" onClick={() => cancelRef.current?.()}>
                 {t('image.cancel')}
@@ -354,8 +375,8 @@ export function ImageMode() {
             ) : null}
           </>
         ) : null}
-        {run.state === 'done' ? <span data-ms={run.ms.toFixed(1)}>{t('image.time', { ms: Math.round(run.ms) })}</span> : null}
-        {run.state === 'cancelled' ? (
+        {current.state === 'done' ? <span data-ms={current.ms.toFixed(1)}>{t('image.time', { ms: Math.round(current.ms) })}</span> : null}
+        {current.state === 'cancelled' ? (
           <>
             <span>{t('image.cancelled')}</span>
             <button type="button" className="image-mode__button" onClick={() => setAgain((n) => n + 1)}>
@@ -364,7 +385,7 @@ export function ImageMode() {
           </>
         ) : null}
       </div>
-      {run.state === 'failed' ? <p id={ids.error} className="app__engine-error" role="alert">{t('image.failed', { message: run.message })}</p> : null}
+      {current.state === 'failed' ? <p id={ids.error} className="app__engine-error" role="alert">{t('image.failed', { message: current.message })}</p> : null}
 
       {params.task === 'convT' ? <p className="image-mode__text">{t('image.convT.intro')}</p> : null}
       {params.task === 'pool' ? <p className="image-mode__text">{t('image.pool.intro')}</p> : null}

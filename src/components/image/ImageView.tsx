@@ -29,6 +29,43 @@ export interface ImageViewProps {
   readonly onPick: (rc: [number, number]) => void;
 }
 
+/**
+ * Offscreen canvases of pictures no longer shown, kept for the next pictures of the same size:
+ * a new canvas of a million pixels costs the system fresh memory (slow to touch the first time,
+ * a long task on the main thread), while drawing new bytes into a kept one is a copy. Each job
+ * shows at most three pictures, so two jobs' worth are kept.
+ */
+const spare: HTMLCanvasElement[] = [];
+const SPARE_CANVASES = 6;
+
+/** A width×height canvas: a spare one of that size, or a new one. */
+function offscreen(width: number, height: number): HTMLCanvasElement {
+  const at = spare.findIndex((c) => c.width === width && c.height === height);
+  if (at >= 0) return spare.splice(at, 1)[0];
+  const c = document.createElement('canvas');
+  c.width = width;
+  c.height = height;
+  return c;
+}
+
+/** Work waiting for an animation frame of its own, oldest first. */
+const turns: (() => void)[] = [];
+
+function nextTurn(): void {
+  turns.shift()?.();
+  if (turns.length > 0) requestAnimationFrame(nextTurn);
+}
+
+/** Runs `work` in an animation frame of its own, after the work queued before it; returns the way to drop it. */
+function inTurn(work: () => void): () => void {
+  turns.push(work);
+  if (turns.length === 1) requestAnimationFrame(nextTurn);
+  return () => {
+    const at = turns.indexOf(work);
+    if (at >= 0) turns.splice(at, 1);
+  };
+}
+
 const STEP: Readonly<Record<string, [number, number]>> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
 export function ImageView({ name, caption, description, image, transform, onTransform, cursor, onCursor, onPick }: ImageViewProps) {
@@ -39,14 +76,26 @@ export function ImageView({ name, caption, description, image, transform, onTran
   const latest = useRef({ onTransform, onPick });
   latest.current = { onTransform, onPick };
 
-  // The picture's bytes on an offscreen canvas, drawn scaled onto the visible one.
+  // The picture's bytes on an offscreen canvas, drawn scaled onto the visible one. A new
+  // picture waits for its own animation frame (`inTurn`), so the views of a result are drawn one
+  // a frame rather than all in one long task; until then the canvas is busy (aria-busy).
   const bitmap = useRef<HTMLCanvasElement | null>(null);
-  useLayoutEffect(() => {
-    const off = document.createElement('canvas');
-    off.width = image.width;
-    off.height = image.height;
-    off.getContext('2d')?.putImageData(new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height), 0, 0);
-    bitmap.current = off;
+  const [ready, setReady] = useState<ImagePlanes | null>(null);
+  useEffect(() => {
+    let off: HTMLCanvasElement | null = null;
+    const cancel = inTurn(() => {
+      off = offscreen(image.width, image.height);
+      off.getContext('2d')?.putImageData(new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height), 0, 0);
+      bitmap.current = off;
+      setReady(image);
+    });
+    return () => {
+      cancel();
+      if (!off) return;
+      bitmap.current = null;
+      spare.push(off);
+      if (spare.length > SPARE_CANVASES) spare.shift();
+    };
   }, [image]);
 
   // The canvas follows its box's size (device pixels for sharp numbers).
@@ -87,10 +136,13 @@ export function ImageView({ name, caption, description, image, transform, onTran
   useLayoutEffect(() => {
     const el = canvas.current;
     const off = bitmap.current;
-    if (!el || !off || size.w === 0) return;
+    if (!el || !off || ready !== image || size.w === 0) return;
     const dpr = window.devicePixelRatio || 1;
-    el.width = Math.round(size.w * dpr);
-    el.height = Math.round(size.h * dpr);
+    // A canvas given its size again reallocates its pixels: only when the size changed.
+    const w = Math.round(size.w * dpr);
+    const h = Math.round(size.h * dpr);
+    if (el.width !== w) el.width = w;
+    if (el.height !== h) el.height = h;
     const ctx = el.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -129,7 +181,7 @@ export function ImageView({ name, caption, description, image, transform, onTran
       const s = Math.max(layout.size, 4);
       ctx.strokeRect(layout.left + c * layout.size - (s - layout.size) / 2, layout.top + r * layout.size - (s - layout.size) / 2, s, s);
     }
-  }, [image, transform, size, cursor]);
+  }, [image, ready, transform, size, cursor]);
 
   const pointAt = (clientX: number, clientY: number): [number, number] | null => {
     const el = canvas.current;
@@ -171,6 +223,7 @@ export function ImageView({ name, caption, description, image, transform, onTran
         tabIndex={0}
         aria-label={name}
         aria-describedby={descId}
+        aria-busy={ready !== image}
         data-width={image.width}
         data-height={image.height}
         onKeyDown={onKeyDown}
