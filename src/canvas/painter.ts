@@ -64,11 +64,42 @@ function textWidth(ctx: CanvasRenderingContext2D, font: string, text: string): n
 }
 
 /**
+ * The text settings last given to the context during one paint: setting `ctx.font` makes the
+ * browser parse a CSS font again, which cost more than the drawing when every repainted cell
+ * set it two or three times, so a setting is only given when it differs.
+ */
+interface Pen {
+  font: string;
+  align: CanvasTextAlign;
+  baseline: CanvasTextBaseline;
+}
+
+function setFont(ctx: CanvasRenderingContext2D, pen: Pen, font: string): void {
+  if (pen.font !== font) {
+    ctx.font = font;
+    pen.font = font;
+  }
+}
+
+function setAlign(ctx: CanvasRenderingContext2D, pen: Pen, align: CanvasTextAlign, baseline: CanvasTextBaseline): void {
+  if (pen.align !== align) {
+    ctx.textAlign = align;
+    pen.align = align;
+  }
+  if (pen.baseline !== baseline) {
+    ctx.textBaseline = baseline;
+    pen.baseline = baseline;
+  }
+}
+
+/**
  * The inside of one cell at its place under transform `t`: its fill, its mark, its number and
  * note. The grid line (the cell's right and bottom pixel) is not touched: `paintCells` draws
  * the lines once, under every cell, when it paints the whole grid.
  */
-function paintCell(ctx: CanvasRenderingContext2D, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette, fill = true): void {
+function paintCell(
+  ctx: CanvasRenderingContext2D, pen: Pen, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette, fill = true,
+): void {
   const { x, y, size } = cellRect(g, t, r, c);
   const inner = size >= 3 ? size - 1 : size;
   const mark = markColor(cell.mark, p);
@@ -87,14 +118,15 @@ function paintCell(ctx: CanvasRenderingContext2D, g: CanvasGeometry, t: ZoomTran
     const bold = cell.mark === 'active' || cell.mark === 'switch';
     let px = size * 0.4;
     let font = `${bold ? 700 : 400} ${px}px ${p.font}`;
-    ctx.font = font;
+    setFont(ctx, pen, font);
     const room = size - 4;
     const width = textWidth(ctx, font, cell.text);
     if (width > room) {
       px *= room / width;
       font = `${bold ? 700 : 400} ${px}px ${p.font}`;
-      ctx.font = font;
+      setFont(ctx, pen, font);
     }
+    setAlign(ctx, pen, 'center', 'middle');
     ctx.fillStyle = inkOf(cell, p);
     const cx = x + inner / 2;
     const cy = y + inner / 2;
@@ -102,13 +134,10 @@ function paintCell(ctx: CanvasRenderingContext2D, g: CanvasGeometry, t: ZoomTran
     if (cell.tone === 'cropped') ctx.fillRect(cx - Math.min(width, room) / 2, cy, Math.min(width, room), Math.max(1, px / 12));
   }
   if (cell.note && size >= NOTE_PX) {
-    ctx.font = `400 ${size * 0.2}px ${p.font}`;
+    setFont(ctx, pen, `400 ${size * 0.2}px ${p.font}`);
+    setAlign(ctx, pen, 'right', 'top');
     ctx.fillStyle = p.ink;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'top';
     ctx.fillText(cell.note, x + size - 3, y + 1, size - 4);
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
   }
 }
 
@@ -131,6 +160,7 @@ export function paintCells(
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
+  const pen: Pen = { font: '', align: 'center', baseline: 'middle' };
   const side = g.cell * t.k;
   if (which === 'all') {
     ctx.fillStyle = p.paper;
@@ -163,7 +193,7 @@ export function paintCells(
     for (let r = r0; r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
         const cell = cells[r * g.cols + c];
-        if (cell.mark || cell.note || (cell.text && side >= TEXT_PX)) paintCell(ctx, g, t, cell, r, c, p, false);
+        if (cell.mark || cell.note || (cell.text && side >= TEXT_PX)) paintCell(ctx, pen, g, t, cell, r, c, p, false);
       }
     }
     return;
@@ -173,6 +203,6 @@ export function paintCells(
     const c = i % g.cols;
     const x = c * side + t.x;
     const y = r * side + t.y;
-    if (x + side > 0 && y + side > 0 && x < view.width && y < view.height) paintCell(ctx, g, t, cells[i], r, c, p);
+    if (x + side > 0 && y + side > 0 && x < view.width && y < view.height) paintCell(ctx, pen, g, t, cells[i], r, c, p);
   }
 }

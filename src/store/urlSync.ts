@@ -9,9 +9,10 @@
  * follow while the learner is still typing in that field replace that entry, until the field
  * commits (its `change` event: Enter, leaving the field, a spin button).
  *
- * Steps come fast (playback, a held arrow key): the first step of a burst reaches the address at
- * once, the following ones at most every STEP_URL_MS (the last one always), since every address
- * change costs the browser a same-document navigation (and a fresh decode of the page's icon).
+ * Steps come fast (playback, a held arrow key) and every address change costs the browser a
+ * same-document navigation (and a fresh decode of the page's icon: 1–15 ms): a step reaches the
+ * address after the frame that shows it, when the page is idle, and fast steps at most every
+ * STEP_URL_MS (the last one always), so the address never delays the picture.
  *
  * The embedded page (`embed=1`) only ever replaces: inside an iframe a new entry would be one
  * more entry in the host page's history.
@@ -33,6 +34,22 @@ function takesTyping(el: Element | null): boolean {
   return (el instanceof HTMLInputElement && /^(number|text|search)$/.test(el.type)) || el instanceof HTMLTextAreaElement;
 }
 
+/**
+ * Calls `fn` once `wait` ms have passed and the page is idle (requestIdleCallback, which waits
+ * for the frame in progress; at most STEP_URL_MS more); returns the cancel function.
+ */
+function whenIdle(win: Window, wait: number, fn: () => void): () => void {
+  let idle: number | null = null;
+  const timer = win.setTimeout(() => {
+    if (typeof win.requestIdleCallback === 'function') idle = win.requestIdleCallback(fn, { timeout: STEP_URL_MS });
+    else fn();
+  }, wait);
+  return () => {
+    win.clearTimeout(timer);
+    if (idle !== null) win.cancelIdleCallback(idle);
+  };
+}
+
 /** Starts mirroring the store into the URL (and the URL, on Back/Forward, into the store); returns the disconnect function. */
 export function connectUrl(win: Window = window): () => void {
   let lastParams: unknown = null;
@@ -43,30 +60,42 @@ export function connectUrl(win: Window = window): () => void {
   let typing = false;
   // Back/Forward is loading an entry: the address is already the one to show.
   let restoring = false;
-  // A step waiting for the address (the burst's trailing write), and when the address last took one.
-  let pendingStep: ReturnType<typeof setTimeout> | null = null;
+  // A step waiting for the address (its cancel function), and when the address last took one.
+  let pendingStep: (() => void) | null = null;
   let lastStepWrite = -Infinity;
+  // The waiting step's turn has come (write() is called from its idle callback).
+  let due = false;
+  // The step waiting for the address.
+  let unwritten = 0;
+  const cancelStep = () => {
+    pendingStep?.();
+    pendingStep = null;
+  };
   const write = () => {
     const s = useStore.getState();
     // Hover and playback state change on every pointer move; only params, page keys and the step are in the URL.
     const step = s.steps[activeView(s.params)];
     if (s.params === lastParams && s.page === lastPage && step === lastStep) return;
     if (s.params === lastParams && s.page === lastPage) {
-      // Only the step changed: within a burst, wait for the next slot.
-      const wait = lastStepWrite + STEP_URL_MS - Date.now();
-      if (wait > 0) {
-        pendingStep ??= setTimeout(() => {
+      // Only the step changed: written later, when idle (and, within a burst, at the next slot).
+      unwritten = step;
+      if (!due) {
+        pendingStep ??= whenIdle(win, Math.max(0, lastStepWrite + STEP_URL_MS - Date.now()), () => {
           pendingStep = null;
-          write();
-        }, wait);
+          due = true;
+          try {
+            write();
+          } finally {
+            due = false;
+          }
+        });
         return;
       }
       lastStepWrite = Date.now();
     }
-    if (pendingStep !== null) {
-      clearTimeout(pendingStep);
-      pendingStep = null;
-    }
+    // The step the current entry has not taken yet (it keeps it when a new entry follows).
+    const left = pendingStep !== null && lastParams !== null ? { params: lastParams as State['params'], page: lastPage as State['page'], step: unwritten } : null;
+    cancelStep();
     lastParams = s.params;
     lastPage = s.page;
     lastStep = step;
@@ -76,6 +105,10 @@ export function connectUrl(win: Window = window): () => void {
     const push = entry !== null && next !== entry && !restoring && !typing && s.page.embed !== true;
     entry = next;
     if (push) {
+      if (left) {
+        const before = writeQuery({ ...left.params, step: left.step }, PRESET_QUERIES, left.page);
+        win.history.replaceState(win.history.state, '', `${win.location.pathname}${before ? `?${before}` : ''}${win.location.hash}`);
+      }
       win.history.pushState(null, '', url);
       typing = takesTyping(win.document.activeElement);
     } else if (`${win.location.pathname}${win.location.search}${win.location.hash}` !== url) {
@@ -88,10 +121,13 @@ export function connectUrl(win: Window = window): () => void {
   // A click may read the address (Share copies it): a step still waiting is written first.
   const flushStep = () => {
     if (pendingStep === null) return;
-    clearTimeout(pendingStep);
-    pendingStep = null;
-    lastStepWrite = -Infinity;
-    write();
+    cancelStep();
+    due = true;
+    try {
+      write();
+    } finally {
+      due = false;
+    }
   };
   const popped = () => {
     // Back undoes settings, not the language the learner reads in.
@@ -111,7 +147,7 @@ export function connectUrl(win: Window = window): () => void {
   win.document.addEventListener('pointerdown', flushStep, true);
   win.addEventListener('popstate', popped);
   return () => {
-    if (pendingStep !== null) clearTimeout(pendingStep);
+    cancelStep();
     unsubscribe();
     win.document.removeEventListener('change', committed, true);
     win.document.removeEventListener('focusout', committed, true);
