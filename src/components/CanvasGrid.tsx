@@ -36,6 +36,11 @@ const MIN_HEIGHT = 320;
 
 /** Whether a backing store `have` px long still serves a grid `need` px long. */
 const fits = (need: number, have: number) => need <= have && need >= 0.75 * have;
+/**
+ * A new backing store is this much longer than the grid, so a grid a row or a column larger
+ * (typing a size back and forth) paints into the same one: allocating it costs more than painting.
+ */
+const HEADROOM = 1.125;
 
 interface Painted {
   readonly cells: readonly CellPaint[];
@@ -98,7 +103,9 @@ export default function CanvasGrid(props: GridProps) {
     const full = !prev || prev.g !== g || prev.t !== transform;
     // The backing store is reallocated only when the grid outgrows it or shrinks well below it
     // (a new size costs more than the painting): a grid one row smaller paints into the same one.
-    const back = prev && fits(size.width, prev.width) && fits(size.height, prev.height) ? prev : { width: Math.ceil(size.width), height: Math.ceil(size.height) };
+    const back = prev && fits(size.width, prev.width) && fits(size.height, prev.height)
+      ? prev
+      : { width: Math.ceil(size.width * (prev ? HEADROOM : 1)), height: Math.ceil(size.height * (prev ? HEADROOM : 1)) };
     if (back !== prev) {
       el.width = Math.round(back.width * dpr);
       el.height = Math.round(back.height * dpr);
