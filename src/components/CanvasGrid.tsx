@@ -89,7 +89,8 @@ export default function CanvasGrid(props: GridProps) {
     [rows, cols, box, maxPx],
   );
   const size = canvasSize(g);
-  const cells = useMemo(() => gridPaint(rows, cols, value, look, color), [rows, cols, value, look, color]);
+  // From the paints on the canvas: unchanged cells keep their objects (less to allocate and to compare).
+  const cells = useMemo(() => gridPaint(rows, cols, value, look, color, painted.current?.cells), [rows, cols, value, look, color]);
 
   // Paint in the same commit as the rest of the page: all cells when the geometry or the zoom
   // changed, else only the cells whose paint changed.
