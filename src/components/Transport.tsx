@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import { useStore } from '../store';
-import { playbackStep, SPEEDS, type ViewId } from '../store/playbackSlice';
+import { SPEEDS, type ViewId } from '../store/playbackSlice';
 
 export interface TransportProps {
   readonly view: ViewId;
@@ -15,40 +15,22 @@ export interface TransportProps {
 }
 
 /**
- * Advances the playing view with the clock, once per frame at most (requestAnimationFrame): a
- * late frame shows the step the clock has reached rather than queueing the ones it missed.
- * A step taken meanwhile (a key, the scrubber) restarts the clock from there. Stops at the last step.
+ * Advances the playing view with the clock (components/player.ts, loaded when an animation first
+ * plays); stops at the last step.
  */
 function usePlayTimer(view: ViewId, count: number) {
   const { playing, speed } = useStore(useShallow((s) => ({ playing: s.playing === view, speed: s.speed })));
   useEffect(() => {
     if (!playing) return;
-    // The clock: the step it started from and when; `shown` is the step it last set.
-    let origin = Math.min(useStore.getState().steps[view], count - 1);
-    let start = performance.now();
-    let shown = origin;
-    let frame = 0;
-    const tick = (now: number) => {
-      const s = useStore.getState();
-      const at = Math.min(s.steps[view], count - 1);
-      if (at !== shown) {
-        // Someone else moved the animation (a key, the scrubber): go on from where it stands.
-        origin = shown = at;
-        start = now;
-      }
-      const { step, done } = playbackStep(origin, now - start, speed, count);
-      if (done) {
-        s.setPlaying(null);
-        return;
-      }
-      if (step !== shown) {
-        shown = step;
-        s.setStep(view, step);
-      }
-      frame = requestAnimationFrame(tick);
+    let stop: (() => void) | null = null;
+    let left = false;
+    void import('./player').then((m) => {
+      if (!left) stop = m.play(view, count, speed);
+    });
+    return () => {
+      left = true;
+      stop?.();
     };
-    frame = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(frame);
   }, [playing, speed, view, count]);
 }
 

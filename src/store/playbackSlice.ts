@@ -13,29 +13,15 @@ export function activeView(params: Params): ViewId {
 /** Steps per second the speed control offers. */
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
-/** The keys that move an animation: to the previous or next step, the first or the last. */
-export type StepKey = 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End';
-
-export function isStepKey(key: string): key is StepKey {
+/** Whether `key` moves an animation: ←/→ to the previous or next step, Home/End to the first or the last. */
+export function isStepKey(key: string): boolean {
   return key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home' || key === 'End';
 }
 
-/** The step `key` moves an animation of `count` (≥ 1) steps to from step `at`, within it. */
-export function keyStep(key: StepKey, at: number, count: number): number {
+/** The step a step key moves an animation of `count` (≥ 1) steps to from step `at`, within it. */
+export function keyStep(key: string, at: number, count: number): number {
   const from = Math.min(at, count - 1);
-  const to = key === 'ArrowLeft' ? from - 1 : key === 'ArrowRight' ? from + 1 : key === 'Home' ? 0 : count - 1;
-  return Math.max(0, Math.min(count - 1, to));
-}
-
-/**
- * Where a playing animation should stand `elapsed` ms after it left step `from` at `speed` steps
- * per second: the step the clock has reached (not one step per timer tick, so a late frame
- * skips ahead instead of queueing work), and whether it is over (it rested a step's time on the
- * last one).
- */
-export function playbackStep(from: number, elapsed: number, speed: number, count: number): { readonly step: number; readonly done: boolean } {
-  const reached = from + Math.floor((Math.max(0, elapsed) * speed) / 1000);
-  return { step: Math.max(0, Math.min(count - 1, reached)), done: reached > count - 1 };
+  return Math.max(0, Math.min(count - 1, key === 'ArrowLeft' ? from - 1 : key === 'ArrowRight' ? from + 1 : key === 'Home' ? 0 : count - 1));
 }
 
 export interface PlaybackSlice {

@@ -34,22 +34,6 @@ function takesTyping(el: Element | null): boolean {
   return (el instanceof HTMLInputElement && /^(number|text|search)$/.test(el.type)) || el instanceof HTMLTextAreaElement;
 }
 
-/**
- * Calls `fn` once `wait` ms have passed and the page is idle (requestIdleCallback, which waits
- * for the frame in progress; at most STEP_URL_MS more); returns the cancel function.
- */
-function whenIdle(win: Window, wait: number, fn: () => void): () => void {
-  let idle: number | null = null;
-  const timer = win.setTimeout(() => {
-    if (typeof win.requestIdleCallback === 'function') idle = win.requestIdleCallback(fn, { timeout: STEP_URL_MS });
-    else fn();
-  }, wait);
-  return () => {
-    win.clearTimeout(timer);
-    if (idle !== null) win.cancelIdleCallback(idle);
-  };
-}
-
 /** Starts mirroring the store into the URL (and the URL, on Back/Forward, into the store); returns the disconnect function. */
 export function connectUrl(win: Window = window): () => void {
   let lastParams: unknown = null;
@@ -60,55 +44,43 @@ export function connectUrl(win: Window = window): () => void {
   let typing = false;
   // Back/Forward is loading an entry: the address is already the one to show.
   let restoring = false;
-  // A step waiting for the address (its cancel function), and when the address last took one.
-  let pendingStep: (() => void) | null = null;
-  let lastStepWrite = -Infinity;
-  // The waiting step's turn has come (write() is called from its idle callback).
-  let due = false;
-  // The step waiting for the address.
+  // A step waiting for the address (the timer that writes it), the step, and when the address last took one.
+  let pendingStep: ReturnType<typeof setTimeout> | undefined;
   let unwritten = 0;
-  const cancelStep = () => {
-    pendingStep?.();
-    pendingStep = null;
-  };
-  const write = () => {
+  let lastStepWrite = -Infinity;
+  const address = (q: string) => `${win.location.pathname}${q ? `?${q}` : ''}${win.location.hash}`;
+  const write = (due?: boolean) => {
     const s = useStore.getState();
     // Hover and playback state change on every pointer move; only params, page keys and the step are in the URL.
     const step = s.steps[activeView(s.params)];
     if (s.params === lastParams && s.page === lastPage && step === lastStep) return;
     if (s.params === lastParams && s.page === lastPage) {
-      // Only the step changed: written later, when idle (and, within a burst, at the next slot).
+      // Only the step changed: written once the page is idle after the frame that shows it, and
+      // within a burst at the next slot.
       unwritten = step;
-      if (!due) {
-        pendingStep ??= whenIdle(win, Math.max(0, lastStepWrite + STEP_URL_MS - Date.now()), () => {
-          pendingStep = null;
-          due = true;
-          try {
-            write();
-          } finally {
-            due = false;
-          }
-        });
+      if (due !== true) {
+        const due = () => {
+          pendingStep = undefined;
+          write(true);
+        };
+        pendingStep ??= setTimeout(() => (win.requestIdleCallback ? win.requestIdleCallback(due, { timeout: STEP_URL_MS }) : due()), lastStepWrite + STEP_URL_MS - Date.now());
         return;
       }
       lastStepWrite = Date.now();
     }
-    // The step the current entry has not taken yet (it keeps it when a new entry follows).
-    const left = pendingStep !== null && lastParams !== null ? { params: lastParams as State['params'], page: lastPage as State['page'], step: unwritten } : null;
-    cancelStep();
+    // A step the current entry has not taken yet: it keeps it when a new entry follows.
+    const left = pendingStep && address(writeQuery({ ...(lastParams as State['params']), step: unwritten }, PRESET_QUERIES, lastPage as State['page']));
+    clearTimeout(pendingStep);
+    pendingStep = undefined;
     lastParams = s.params;
     lastPage = s.page;
     lastStep = step;
-    const q = currentQuery(s);
-    const url = `${win.location.pathname}${q ? `?${q}` : ''}${win.location.hash}`;
+    const url = address(currentQuery(s));
     const next = entryOf(s);
     const push = entry !== null && next !== entry && !restoring && !typing && s.page.embed !== true;
     entry = next;
     if (push) {
-      if (left) {
-        const before = writeQuery({ ...left.params, step: left.step }, PRESET_QUERIES, left.page);
-        win.history.replaceState(win.history.state, '', `${win.location.pathname}${before ? `?${before}` : ''}${win.location.hash}`);
-      }
+      if (left) win.history.replaceState(win.history.state, '', left);
       win.history.pushState(null, '', url);
       typing = takesTyping(win.document.activeElement);
     } else if (`${win.location.pathname}${win.location.search}${win.location.hash}` !== url) {
@@ -120,14 +92,7 @@ export function connectUrl(win: Window = window): () => void {
   };
   // A click may read the address (Share copies it): a step still waiting is written first.
   const flushStep = () => {
-    if (pendingStep === null) return;
-    cancelStep();
-    due = true;
-    try {
-      write();
-    } finally {
-      due = false;
-    }
+    if (pendingStep) write(true);
   };
   const popped = () => {
     // Back undoes settings, not the language the learner reads in.
@@ -141,13 +106,13 @@ export function connectUrl(win: Window = window): () => void {
     }
   };
   write();
-  const unsubscribe = useStore.subscribe(write);
+  const unsubscribe = useStore.subscribe(() => write());
   win.document.addEventListener('change', committed, true);
   win.document.addEventListener('focusout', committed, true);
   win.document.addEventListener('pointerdown', flushStep, true);
   win.addEventListener('popstate', popped);
   return () => {
-    cancelStep();
+    clearTimeout(pendingStep);
     unsubscribe();
     win.document.removeEventListener('change', committed, true);
     win.document.removeEventListener('focusout', committed, true);

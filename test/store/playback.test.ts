@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { keyStep, playbackStep, SPEEDS } from '../../src/store/playbackSlice';
+import { playbackStep } from '../../src/store/playbackClock';
+import { keyStep, SPEEDS } from '../../src/store/playbackSlice';
 
 describe('playbackStep (the playing animation follows the clock)', () => {
   it('at 8 steps a second, 125 ms is one step: a late frame (400 ms) jumps to step 3 rather than showing step 1', () => {
