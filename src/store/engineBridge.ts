@@ -24,14 +24,8 @@ export function connectEngine(client: EngineClient): () => void {
   connected = client;
   let lastParams: unknown = null;
   let lastKey = '';
-  // Recent pictures by key, oldest first; and the number of the newest question (an answer to an older one is dropped).
+  // Recent pictures by key, oldest first.
   const kept = new Map<string, Picture>();
-  let asked = 0;
-  const keep = (key: string, picture: Picture) => {
-    kept.delete(key);
-    kept.set(key, picture);
-    if (kept.size > KEPT_PICTURES) kept.delete(kept.keys().next().value as string);
-  };
   const run = () => {
     const state = useStore.getState();
     if (state.params === lastParams) return;
@@ -47,24 +41,18 @@ export function connectEngine(client: EngineClient): () => void {
     const key = JSON.stringify([spec, x, w]);
     if (key === lastKey) return;
     lastKey = key;
-    const question = ++asked;
     const known = kept.get(key);
-    if (known) {
-      keep(key, known);
-      s.setPicture(known);
-      return;
-    }
+    if (known) return s.setPicture(known);
     s.setPending(true);
+    // An answer for a choice left meanwhile (for a kept picture) is dropped.
     client.latest('explore', spec, x, w).then(
       (r) => {
-        if (r.stale || question !== asked) return;
-        const picture = { explored: v.explored, x, w, numbers: r.value };
-        keep(key, picture);
-        useStore.getState().setPicture(picture);
+        if (r.stale || key !== lastKey) return;
+        kept.set(key, { explored: v.explored, x, w, numbers: r.value });
+        if (kept.size > KEPT_PICTURES) kept.delete(kept.keys().next().value as string);
+        useStore.getState().setPicture(kept.get(key)!);
       },
-      (e: unknown) => {
-        if (question === asked) useStore.getState().setEngineError(e instanceof Error ? e : new Error(String(e)));
-      },
+      (e: unknown) => key === lastKey && useStore.getState().setEngineError(e instanceof Error ? e : new Error(String(e))),
     );
   };
   run();
