@@ -52,11 +52,12 @@ function inkOf(cell: CellPaint, p: Palette): string {
 
 /** Text widths by font and text: a step repaints the same few numbers again and again. */
 const widths = new Map<string, number>();
-function textWidth(ctx: CanvasRenderingContext2D, font: string, text: string): number {
+function textWidth(ctx: CanvasRenderingContext2D, pen: Pen, font: string, text: string): number {
   const key = `${font}|${text}`;
   let w = widths.get(key);
   if (w === undefined) {
     if (widths.size > 20_000) widths.clear();
+    setFont(ctx, pen, font);
     w = ctx.measureText(text).width;
     widths.set(key, w);
   }
@@ -64,52 +65,112 @@ function textWidth(ctx: CanvasRenderingContext2D, font: string, text: string): n
 }
 
 /**
- * The inside of one cell at its place under transform `t`: its fill, its mark, its number and
- * note. The grid line (the cell's right and bottom pixel) is not touched: `paintCells` draws
- * the lines once, under every cell, when it paints the whole grid.
+ * The text settings last given to the context during one paint: setting `ctx.font` makes the
+ * browser parse a CSS font again, which cost more than the drawing when every repainted cell
+ * set it two or three times, so a setting is only given when it differs.
  */
-function paintCell(ctx: CanvasRenderingContext2D, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette, fill = true): void {
+interface Pen {
+  font: string;
+  align: CanvasTextAlign;
+  baseline: CanvasTextBaseline;
+}
+
+function setFont(ctx: CanvasRenderingContext2D, pen: Pen, font: string): void {
+  if (pen.font !== font) {
+    ctx.font = font;
+    pen.font = font;
+  }
+}
+
+function setAlign(ctx: CanvasRenderingContext2D, pen: Pen, align: CanvasTextAlign, baseline: CanvasTextBaseline): void {
+  if (pen.align !== align) {
+    ctx.textAlign = align;
+    pen.align = align;
+  }
+  if (pen.baseline !== baseline) {
+    ctx.textBaseline = baseline;
+    pen.baseline = baseline;
+  }
+}
+
+/**
+ * Part of the inside of one cell at its place under transform `t`: its fill and mark ('box'),
+ * its number ('text') or its note ('note'). A paint draws every cell's box, then every number,
+ * then every note, so the font changes twice per paint rather than twice per cell. The grid
+ * line (the cell's right and bottom pixel) is not touched: `paintCells` draws the lines once,
+ * under every cell, when it paints the whole grid.
+ */
+function paintPart(
+  ctx: CanvasRenderingContext2D, pen: Pen, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette,
+  part: 'box' | 'text' | 'note', fill = true,
+): void {
   const { x, y, size } = cellRect(g, t, r, c);
   const inner = size >= 3 ? size - 1 : size;
-  const mark = markColor(cell.mark, p);
-  if (fill || (mark && size < 8)) {
-    // Too small for a frame: the whole cell takes the mark's colour.
-    ctx.fillStyle = mark && size < 8 ? mark : fillOf(cell, p);
-    ctx.fillRect(x, y, inner, inner);
-  }
-  if (mark && size >= 8) {
-    const w = Math.min(MARK_WIDTH[cell.mark ?? 'done'], size / 4);
-    ctx.strokeStyle = mark;
-    ctx.lineWidth = w;
-    ctx.strokeRect(x + w / 2, y + w / 2, inner - w, inner - w);
-  }
-  if (cell.text && cell.tone !== 'empty' && size >= TEXT_PX) {
-    const bold = cell.mark === 'active' || cell.mark === 'switch';
-    let px = size * 0.4;
-    let font = `${bold ? 700 : 400} ${px}px ${p.font}`;
-    ctx.font = font;
-    const room = size - 4;
-    const width = textWidth(ctx, font, cell.text);
-    if (width > room) {
-      px *= room / width;
-      font = `${bold ? 700 : 400} ${px}px ${p.font}`;
-      ctx.font = font;
+  if (part === 'box') {
+    const mark = markColor(cell.mark, p);
+    if (fill || (mark && size < 8)) {
+      // Too small for a frame: the whole cell takes the mark's colour.
+      ctx.fillStyle = mark && size < 8 ? mark : fillOf(cell, p);
+      ctx.fillRect(x, y, inner, inner);
     }
+    if (mark && size >= 8) {
+      const w = Math.min(MARK_WIDTH[cell.mark ?? 'done'], size / 4);
+      ctx.strokeStyle = mark;
+      ctx.lineWidth = w;
+      ctx.strokeRect(x + w / 2, y + w / 2, inner - w, inner - w);
+    }
+  } else if (part === 'text') {
+    const look = textLook(ctx, pen, cell, size, p);
+    if (!look) return;
+    setFont(ctx, pen, look.font);
+    setAlign(ctx, pen, 'center', 'middle');
     ctx.fillStyle = inkOf(cell, p);
     const cx = x + inner / 2;
     const cy = y + inner / 2;
     ctx.fillText(cell.text, cx, cy);
-    if (cell.tone === 'cropped') ctx.fillRect(cx - Math.min(width, room) / 2, cy, Math.min(width, room), Math.max(1, px / 12));
-  }
-  if (cell.note && size >= NOTE_PX) {
-    ctx.font = `400 ${size * 0.2}px ${p.font}`;
+    if (cell.tone === 'cropped') ctx.fillRect(cx - look.width / 2, cy, look.width, Math.max(1, look.px / 12));
+  } else if (cell.note && size >= NOTE_PX) {
+    setFont(ctx, pen, `400 ${size * 0.2}px ${p.font}`);
+    setAlign(ctx, pen, 'right', 'top');
     ctx.fillStyle = p.ink;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'top';
     ctx.fillText(cell.note, x + size - 3, y + 1, size - 4);
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
   }
+}
+
+const PARTS = ['box', 'text', 'note'] as const;
+
+/**
+ * The font of a cell's number and its drawn width, or null when the cell shows none: 0.4 of the
+ * cell, bold for the active cell, smaller (in half-pixel steps, so a grid uses a few fonts, not
+ * one per number) when the number is wider than the cell.
+ */
+function textLook(ctx: CanvasRenderingContext2D, pen: Pen, cell: CellPaint, size: number, p: CanvasPalette): { font: string; px: number; width: number } | null {
+  if (!cell.text || cell.tone === 'empty' || size < TEXT_PX) return null;
+  const weight = cell.mark === 'active' || cell.mark === 'switch' ? 700 : 400;
+  let px = size * 0.4;
+  let font = `${weight} ${px}px ${p.font}`;
+  const room = size - 4;
+  let width = textWidth(ctx, pen, font, cell.text);
+  if (width > room) {
+    const fitted = Math.max(0.5, Math.floor((px * room * 2) / width) / 2);
+    width = (width * fitted) / px;
+    px = fitted;
+    font = `${weight} ${px}px ${p.font}`;
+  }
+  return { font, px, width };
+}
+
+/** Cells' indices grouped by the font of their number (a paint sets each font once). */
+function byFont(ctx: CanvasRenderingContext2D, pen: Pen, cells: readonly CellPaint[], list: readonly number[], size: number, p: CanvasPalette): number[] {
+  const groups = new Map<string, number[]>();
+  for (const i of list) {
+    const look = textLook(ctx, pen, cells[i], size, p);
+    if (!look) continue;
+    const group = groups.get(look.font);
+    if (group) group.push(i);
+    else groups.set(look.font, [i]);
+  }
+  return [...groups.values()].flat();
 }
 
 /**
@@ -131,6 +192,7 @@ export function paintCells(
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
+  const pen: Pen = { font: '', align: 'center', baseline: 'middle' };
   const side = g.cell * t.k;
   if (which === 'all') {
     ctx.fillStyle = p.paper;
@@ -160,19 +222,19 @@ export function paintCells(
       ctx.fillStyle = fill;
       for (const i of list) ctx.fillRect((i % g.cols) * side + t.x, Math.floor(i / g.cols) * side + t.y, inner, inner);
     }
-    for (let r = r0; r <= r1; r++) {
-      for (let c = c0; c <= c1; c++) {
-        const cell = cells[r * g.cols + c];
-        if (cell.mark || cell.note || (cell.text && side >= TEXT_PX)) paintCell(ctx, g, t, cell, r, c, p, false);
-      }
-    }
+    const inView: number[] = [];
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) inView.push(r * g.cols + c);
+    for (const i of inView) if (cells[i].mark) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'box', false);
+    for (const i of byFont(ctx, pen, cells, inView, side, p)) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'text');
+    for (const i of inView) if (cells[i].note) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'note');
     return;
   }
-  for (const i of which) {
-    const r = Math.floor(i / g.cols);
-    const c = i % g.cols;
-    const x = c * side + t.x;
-    const y = r * side + t.y;
-    if (x + side > 0 && y + side > 0 && x < view.width && y < view.height) paintCell(ctx, g, t, cells[i], r, c, p);
+  const shown = which.filter((i) => {
+    const x = (i % g.cols) * side + t.x;
+    const y = Math.floor(i / g.cols) * side + t.y;
+    return x + side > 0 && y + side > 0 && x < view.width && y < view.height;
+  });
+  for (const part of PARTS) {
+    for (const i of part === 'text' ? byFont(ctx, pen, cells, shown, side, p) : shown) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, part);
   }
 }

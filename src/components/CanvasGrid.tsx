@@ -36,6 +36,11 @@ const MIN_HEIGHT = 320;
 
 /** Whether a backing store `have` px long still serves a grid `need` px long. */
 const fits = (need: number, have: number) => need <= have && need >= 0.75 * have;
+/**
+ * A new backing store is this much longer than the grid, so a grid a row or a column larger
+ * (typing a size back and forth) paints into the same one: allocating it costs more than painting.
+ */
+const HEADROOM = 1.125;
 
 interface Painted {
   readonly cells: readonly CellPaint[];
@@ -84,7 +89,8 @@ export default function CanvasGrid(props: GridProps) {
     [rows, cols, box, maxPx],
   );
   const size = canvasSize(g);
-  const cells = useMemo(() => gridPaint(rows, cols, value, look, color), [rows, cols, value, look, color]);
+  // From the paints on the canvas: unchanged cells keep their objects (less to allocate and to compare).
+  const cells = useMemo(() => gridPaint(rows, cols, value, look, color, painted.current?.cells), [rows, cols, value, look, color]);
 
   // Paint in the same commit as the rest of the page: all cells when the geometry or the zoom
   // changed, else only the cells whose paint changed.
@@ -98,7 +104,9 @@ export default function CanvasGrid(props: GridProps) {
     const full = !prev || prev.g !== g || prev.t !== transform;
     // The backing store is reallocated only when the grid outgrows it or shrinks well below it
     // (a new size costs more than the painting): a grid one row smaller paints into the same one.
-    const back = prev && fits(size.width, prev.width) && fits(size.height, prev.height) ? prev : { width: Math.ceil(size.width), height: Math.ceil(size.height) };
+    const back = prev && fits(size.width, prev.width) && fits(size.height, prev.height)
+      ? prev
+      : { width: Math.ceil(size.width * (prev ? HEADROOM : 1)), height: Math.ceil(size.height * (prev ? HEADROOM : 1)) };
     if (back !== prev) {
       el.width = Math.round(back.width * dpr);
       el.height = Math.round(back.height * dpr);

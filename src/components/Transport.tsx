@@ -14,18 +14,23 @@ export interface TransportProps {
   readonly count: number;
 }
 
-/** Advances the playing view on a timer; stops at the last step. */
+/**
+ * Advances the playing view with the clock (components/player.ts, loaded when an animation first
+ * plays); stops at the last step.
+ */
 function usePlayTimer(view: ViewId, count: number) {
   const { playing, speed } = useStore(useShallow((s) => ({ playing: s.playing === view, speed: s.speed })));
   useEffect(() => {
     if (!playing) return;
-    const id = window.setInterval(() => {
-      const s = useStore.getState();
-      const at = s.steps[view];
-      if (at >= count - 1) s.setPlaying(null);
-      else s.setStep(view, at + 1);
-    }, 1000 / speed);
-    return () => window.clearInterval(id);
+    let stop: (() => void) | null = null;
+    let left = false;
+    void import('./player').then((m) => {
+      if (!left) stop = m.play(view, count, speed);
+    });
+    return () => {
+      left = true;
+      stop?.();
+    };
   }, [playing, speed, view, count]);
 }
 

@@ -5,7 +5,8 @@
  */
 import { useEffect } from 'react';
 import { activeView, useStore } from '../store';
-import { selectStepCount } from '../store/plans';
+import { selectStepCount, subscribeStepCounts } from '../store/plans';
+import { isStepKey, keyStep, type ViewId } from '../store/playbackSlice';
 
 /**
  * Moves the focus to the picture (the page's main region) without scrolling: after a choice made
@@ -20,8 +21,35 @@ function ownsKeys(target: HTMLElement | null): boolean {
   return !!target && (!!target.closest('input, select, textarea, [role="grid"], dialog') || target.isContentEditable);
 }
 
+/** Keys kept while the active view is not ready, at most this many (a held key repeats). */
+const MAX_KEPT = 16;
+
 export function useKeyboard(): void {
   useEffect(() => {
+    // Step keys and Space pressed while the active view was not ready (just chosen: its plans
+    // module or its picture still on the way, whose steps are not the previous picture's): played
+    // back in order once it is, for the view they were pressed for (the others are dropped).
+    let kept: [ViewId, string][] = [];
+    // Takes the key now if the view can; false if not.
+    const take = (key: string): boolean => {
+      const s = useStore.getState();
+      const view = activeView(s.params);
+      const count = s.pending ? 0 : selectStepCount(s, view);
+      if (count === 0) return false;
+      if (key === ' ') s.setPlaying(s.playing === view ? null : view);
+      else s.setStep(view, keyStep(key, s.steps[view], count));
+      return true;
+    };
+    const drain = () => {
+      const view = activeView(useStore.getState().params);
+      kept = kept.filter((k) => k[0] === view);
+      for (let next = kept.shift(); next; next = kept.shift()) {
+        if (!take(next[1])) {
+          kept.unshift(next);
+          return;
+        }
+      }
+    };
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -44,23 +72,18 @@ export function useKeyboard(): void {
         return;
       }
       // Image mode has no steps (its canvases take their own keys).
-      if (s.params.op === 'image') return;
-      const view = activeView(s.params);
+      if (s.params.op === 'image' || !(isStepKey(e.key) || (e.key === ' ' && !target?.closest('button')))) return;
+      e.preventDefault();
       // The count comes from the view's plans module (registered when it loads), so the
       // keyboard does not pull every operation's plans into the first page.
-      const count = selectStepCount(s, view);
-      if (count === 0) return;
-      const at = Math.min(s.steps[view], count - 1);
-      const to: Record<string, number> = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: count - 1 };
-      if (e.key in to) {
-        e.preventDefault();
-        s.setStep(view, Math.max(0, Math.min(count - 1, to[e.key])));
-      } else if (e.key === ' ' && !(target && target.closest('button'))) {
-        e.preventDefault();
-        s.setPlaying(s.playing === view ? null : view);
-      }
+      if (kept.length === 0 && take(e.key)) return;
+      if (kept.length < MAX_KEPT) kept.push([activeView(s.params), e.key]);
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    const unsubscribe = [useStore.subscribe(drain), subscribeStepCounts(drain)];
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      unsubscribe.forEach((u) => u());
+    };
   }, []);
 }

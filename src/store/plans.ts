@@ -69,14 +69,23 @@ export const selectConvPlans = planSelector<ConvPlans>((p, channel) => {
 });
 
 // Step counts by view, for the keyboard. A lazily loaded view's plans module adds its own when
-// it loads; until then its view is not on screen and the keys have nothing to step.
+// it loads; until then its view is not on screen and the keyboard keeps the keys pressed
+// meanwhile (useKeyboard), told by subscribeStepCounts when the count arrives.
 const stepCounts: Partial<Record<ViewId, (s: State) => number>> = {
   conv: (s) => selectConvPlans(s)?.counts.conv ?? 0,
 };
+const countListeners = new Set<() => void>();
 
 /** Declares how many steps `view`'s animation has in a state (called by the plans modules). */
 export function registerStepCount(view: ViewId, count: (s: State) => number): void {
   stepCounts[view] = count;
+  for (const listener of countListeners) listener();
+}
+
+/** Calls `listener` whenever a view's step count registers; returns the unsubscribe. */
+export function subscribeStepCounts(listener: () => void): () => void {
+  countListeners.add(listener);
+  return () => countListeners.delete(listener);
 }
 
 /** How many steps `view`'s animation has now (0 before its picture, or before its module loaded). */

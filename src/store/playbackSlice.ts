@@ -13,6 +13,17 @@ export function activeView(params: Params): ViewId {
 /** Steps per second the speed control offers. */
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
+/** Whether `key` moves an animation: ←/→ to the previous or next step, Home/End to the first or the last. */
+export function isStepKey(key: string): boolean {
+  return key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home' || key === 'End';
+}
+
+/** The step a step key moves an animation of `count` (≥ 1) steps to from step `at`, within it. */
+export function keyStep(key: string, at: number, count: number): number {
+  const from = Math.min(at, count - 1);
+  return Math.max(0, Math.min(count - 1, key === 'ArrowLeft' ? from - 1 : key === 'ArrowRight' ? from + 1 : key === 'Home' ? 0 : count - 1));
+}
+
 export interface PlaybackSlice {
   readonly steps: Readonly<Record<ViewId, number>>;
   /** The view whose animation is playing, if any (one at a time). */

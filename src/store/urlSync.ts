@@ -9,9 +9,10 @@
  * follow while the learner is still typing in that field replace that entry, until the field
  * commits (its `change` event: Enter, leaving the field, a spin button).
  *
- * Steps come fast (playback, a held arrow key): the first step of a burst reaches the address at
- * once, the following ones at most every STEP_URL_MS (the last one always), since every address
- * change costs the browser a same-document navigation (and a fresh decode of the page's icon).
+ * Steps come fast (playback, a held arrow key) and every address change costs the browser a
+ * same-document navigation (and a fresh decode of the page's icon: 1–15 ms): a step reaches the
+ * address after the frame that shows it, when the page is idle, and fast steps at most every
+ * STEP_URL_MS (the last one always), so the address never delays the picture.
  *
  * The embedded page (`embed=1`) only ever replaces: inside an iframe a new entry would be one
  * more entry in the host page's history.
@@ -43,39 +44,43 @@ export function connectUrl(win: Window = window): () => void {
   let typing = false;
   // Back/Forward is loading an entry: the address is already the one to show.
   let restoring = false;
-  // A step waiting for the address (the burst's trailing write), and when the address last took one.
-  let pendingStep: ReturnType<typeof setTimeout> | null = null;
+  // A step waiting for the address (the timer that writes it), the step, and when the address last took one.
+  let pendingStep: ReturnType<typeof setTimeout> | undefined;
+  let unwritten = 0;
   let lastStepWrite = -Infinity;
-  const write = () => {
+  const address = (q: string) => `${win.location.pathname}${q ? `?${q}` : ''}${win.location.hash}`;
+  const write = (due?: boolean) => {
     const s = useStore.getState();
     // Hover and playback state change on every pointer move; only params, page keys and the step are in the URL.
     const step = s.steps[activeView(s.params)];
     if (s.params === lastParams && s.page === lastPage && step === lastStep) return;
     if (s.params === lastParams && s.page === lastPage) {
-      // Only the step changed: within a burst, wait for the next slot.
-      const wait = lastStepWrite + STEP_URL_MS - Date.now();
-      if (wait > 0) {
-        pendingStep ??= setTimeout(() => {
-          pendingStep = null;
-          write();
-        }, wait);
+      // Only the step changed: written once the page is idle after the frame that shows it, and
+      // within a burst at the next slot.
+      unwritten = step;
+      if (due !== true) {
+        const due = () => {
+          pendingStep = undefined;
+          write(true);
+        };
+        pendingStep ??= setTimeout(() => (win.requestIdleCallback ? win.requestIdleCallback(due, { timeout: STEP_URL_MS }) : due()), lastStepWrite + STEP_URL_MS - Date.now());
         return;
       }
       lastStepWrite = Date.now();
     }
-    if (pendingStep !== null) {
-      clearTimeout(pendingStep);
-      pendingStep = null;
-    }
+    // A step the current entry has not taken yet: it keeps it when a new entry follows.
+    const left = pendingStep && address(writeQuery({ ...(lastParams as State['params']), step: unwritten }, PRESET_QUERIES, lastPage as State['page']));
+    clearTimeout(pendingStep);
+    pendingStep = undefined;
     lastParams = s.params;
     lastPage = s.page;
     lastStep = step;
-    const q = currentQuery(s);
-    const url = `${win.location.pathname}${q ? `?${q}` : ''}${win.location.hash}`;
+    const url = address(currentQuery(s));
     const next = entryOf(s);
     const push = entry !== null && next !== entry && !restoring && !typing && s.page.embed !== true;
     entry = next;
     if (push) {
+      if (left) win.history.replaceState(win.history.state, '', left);
       win.history.pushState(null, '', url);
       typing = takesTyping(win.document.activeElement);
     } else if (`${win.location.pathname}${win.location.search}${win.location.hash}` !== url) {
@@ -87,11 +92,7 @@ export function connectUrl(win: Window = window): () => void {
   };
   // A click may read the address (Share copies it): a step still waiting is written first.
   const flushStep = () => {
-    if (pendingStep === null) return;
-    clearTimeout(pendingStep);
-    pendingStep = null;
-    lastStepWrite = -Infinity;
-    write();
+    if (pendingStep) write(true);
   };
   const popped = () => {
     // Back undoes settings, not the language the learner reads in.
@@ -105,13 +106,13 @@ export function connectUrl(win: Window = window): () => void {
     }
   };
   write();
-  const unsubscribe = useStore.subscribe(write);
+  const unsubscribe = useStore.subscribe(() => write());
   win.document.addEventListener('change', committed, true);
   win.document.addEventListener('focusout', committed, true);
   win.document.addEventListener('pointerdown', flushStep, true);
   win.addEventListener('popstate', popped);
   return () => {
-    if (pendingStep !== null) clearTimeout(pendingStep);
+    clearTimeout(pendingStep);
     unsubscribe();
     win.document.removeEventListener('change', committed, true);
     win.document.removeEventListener('focusout', committed, true);

@@ -7,7 +7,7 @@
  * wires them.
  */
 import { formatFull, formatValue } from './format';
-import type { LookFn, Mark, Tone, ValueFn } from './looks';
+import type { Look, LookFn, Mark, Tone, ValueFn } from './looks';
 
 /** Everything that decides how one cell looks on the canvas: equal paints draw the same pixels. */
 export interface CellPaint {
@@ -22,31 +22,56 @@ export interface CellPaint {
   readonly background: string;
 }
 
-/** The paint of cell (r, c): what the DOM grid's cell would show, as plain strings. */
-export function cellPaint(value: ValueFn, look: LookFn | undefined, color: ((v: number) => string) | undefined, r: number, c: number): CellPaint {
-  const v = value(r, c);
-  const l = look?.(r, c) ?? {};
-  const tone = l.tone ?? 'value';
-  return {
-    text: v === null ? '' : formatValue(v),
-    full: v === null ? '' : formatFull(v),
-    tone,
-    mark: l.mark ?? null,
-    note: l.note ?? '',
-    background: v !== null && tone === 'value' && color ? color(v) : '',
-  };
+/** A number's two texts (as the cell shows it, at full precision), kept: a step shows the same numbers again. */
+const texts = new Map<number, readonly [string, string]>();
+function textsOf(v: number): readonly [string, string] {
+  let pair = texts.get(v);
+  if (pair === undefined) {
+    if (texts.size > 50_000) texts.clear();
+    pair = [formatValue(v), formatFull(v)];
+    texts.set(v, pair);
+  }
+  return pair;
 }
 
-/** Every cell's paint, row-major (index r·cols + c). */
-export function gridPaint(rows: number, cols: number, value: ValueFn, look: LookFn | undefined, color: ((v: number) => string) | undefined): CellPaint[] {
+const NO_LOOK: Look = {};
+
+/**
+ * The paint of cell (r, c): what the DOM grid's cell would show, as plain strings; `before`
+ * itself when it paints the same (so an unchanged cell keeps its object from one step to the next).
+ */
+export function cellPaint(
+  value: ValueFn, look: LookFn | undefined, color: ((v: number) => string) | undefined, r: number, c: number, before?: CellPaint,
+): CellPaint {
+  const v = value(r, c);
+  const l = look?.(r, c) ?? NO_LOOK;
+  const tone = l.tone ?? 'value';
+  const [text, full] = v === null ? ['', ''] : textsOf(v);
+  const mark = l.mark ?? null;
+  const note = l.note ?? '';
+  const background = v !== null && tone === 'value' && color ? color(v) : '';
+  if (before && before.text === text && before.full === full && before.tone === tone && before.mark === mark && before.note === note && before.background === background) {
+    return before;
+  }
+  return { text, full, tone, mark, note, background };
+}
+
+/**
+ * Every cell's paint, row-major (index r·cols + c). With the grid's previous paints (`before`,
+ * same size), a cell that paints the same keeps its previous object.
+ */
+export function gridPaint(
+  rows: number, cols: number, value: ValueFn, look: LookFn | undefined, color: ((v: number) => string) | undefined, before?: readonly CellPaint[] | null,
+): CellPaint[] {
+  const same = before && before.length === rows * cols ? before : null;
   const out: CellPaint[] = [];
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out.push(cellPaint(value, look, color, r, c));
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out.push(cellPaint(value, look, color, r, c, same?.[r * cols + c]));
   return out;
 }
 
 /** Whether two paints draw the same pixels. */
 export function samePaint(a: CellPaint, b: CellPaint): boolean {
-  return a.text === b.text && a.tone === b.tone && a.mark === b.mark && a.note === b.note && a.background === b.background;
+  return a === b || (a.text === b.text && a.tone === b.tone && a.mark === b.mark && a.note === b.note && a.background === b.background);
 }
 
 /**

@@ -169,6 +169,28 @@ describe('connectEngine with a worker that answers out of order', () => {
     expect(get().pending).toBe(false);
   });
 
+  it('going back to a recent setting shows its picture at once, without asking the worker; a late answer to the setting left meanwhile does not replace it', async () => {
+    const worker = new HeldWorker();
+    disconnect = connectEngine(createEngineClient({ createWorker: () => worker }));
+    worker.answer(0);
+    await vi.waitFor(() => expect(get().picture).not.toBeNull());
+    const first = get().picture;
+    const height = infoOf(first!.explored).inH;
+    get().change({ in: [height + 2, height + 2] });
+    worker.answer(0);
+    await vi.waitFor(() => expect(infoOf(get().picture!.explored).inH).toBe(height + 2));
+    // Typed back while the next question (one row more) is still on its way.
+    get().change({ in: [height + 3, height + 3] });
+    expect(worker.inbox).toHaveLength(1);
+    get().change({ in: [height, height] });
+    expect(worker.inbox).toHaveLength(1);
+    expect(get().picture).toBe(first);
+    expect(get().pending).toBe(false);
+    worker.answer(0);
+    await flush();
+    expect(get().picture).toBe(first);
+  });
+
   it('a failure that is not the learner’s shows as engineError and keeps the picture', async () => {
     const worker = new HeldWorker();
     disconnect = connectEngine(createEngineClient({ createWorker: () => worker }));

@@ -35,23 +35,30 @@ const expectedSearch = () => {
 };
 
 describe('connectUrl', () => {
-  it('fast steps reach the address at most every STEP_URL_MS, the first at once and the last always; a click writes a waiting one first', () => {
+  it('a step reaches the address after the step (never inside it), fast ones at most every STEP_URL_MS and the last always; a click writes a waiting one first', () => {
     vi.useFakeTimers();
     try {
       disconnect = connectUrl(window);
       const step = () => new URLSearchParams(window.location.search).get('step');
       const replace = vi.spyOn(window.history, 'replaceState');
       get().setStep('conv', 1);
+      // Not inside the key press that stepped: the address waits for the frame and idleness.
+      expect(step()).toBeNull();
+      vi.advanceTimersByTime(0);
       expect(step()).toBe('1');
       for (let i = 2; i <= 9; i++) get().setStep('conv', i);
       expect(step()).toBe('1');
-      vi.advanceTimersByTime(STEP_URL_MS);
+      vi.advanceTimersByTime(STEP_URL_MS - 1);
+      expect(step()).toBe('1');
+      vi.advanceTimersByTime(1);
       expect(step()).toBe('9');
       expect(replace).toHaveBeenCalledTimes(2);
-      // A step after a pause goes at once; the next one, right after it, waits.
+      // A step after a pause goes as soon as the page is idle; the next one, right after it, waits its slot.
       vi.advanceTimersByTime(STEP_URL_MS);
       get().setStep('conv', 10);
+      vi.advanceTimersByTime(0);
       get().setStep('conv', 11);
+      vi.advanceTimersByTime(0);
       expect(step()).toBe('10');
       document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
       expect(step()).toBe('11');

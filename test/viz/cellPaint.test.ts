@@ -83,6 +83,29 @@ describe('what a canvas grid paints', () => {
     });
   }
 
+  it('given the previous paints, a step keeps the objects of the cells it does not change and paints the others as afresh', () => {
+    const n = 32;
+    const plan = conv(n, 3);
+    const x = ramp(n * n);
+    const w = ramp(9);
+    const at = n + 5;
+    const { rows, cols } = paddedInputSize(plan.info);
+    const paints = (s: number, before?: ReturnType<typeof gridPaint>) =>
+      gridPaint(rows, cols, paddedInputValue(plan, x), convLooks(plan, step(plan, s), null, w).input, valueColor(3), before);
+    const before = paints(at);
+    const fresh = paints(at + 1);
+    const reused = paints(at + 1, before);
+    // The same paints as computed without the previous ones …
+    expect(reused).toEqual(fresh);
+    // … with the previous object wherever the paint did not change, a new one where it did.
+    const changed = new Set(changedCells(before, fresh));
+    expect(changed.size).toBeGreaterThan(0);
+    for (let i = 0; i < reused.length; i++) expect(reused[i] === before[i]).toBe(!changed.has(i));
+    // Paints of a grid of another size are not reused.
+    const other = gridPaint(rows - 1, cols, paddedInputValue(plan, x), undefined, undefined, before);
+    expect(other.some((p, i) => p === before[i])).toBe(false);
+  });
+
   it('with no picture before, or a grid of another size, every cell is painted', () => {
     const a = convPaints(32, 3, 0);
     expect(changedCells(null, a.output)).toHaveLength(a.output.length);
