@@ -9,6 +9,8 @@ import { enPresets } from '../i18n/en-presets';
 import { selectValidated, useStore } from '../store';
 import { PRESET_GROUPS, PRESETS, presetById, type Preset } from '../store/presets';
 
+export { presetById };
+
 addMessages(enPresets);
 
 export function PresetOptions() {

@@ -10,7 +10,6 @@
 import { useEffect, useId, useState } from 'react';
 import { t } from '../i18n';
 import { loadQuery, useStore } from '../store';
-import { presetById } from '../store/presets';
 import { focusPicture } from './useKeyboard';
 
 type PresetListModule = typeof import('./PresetList');
@@ -33,21 +32,23 @@ export function PresetPicker() {
   const selectId = useId();
   const captionId = useId();
   const [list, setList] = useState<PresetListModule | null>(loaded);
-  const preset = useStore((s) => presetById(s.params.preset));
+  const presetId = useStore((s) => s.params.preset);
+  // The examples (their titles and queries) come with the list's chunk.
+  const preset = list ? list.presetById(presetId) : null;
   const want = () => {
     if (!list) void loadPresetList().then(setList);
   };
   useEffect(() => {
-    if (!list && preset) void loadPresetList().then(setList);
-  }, [list, preset]);
+    if (!list && presetId) void loadPresetList().then(setList);
+  }, [list, presetId]);
   return (
     <div className="preset-picker" onPointerEnter={want} onPointerDown={want} onTouchStart={want} onFocus={want}>
       <label className="preset-picker__label" htmlFor={selectId}>{t('presets.label')}</label>
       <select
         id={selectId}
         className="preset-picker__select"
-        value={list ? (preset?.id ?? '') : ''}
-        aria-describedby={preset && list ? captionId : undefined}
+        value={preset?.id ?? ''}
+        aria-describedby={preset ? captionId : undefined}
         onChange={(e) => {
           if (e.target.value === '') return;
           openPreset(e.target.value);

@@ -8,7 +8,7 @@ import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { activeView, createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
-import { PRESET_QUERIES } from './presets';
+import { loadPresets, presetQueries, waitsForPresets } from './presetRegistry';
 import { specOf } from './spec';
 import { inputLength, mergePage, parseQuery, weightLength, writeQuery, type Params } from './urlParams';
 
@@ -32,7 +32,12 @@ export const useStore = create<State>()((...a) => ({
  * language, when a preset opens) stay as they are.
  */
 export function loadQuery(search: string): void {
-  const { params, page, notices } = parseQuery(search, PRESET_QUERIES);
+  // An address that names a worked example waits for the examples' chunk (the first page does not carry it).
+  if (waitsForPresets(search)) {
+    void loadPresets().then(() => loadQuery(search));
+    return;
+  }
+  const { params, page, notices } = parseQuery(search, presetQueries());
   useStore.getState().change(params);
   const steps = { conv: 0, scatter: 0, direct: 0, unpool: 0, [activeView(params)]: params.step };
   useStore.setState((s) => ({ page: mergePage(s.page, page), notices, steps, drafts: {}, playing: null }));
@@ -48,7 +53,7 @@ export function editCell(grid: 'x' | 'w', index: number, value: number): void {
 
 /** The query string for the current state (the active view's step included). */
 export function currentQuery(s: State): string {
-  return writeQuery({ ...s.params, step: s.steps[activeView(s.params)] }, PRESET_QUERIES, s.page);
+  return writeQuery({ ...s.params, step: s.steps[activeView(s.params)] }, presetQueries(), s.page);
 }
 
 export type Validated = { readonly ok: true; readonly explored: Explored } | { readonly ok: false; readonly error: ShapeError };

@@ -5,6 +5,7 @@
  * numbers here are not.
  */
 import type { enPresets } from '../i18n/en-presets';
+import { registerPresetQueries } from './presetRegistry';
 
 /** A message key of the presets catalogue. */
 export type PresetMessage = keyof typeof enPresets;
@@ -112,3 +113,4 @@ export function presetById(id: string | null): Preset | null {
 
 /** id → query, for the URL parser. */
 export const PRESET_QUERIES: Readonly<Record<string, string>> = Object.fromEntries(PRESETS.map((p) => [p.id, p.query]));
+registerPresetQueries(PRESET_QUERIES);

@@ -17,13 +17,13 @@
  * The embedded page (`embed=1`) only ever replaces: inside an iframe a new entry would be one
  * more entry in the host page's history.
  */
-import { PRESET_QUERIES } from './presets';
+import { presetQueries } from './presetRegistry';
 import { activeView, currentQuery, loadQuery, useStore, type State } from './index';
 import { writeQuery } from './urlParams';
 
 /** The part of the address a history entry stands for: the picture's params without the step or the page keys. */
 function entryOf(s: State): string {
-  return writeQuery({ ...s.params, step: 0 }, PRESET_QUERIES);
+  return writeQuery({ ...s.params, step: 0 }, presetQueries());
 }
 
 /** While stepping fast, the address takes the step at most this often (ms). */
@@ -69,7 +69,7 @@ export function connectUrl(win: Window = window): () => void {
       lastStepWrite = Date.now();
     }
     // A step the current entry has not taken yet: it keeps it when a new entry follows.
-    const left = pendingStep && address(writeQuery({ ...(lastParams as State['params']), step: unwritten }, PRESET_QUERIES, lastPage as State['page']));
+    const left = pendingStep && address(writeQuery({ ...(lastParams as State['params']), step: unwritten }, presetQueries(), lastPage as State['page']));
     clearTimeout(pendingStep);
     pendingStep = undefined;
     lastParams = s.params;
