@@ -81,7 +81,8 @@ export function OverlapMap({ plan, name, brief = false }: OverlapMapProps) {
   return (
     <div className="checkerboard">
       {brief ? null : <p className="checkerboard__text">{t('checker.intro')}</p>}
-      <GridSlot cols={overlap.cols} maxCell={MAX_CELL}>
+      {/* No steps here: the outlined interior is not a window to follow. */}
+      <GridSlot cols={overlap.cols} maxCell={MAX_CELL} follow={false}>
         <Grid
           name={name ?? t('panels.grid.overlap')}
           rows={overlap.rows}

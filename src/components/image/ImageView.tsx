@@ -73,8 +73,8 @@ export function ImageView({ name, caption, description, image, transform, onTran
   const zoomer = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const [size, setSize] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
   const descId = useId();
-  const latest = useRef({ onTransform, onPick });
-  latest.current = { onTransform, onPick };
+  const latest = useRef({ onTransform, onPick, size });
+  latest.current = { onTransform, onPick, size };
 
   // The picture's bytes on an offscreen canvas, drawn scaled onto the visible one. A new
   // picture waits for its own animation frame (`inTurn`), so the views of a result are drawn one
@@ -113,6 +113,8 @@ export function ImageView({ name, caption, description, image, transform, onTran
     if (!el) return;
     const z = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([1, MAX_ZOOM])
+      // The box's size as the ResizeObserver last saw it: d3's own reading of it would force a layout mid-change.
+      .extent(() => [[0, 0], [latest.current.size.w, latest.current.size.h]])
       // One finger scrolls the page (a phone's pictures fill the screen); two pinch and move.
       .filter((e: MouseEvent | TouchEvent | WheelEvent) =>
         e.type === 'touchstart' ? (e as TouchEvent).touches.length > 1 : (!e.ctrlKey || e.type === 'wheel') && !(e as MouseEvent).button)

@@ -13,6 +13,8 @@ export interface GridSlotProps {
   readonly maxCell: number;
   /** The smallest cell in rem before the slot wraps or scrolls (default MIN_CELL; the matrix's long rows go smaller). */
   readonly minCell?: number;
+  /** Whether a grid wider than the slot scrolls to keep the step's cells in view (default); a picture without steps says false, and never reads the layout. */
+  readonly follow?: boolean;
   readonly children: ReactNode;
 }
 
@@ -22,14 +24,15 @@ export const MIN_CELL = 1.6;
 /** From this many rows a view's grids outgrow a laptop screen, so its equation sticks to the bottom edge. */
 export const TALL_ROWS = 16;
 
-export function GridSlot({ cols, maxCell, minCell = MIN_CELL, children }: GridSlotProps) {
+export function GridSlot({ cols, maxCell, minCell = MIN_CELL, follow = true, children }: GridSlotProps) {
   const ref = useRef<HTMLDivElement>(null);
   // Runs after every render (a step, a hover): cheap, and a no-op unless the slot scrolls.
   useLayoutEffect(() => {
+    if (!follow) return;
     const grid = ref.current?.querySelector<HTMLElement>('[role="grid"]');
-    if (!grid || grid.scrollWidth <= grid.clientWidth) return;
-    const target = grid.querySelector<HTMLElement>('.cell--active, .cell--window');
-    if (!target) return;
+    // Only a grid with a step's cells to follow reads the layout (a read forces it now, mid-change).
+    const target = grid?.querySelector<HTMLElement>('.cell--active, .cell--window');
+    if (!grid || !target || grid.scrollWidth <= grid.clientWidth) return;
     const cell = target.getBoundingClientRect();
     const box = grid.getBoundingClientRect();
     if (cell.left < box.left || cell.right > box.right) grid.scrollLeft += cell.left - box.left - (box.width - cell.width) / 2;
