@@ -10,7 +10,7 @@ import { lazy, Suspense, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { errorText, t } from '../i18n';
 import { selectValidated, useStore } from '../store';
-import type { FieldId } from '../store/paramsSlice';
+import { axisPatch, type FieldId } from '../store/paramsSlice';
 import { hasOutputSize, legalOutputShape } from '../store/transitions';
 import { BOUNDS, type Fw, type HW, type Op, type Params, type Pool, type Vals } from '../store/urlParams';
 import { faultOf, type FormField } from '../viz/fieldErrors';
@@ -29,14 +29,6 @@ type CountKey = 'cin' | 'cout' | 'g';
 
 /** Applies the learner's patch with its consequences (see transitions.ts). */
 const apply = (patch: Partial<Params>): void => useStore.getState().change(patch);
-
-const withAxis = (v: HW, axis: 0 | 1, n: number): HW => (axis === 0 ? [n, v[1]] : [v[0], n]);
-
-/** A one-key patch for a size field. */
-function sizePatch(field: HWKey, value: HW): Partial<Params> {
-  const patch: { readonly [K in HWKey]?: HW } = { [field]: value };
-  return patch;
-}
 
 /** A one-key patch for a channel or group count. */
 function countPatch(field: CountKey, value: number): Partial<Params> {
@@ -84,12 +76,7 @@ export function Controls({ compact = false }: ControlsProps) {
       drafts={[drafts[`${field}.0`], drafts[`${field}.1`]]}
       faulty={faultyAxes(field)}
       errorId={errorId}
-      onValue={(axis, n) => {
-        const current = useStore.getState().params[field];
-        // `p` may be SAME/VALID only in TensorFlow mode, where this numeric field is not shown.
-        const base: HW = typeof current === 'string' || current === null ? [0, 0] : current;
-        apply(sizePatch(field, withAxis(base, axis, n)));
-      }}
+      onValue={(axis, n) => apply(axisPatch(useStore.getState().params, field, axis, n))}
       onDraft={(axis, text) => setDraft(`${field}.${axis}` as FieldId, text)}
     >
       {errorAt === field ? errorBlock : null}

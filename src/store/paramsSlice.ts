@@ -6,11 +6,25 @@
 import type { StateCreator } from 'zustand';
 import { activeView } from './playbackSlice';
 import { applyChange } from './transitions';
-import { DEFAULTS, PAGE_DEFAULTS, type PageKeys, type ParamKey, type Params, type UrlNotice } from './urlParams';
+import { DEFAULTS, PAGE_DEFAULTS, type HW, type PageKeys, type ParamKey, type Params, type UrlNotice } from './urlParams';
 import type { State } from './index';
 
 /** A form field: a key, or one axis of an H×W key (`in.0` is the input height). */
 export type FieldId = ParamKey | `${ParamKey}.${0 | 1}`;
+
+/** The params held as height × width. */
+export type SizeKey = 'in' | 'k' | 's' | 'p' | 'd' | 'a';
+
+/**
+ * The patch that sets one axis of the size `field` to `n`, the other axis as it is (`p` named
+ * SAME/VALID, TensorFlow's, starts from 0 × 0: its numeric field is not shown then).
+ */
+export function axisPatch(params: Params, field: SizeKey, axis: 0 | 1, n: number): Partial<Params> {
+  const current = params[field];
+  const base: HW = typeof current === 'string' ? [0, 0] : current;
+  const patch: { readonly [K in SizeKey]?: HW } = { [field]: axis === 0 ? [n, base[1]] : [base[0], n] };
+  return patch;
+}
 
 export interface ParamsSlice {
   readonly params: Params;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, parseQuery, type Params } from '../../src/store/urlParams';
 import { applyChange, hasOutputSize, legalOutputShape, resizePlanes, transition } from '../../src/store/transitions';
+import { axisPatch } from '../../src/store/paramsSlice';
 import { paramsArb } from './arbitraries';
 
 const paramsOf = (query: string): Params => parseQuery(query).params;
@@ -140,5 +141,14 @@ describe('applyChange', () => {
     expect(applyChange(before, { op: 'conv' }).params.a).toEqual([0, 0]);
     expect(applyChange(before, { op: 'unpool', d: [2, 2] }).params.d).toEqual([2, 2]);
     expect(applyChange(DEFAULTS, { op: 'unpool' }).params).toMatchObject({ op: 'unpool', d: [1, 1], cout: 1, g: 1 });
+  });
+});
+
+describe('axisPatch: one axis of a size field', () => {
+  it('sets the axis asked for and keeps the other; a named TensorFlow padding starts from 0 × 0', () => {
+    const params = { ...DEFAULTS, in: [5, 6], p: 'same' } as Params;
+    expect(axisPatch(params, 'in', 0, 7)).toEqual({ in: [7, 6] });
+    expect(axisPatch(params, 'in', 1, 2)).toEqual({ in: [5, 2] });
+    expect(axisPatch(params, 'p', 1, 1)).toEqual({ p: [0, 1] });
   });
 });

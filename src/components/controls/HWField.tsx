@@ -8,9 +8,10 @@ import { t, type MessageKey } from '../../i18n';
 import type { HW } from '../../engine';
 import type { FieldBounds } from '../../viz/fieldErrors';
 import { DraftNote, NumberInput } from './NumberInput';
+import type { SizeKey } from '../../store/paramsSlice';
 
 /** A size field's key (also its message key `field.<key>`). */
-export type HWKey = 'in' | 'k' | 's' | 'p' | 'd' | 'a';
+export type HWKey = SizeKey;
 
 export interface HWFieldProps {
   readonly field: HWKey;

@@ -13,8 +13,8 @@ import { enImage } from '../../i18n/en-image';
 import { useStore } from '../../store';
 import { engineClient } from '../../store/engineBridge';
 import { explorerPatch, imageJobSpec, imageKernel, ownKernelPatch, taskPatch, upsamplingPlan, withKernelValue } from '../../store/imageParams';
-import type { FieldId } from '../../store/paramsSlice';
-import { BOUNDS, KERNEL_NAMES, SAMPLES, type HW, type ImageColor, type ImageTask, type KernelName, type Params, type Pool, type Sample } from '../../store/urlParams';
+import { axisPatch, type FieldId } from '../../store/paramsSlice';
+import { BOUNDS, KERNEL_NAMES, SAMPLES, type HW, type ImageColor, type ImageTask, type KernelName, type Pool, type Sample } from '../../store/urlParams';
 import { formatValue } from '../../viz/format';
 import type { ZoomTransform } from '../../viz/imageView';
 import { OverlapMap } from '../CheckerboardView';
@@ -202,11 +202,7 @@ export function ImageMode() {
       bounds={BOUNDS[field]}
       drafts={[drafts[`${field}.0`], drafts[`${field}.1`]]}
       faulty={[false, false]}
-      onValue={(axis, n) => {
-        const current = useStore.getState().params[field];
-        const base: HW = typeof current === 'string' ? [0, 0] : current;
-        change({ [field]: axis === 0 ? [n, base[1]] : [base[0], n] } as Partial<Params>);
-      }}
+      onValue={(axis, n) => change(axisPatch(useStore.getState().params, field, axis, n))}
       onDraft={(axis, text) => setDraft(`${field}.${axis}` as FieldId, text)}
     />
   );
