@@ -173,11 +173,17 @@ function convFrame(source: FrameSource, at: number): Body {
   };
 }
 
-function scatterFrame(source: FrameSource, at: number): Body {
+/** What both transposed views' frames draw from: the plans and the numbers of a transposed-convolution picture. */
+function transposeSource(source: FrameSource) {
   const plans = source.transpose;
-  const { picture } = source;
-  const numbers = picture.numbers;
+  const numbers = source.picture.numbers;
   if (!plans || numbers.op !== 'convT') throw new Error('A transposed-convolution frame needs a transposed-convolution picture.');
+  return { plans, numbers };
+}
+
+function scatterFrame(source: FrameSource, at: number): Body {
+  const { plans, numbers } = transposeSource(source);
+  const { picture } = source;
   const plan = plans.scatter;
   const { info, inputChannels } = plan;
   const { x, w } = picture;
@@ -234,10 +240,8 @@ const STAGE_KEYS: Readonly<Record<'zero-insert' | 'kernel' | 'sweep', MessageKey
 };
 
 function directFrame(source: FrameSource, at: number): Body {
-  const plans = source.transpose;
+  const { plans, numbers } = transposeSource(source);
   const { picture } = source;
-  const numbers = picture.numbers;
-  if (!plans || numbers.op !== 'convT') throw new Error('A transposed-convolution frame needs a transposed-convolution picture.');
   const plan = plans.direct;
   const { info, inputChannels } = plan;
   const { direct } = info;
