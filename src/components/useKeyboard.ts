@@ -41,6 +41,7 @@ export function useKeyboard(): void {
       return true;
     };
     const drain = () => {
+      if (kept.length === 0) return; // every change of the store calls this: nothing to do is the usual case
       const view = activeView(useStore.getState().params);
       kept = kept.filter((k) => k[0] === view);
       for (let next = kept.shift(); next; next = kept.shift()) {

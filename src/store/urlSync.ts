@@ -36,8 +36,8 @@ function takesTyping(el: Element | null): boolean {
 
 /** Starts mirroring the store into the URL (and the URL, on Back/Forward, into the store); returns the disconnect function. */
 export function connectUrl(win: Window = window): () => void {
-  let lastParams: unknown = null;
-  let lastPage: unknown = null;
+  let lastParams: State['params'] | null = null;
+  let lastPage: State['page'] | null = null;
   let lastStep = -1;
   let entry: string | null = null;
   // A field is being typed into, and its first change already pushed an entry.
@@ -59,17 +59,17 @@ export function connectUrl(win: Window = window): () => void {
       // within a burst at the next slot.
       unwritten = step;
       if (due !== true) {
-        const due = () => {
+        const writeNow = () => {
           pendingStep = undefined;
           write(true);
         };
-        pendingStep ??= setTimeout(() => (win.requestIdleCallback ? win.requestIdleCallback(due, { timeout: STEP_URL_MS }) : due()), lastStepWrite + STEP_URL_MS - Date.now());
+        pendingStep ??= setTimeout(() => (win.requestIdleCallback ? win.requestIdleCallback(writeNow, { timeout: STEP_URL_MS }) : writeNow()), lastStepWrite + STEP_URL_MS - Date.now());
         return;
       }
       lastStepWrite = Date.now();
     }
     // A step the current entry has not taken yet: it keeps it when a new entry follows.
-    const left = pendingStep && address(writeQuery({ ...(lastParams as State['params']), step: unwritten }, presetQueries(), lastPage as State['page']));
+    const left = pendingStep && lastParams && lastPage && address(writeQuery({ ...lastParams, step: unwritten }, presetQueries(), lastPage));
     clearTimeout(pendingStep);
     pendingStep = undefined;
     lastParams = s.params;
