@@ -113,6 +113,19 @@ export interface ImagePlanes {
   readonly max: number;
 }
 
+/** The values of pixel (`r`, `c`) of `image`, one per channel. */
+export function pixelValues(image: ImagePlanes, r: number, c: number): number[] {
+  const n = image.width * image.height;
+  const i = r * image.width + c;
+  return Array.from({ length: image.channels }, (_, ch) => image.values[ch * n + i]);
+}
+
+/** The colour pixel (`r`, `c`) of `image` is drawn in: its red, green and blue bytes. */
+export function pixelRgb(image: ImagePlanes, r: number, c: number): [number, number, number] {
+  const i = 4 * (r * image.width + c);
+  return [image.rgba[i], image.rgba[i + 1], image.rgba[i + 2]];
+}
+
 /** What to do to a picture. */
 export type ImageJobSpec =
   | {

@@ -7,7 +7,7 @@
  * Loaded on demand, with its words (en-image.ts) and styles.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { fitWithin, isShapeError, MAX_IMAGE_SIDE, resultBuffers, samePlace, type ImageJobResult, type ImagePlanes } from '../../engine';
+import { fitWithin, isShapeError, MAX_IMAGE_SIDE, pixelValues, resultBuffers, samePlace, type ImageJobResult, type ImagePlanes } from '../../engine';
 import { addMessages, errorText, t, type MessageKey } from '../../i18n';
 import { enImage } from '../../i18n/en-image';
 import { useStore } from '../../store';
@@ -243,9 +243,7 @@ export function ImageMode() {
     const view = entry && views.find((v) => v.id === entry[0]);
     if (!entry || !view) return '';
     const [r, c] = entry[1];
-    const n = view.image.width * view.image.height;
-    const i = r * view.image.width + c;
-    const values = Array.from({ length: view.image.channels }, (_, ch) => formatValue(view.image.values[ch * n + i])).join(', ');
+    const values = pixelValues(view.image, r, c).map(formatValue).join(', ');
     return t('image.pixel', { name: t(`image.view.${view.id}` as MessageKey), r, c, values });
   })();
 

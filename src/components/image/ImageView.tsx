@@ -7,7 +7,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
-import type { ImagePlanes } from '../../engine';
+import { pixelRgb, pixelValues, type ImagePlanes } from '../../engine';
 import { formatValue } from '../../viz/format';
 import {
   CELL_NUMBERS_AT, MAX_ZOOM, inkOn, pixelAt, pixelLayout, revealPixel, visibleCells, zoomAbout, type ZoomTransform,
@@ -154,7 +154,6 @@ export function ImageView({ name, caption, description, image, transform, onTran
     ctx.drawImage(off, layout.left, layout.top, image.width * layout.size, image.height * layout.size);
     if (layout.size >= CELL_NUMBERS_AT) {
       const { r0, r1, c0, c1 } = visibleCells(layout, image.width, image.height, size.w, size.h);
-      const n = image.width * image.height;
       ctx.strokeStyle = 'rgba(128, 128, 128, 0.6)';
       ctx.lineWidth = 1;
       ctx.textAlign = 'center';
@@ -168,10 +167,11 @@ export function ImageView({ name, caption, description, image, transform, onTran
           const y = layout.top + r * layout.size;
           ctx.strokeRect(x + 0.5, y + 0.5, layout.size - 1, layout.size - 1);
           if (lines === 0) continue;
-          const i = r * image.width + c;
-          ctx.fillStyle = inkOn(image.rgba[4 * i], image.rgba[4 * i + 1], image.rgba[4 * i + 2]) === 'dark' ? '#111' : '#fff';
+          const [red, green, blue] = pixelRgb(image, r, c);
+          ctx.fillStyle = inkOn(red, green, blue) === 'dark' ? '#111' : '#fff';
+          const values = pixelValues(image, r, c);
           for (let l = 0; l < lines; l++) {
-            ctx.fillText(formatValue(image.values[l * n + i]), x + layout.size / 2, y + (layout.size * (l + 1)) / (lines + 1));
+            ctx.fillText(formatValue(values[l]), x + layout.size / 2, y + (layout.size * (l + 1)) / (lines + 1));
           }
         }
       }
