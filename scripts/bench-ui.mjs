@@ -291,10 +291,11 @@ async function measurePlayback(page) {
     return before;
   });
   const tasks = await page.evaluate(({ now, tasks }) => window.__bench.longTasks.slice(tasks).filter((t) => t.start >= now), before);
-  // Each long task's own CPU: the traced main-thread task that starts with it.
+  // Each long task's own CPU: the traced main-thread tasks it spans (a long task the trace does
+  // not show counts as the page's own, never as contention).
   const cpu = tasks.map((lt) => {
-    const match = trace.main.filter((t) => Math.abs(t.start - lt.start) <= 2);
-    return match.length ? Math.max(...match.map((t) => t.cpu)) : null;
+    const match = trace.main.filter((t) => t.start < lt.start + lt.duration && t.start + t.wall > lt.start && t.wall > 5);
+    return match.length ? match.reduce((sum, t) => sum + t.cpu, 0) : null;
   });
   const busiest = Math.max(0, ...trace.main.filter((t) => t.start >= before.now).map((t) => t.cpu));
   return { top, tasks, cpu, busiest, advanced: (await activeStep(page)) - from };
