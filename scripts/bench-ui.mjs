@@ -19,6 +19,12 @@
 //   milliseconds in the worker (as the page reports them), and the long tasks on the main thread
 //   from the change of setting to the drawn result (drawing the pictures included). Budgets
 //   printed beside the figures (conv ≤ 150 ms, ×2 ≤ 300 ms); they never fail the run.
+// - CPU time beside the clock: on a shared machine a task's wall time counts the time the
+//   page's thread waited for a core, so the playback and the parameter changes are also traced
+//   (Chromium's trace, 'devtools.timeline') and the page's main thread's own CPU time is printed:
+//   per change (main thread and engine worker), and per long task (how many of the long tasks
+//   also took > 50 ms of CPU, i.e. would be long on an idle machine). The wall figures stay the
+//   measure; the CPU figures say how much of them is the page's own work.
 // - `--cpu 4` slows the page's CPU 4× (CDP Emulation.setCPUThrottlingRate): a weak school laptop.
 //
 // Scenarios the page does not offer (an input above the URL's bound, a grid too large to draw)
@@ -93,7 +99,7 @@ const quantile = (xs, q) => {
  * next frame), the change clock (input → the frame after the last DOM change), long tasks.
  */
 function instrument(quietMs) {
-  const bench = { steps: [], changes: [], longTasks: [] };
+  const bench = { steps: [], changes: [], changeStarts: [], longTasks: [] };
   window.__bench = bench;
   const afterFrame = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
   const watch = (onMutation) => {
@@ -129,6 +135,7 @@ function instrument(quietMs) {
         quiet = setTimeout(() => {
           observer.disconnect();
           changing = false;
+          bench.changeStarts.push(t0);
           bench.changes.push(last === null ? null : last - t0);
         }, quietMs);
       };
@@ -143,6 +150,44 @@ function instrument(quietMs) {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
+/**
+ * The top-level tasks (start in the page's performance.now() ms, wall and CPU ms) of the page's
+ * main thread and of its dedicated workers (the engine), from a trace taken with
+ * TRACE_CATEGORIES. `offsetUs` turns the trace's clock into performance.now() (see `traced`).
+ */
+function traceTasks(traceEvents, offsetUs) {
+  const names = new Map();
+  for (const e of traceEvents) if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  // The page's main thread: the renderer main thread that ran the page's script.
+  const mainKey = [...names].find(([k, v]) => v === 'CrRendererMain' && traceEvents.some((e) => `${e.pid}:${e.tid}` === k && e.name === 'FunctionCall'))?.[0];
+  const pid = mainKey?.split(':')[0];
+  const tasks = { main: [], worker: [] };
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || e.name !== 'RunTask' || typeof e.tdur !== 'number') continue;
+    const key = `${e.pid}:${e.tid}`;
+    const into = key === mainKey ? tasks.main : String(e.pid) === pid && /DedicatedWorker/.test(names.get(key) ?? '') ? tasks.worker : null;
+    into?.push({ start: (e.ts - offsetUs) / 1000, wall: e.dur / 1000, cpu: e.tdur / 1000 });
+  }
+  return tasks;
+}
+
+/**
+ * Runs `what` with the page traced; resolves with its result and the traced tasks. A user
+ * timing mark made during the trace ties the trace's clock to the page's performance.now().
+ */
+async function traced(page, what) {
+  const browser = page.context().browser();
+  await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'blink.user_timing'] });
+  const markNow = await page.evaluate(() => performance.mark('bench-anchor').startTime);
+  const result = await what();
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const mark = traceEvents.find((e) => e.name === 'bench-anchor' && (e.ph === 'R' || e.ph === 'I' || e.ph === 'i' || e.ph === 'n' || e.ph === 'b'));
+  if (!mark) throw new Error('the trace has no bench-anchor mark');
+  return { result, tasks: traceTasks(traceEvents, mark.ts - markNow * 1000) };
 }
 
 /** Resolves with `window.__bench[key][index]` once it exists (null: a change that changed nothing). */
@@ -200,16 +245,32 @@ async function measureSteps(page) {
   return { times, from, to: await activeStep(page) };
 }
 
-/** Types the input height back and forth between its size and one less. */
+/** The CPU ms of `tasks` that started in [from, to] (page ms). */
+const cpuIn = (tasks, from, to) => tasks.filter((t) => t.start >= from && t.start <= to).reduce((sum, t) => sum + t.cpu, 0);
+
+/**
+ * Types the input height back and forth between its size and one less: each change's time,
+ * and the CPU the page's main thread and the engine worker spent on it (input → its last frame).
+ */
 async function measureChanges(page, scenario) {
   const height = page.getByRole('spinbutton', { name: 'Input (height)' });
-  const times = [];
-  for (let i = 0; i < CHANGES; i++) {
-    await height.fill(String(i % 2 === 0 ? scenario.size - 1 : scenario.size));
-    const t = await nextSample(page, 'changes', i);
-    if (t !== null) times.push(t);
-  }
-  return times;
+  const { result: times, tasks } = await traced(page, async () => {
+    const times = [];
+    for (let i = 0; i < CHANGES; i++) {
+      await height.fill(String(i % 2 === 0 ? scenario.size - 1 : scenario.size));
+      const t = await nextSample(page, 'changes', i);
+      if (t !== null) times.push(t);
+    }
+    return times;
+  });
+  const { changes, changeStarts } = await page.evaluate(() => window.__bench);
+  const cpu = { main: [], worker: [] };
+  changes.forEach((t, i) => {
+    if (t === null) return;
+    cpu.main.push(cpuIn(tasks.main, changeStarts[i] - 1, changeStarts[i] + t));
+    cpu.worker.push(cpuIn(tasks.worker, changeStarts[i] - 1, changeStarts[i] + t));
+  });
+  return { times, cpu };
 }
 
 /** Plays the active view at the top speed for PLAY_S seconds (Space starts and stops it). */
@@ -220,14 +281,24 @@ async function measurePlayback(page) {
   await speed.selectOption(String(top));
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
   const from = await activeStep(page);
-  const before = await page.evaluate(() => ({ now: performance.now(), tasks: window.__bench.longTasks.length }));
-  await page.keyboard.press('Space');
-  await page.waitForTimeout(PLAY_S * 1000);
-  await page.keyboard.press('Space');
-  // Long tasks are reported after they end: give the last one a moment.
-  await page.waitForTimeout(200);
+  const { result: before, tasks: trace } = await traced(page, async () => {
+    const before = await page.evaluate(() => ({ now: performance.now(), tasks: window.__bench.longTasks.length }));
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(PLAY_S * 1000);
+    await page.keyboard.press('Space');
+    // Long tasks are reported after they end: give the last one a moment.
+    await page.waitForTimeout(200);
+    return before;
+  });
   const tasks = await page.evaluate(({ now, tasks }) => window.__bench.longTasks.slice(tasks).filter((t) => t.start >= now), before);
-  return { top, tasks, advanced: (await activeStep(page)) - from };
+  // Each long task's own CPU: the traced main-thread tasks it spans (a long task the trace does
+  // not show counts as the page's own, never as contention).
+  const cpu = tasks.map((lt) => {
+    const match = trace.main.filter((t) => t.start < lt.start + lt.duration && t.start + t.wall > lt.start && t.wall > 5);
+    return match.length ? match.reduce((sum, t) => sum + t.cpu, 0) : null;
+  });
+  const busiest = Math.max(0, ...trace.main.filter((t) => t.start >= before.now).map((t) => t.cpu));
+  return { top, tasks, cpu, busiest, advanced: (await activeStep(page)) - from };
 }
 
 /** Switches image mode's setting `[what, value]` and waits for the new result: its worker time and the long tasks meanwhile. */
@@ -308,7 +379,7 @@ async function main() {
       const play = await attempt(() => measurePlayback(page));
       const changes = await attempt(async () => {
         await open(page, cdp, base, scenario);
-        return { times: await measureChanges(page, scenario) };
+        return measureChanges(page, scenario);
       });
       results.push({ scenario, steps, play, changes });
     }
@@ -326,12 +397,13 @@ async function main() {
       times.length === 0 ? 'no DOM change seen' : `p50 ${ms(quantile(times, 0.5))}   p95 ${ms(quantile(times, 0.95))}   max ${ms(Math.max(...times))}`;
     table(`One step: ArrowRight → the first frame after the DOM changed (${WARMUP} warm-up, then ${STEPS} measured steps)`, 'steps', (m) =>
       `${spread(m.times)}   (steps ${m.from} → ${m.to})`);
-    table(`Parameter change: typing the input height (n ↔ n − 1) → the frame after the last DOM change (${CHANGES} changes, quiet ${QUIET_MS} ms)`, 'changes', (m) =>
-      spread(m.times));
-    table(`Playback at the top speed for ${PLAY_S} s: long tasks (> 50 ms) and the steps it really advanced`, 'play', ({ top, tasks, advanced }) => {
+    table(`Parameter change: typing the input height (n ↔ n − 1) → the frame after the last DOM change (${CHANGES} changes, quiet ${QUIET_MS} ms); CPU: the page's own work per change (main thread / engine worker, p50 and max)`, 'changes', (m) =>
+      `${spread(m.times)}   CPU main ${ms(quantile(m.cpu.main, 0.5)).trim()} / max ${ms(Math.max(...m.cpu.main)).trim()}, worker max ${ms(Math.max(...m.cpu.worker)).trim()}`);
+    table(`Playback at the top speed for ${PLAY_S} s: long tasks (> 50 ms), how many of them took > 50 ms of CPU (the rest waited for a core), the busiest task's CPU, and the steps it really advanced`, 'play', ({ top, tasks, cpu, busiest, advanced }) => {
       const durations = tasks.map((t) => t.duration);
       const longest = durations.length ? `, longest ${ms(Math.max(...durations)).trim()}, ${ms(durations.reduce((a, b) => a + b, 0)).trim()} in all` : '';
-      return `${String(tasks.length).padStart(3)} long tasks${longest}; ${advanced} of ${Math.round(top * PLAY_S)} steps at ${top}×`;
+      const ours = cpu.filter((c) => c === null || c > 50).length;
+      return `${String(tasks.length).padStart(3)} long tasks${longest}; ${ours} over 50 ms of CPU, busiest task ${ms(busiest).trim()} CPU; ${advanced} of ${Math.round(top * PLAY_S)} steps at ${top}×`;
     });
     if (imageScenarios.length > 0) {
       console.log(`\nImage mode: the job in the worker (${IMAGE_RUNS} runs; the page's own figure), and long tasks (> 50 ms) on the main thread from the change to the drawn result`);

@@ -42,6 +42,14 @@ const fits = (need: number, have: number) => need <= have && need >= 0.75 * have
  */
 const HEADROOM = 1.125;
 
+/** What the grid's size is fitted to: the figure's width, the root font size, the window's height. */
+interface Box {
+  readonly width: number;
+  readonly rem: number;
+  readonly height: number;
+}
+const UNMEASURED: Box = { width: 0, rem: 16, height: 800 };
+
 interface Painted {
   readonly cells: readonly CellPaint[];
   readonly g: CanvasGeometry;
@@ -61,7 +69,10 @@ export default function CanvasGrid(props: GridProps) {
   const zoomer = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const last = useRef<string | null>(null);
   const hintId = useId();
-  const [box, setBox] = useState({ width: 0, rem: 16, height: 800 });
+  // Null until the first measure (a layout effect, so before the first frame): painting before
+  // it would paint every cell at a guessed size, then all of them again at the measured one.
+  const [measured, setBox] = useState<Box | null>(null);
+  const box = measured ?? UNMEASURED;
   const [focus, setFocus] = useState<[number, number]>([0, 0]);
   const [transform, setTransform] = useState<ZoomTransform>(IDENTITY);
   const [pointer, setPointer] = useState<[number, number] | null>(null);
@@ -74,7 +85,7 @@ export default function CanvasGrid(props: GridProps) {
     if (!el) return;
     const measure = () => {
       const next = { width: el.clientWidth, rem: parseFloat(getComputedStyle(document.documentElement).fontSize) || 16, height: window.innerHeight };
-      setBox((b) => (b.width === next.width && b.rem === next.rem && b.height === next.height ? b : next));
+      setBox((b) => (b && b.width === next.width && b.rem === next.rem && b.height === next.height ? b : next));
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
@@ -95,6 +106,7 @@ export default function CanvasGrid(props: GridProps) {
   // Paint in the same commit as the rest of the page: all cells when the geometry or the zoom
   // changed, else only the cells whose paint changed.
   useLayoutEffect(() => {
+    if (!measured) return;
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx) return;
@@ -121,7 +133,7 @@ export default function CanvasGrid(props: GridProps) {
   // Pan and zoom (d3-zoom): reset whenever the grid's size changes.
   useEffect(() => {
     const el = canvas.current;
-    if (!el) return;
+    if (!el || !measured) return;
     const extent: [[number, number], [number, number]] = [[0, 0], [size.width, size.height]];
     const z = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([1, 2 * readableZoom(g.cell)])
@@ -147,7 +159,7 @@ export default function CanvasGrid(props: GridProps) {
       selection.on('.zoom', null);
       zoomer.current = null;
     };
-  }, [g, size.width, size.height]);
+  }, [g, size.width, size.height, measured === null]);
 
   const zoomBy = (factor: number) => {
     if (canvas.current && zoomer.current) zoomer.current.scaleBy(select(canvas.current), factor);

@@ -150,56 +150,55 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
         </>
       ) : null}
 
-      {current.kind === 'kernel' ? (
+      {current.kind === 'kernel' || current.kind === 'sweep' ? (
+        // The kernel stage and the sweep share one tree, so the padded input (the largest grid,
+        // in both) stays mounted from one to the other instead of being drawn from nothing again
+        // (its box is layout-free where the stage shows no boxes: .channels__flat).
         <>
-          <p className="direct__detail">{t('stage.kernelDetail')}</p>
-          <DirectFormulas info={info} stage="kernel" />
-          <div className="direct__grids">
-            {inputChannels.map((ci, i) => (
-              <ChannelBox key={ci} kind="pair" boxed={severalIn} style={flipBasis}>
-                <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-                  <Grid name={name('grid.kernel', ci)} rows={info.kH} cols={info.kW} value={values[i].kernel} look={looks[i].kernel} color={colors.w} maxCell={MAX_CELL} />
-                </GridSlot>
-                <span className="direct__arrow" aria-hidden="true">⟳</span>
-                <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-                  <div className="direct__flip">
-                    <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
-                  </div>
-                </GridSlot>
-              </ChannelBox>
-            ))}
-          </div>
-          <div className="direct__grids">
-            {inputChannels.map((ci, i) => (
-              <PaddedGrid key={ci} name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
-            ))}
-          </div>
-        </>
-      ) : null}
-
-      {current.kind === 'sweep' ? (
-        <>
-          <div className={`direct__grids${severalIn || severalOut ? ' channels__grids' : ''}`}>
-            {inputChannels.map((ci, i) => (
-              <ChannelBox key={ci} kind="pair" boxed={severalIn || severalOut} style={sweepBasis}>
-                <PaddedGrid name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
-                <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-                  <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
-                </GridSlot>
-              </ChannelBox>
-            ))}
-            <ChannelBox kind="outputs" boxed={severalIn || severalOut} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
-              {outputs.map((o, co) => (
-                <OutputGrid
-                  key={co} name={channelName('grid.directOutput', co, severalOut)} followed={co === plan.outChannel} several={severalOut}
-                  rows={info.outH} cols={info.outW} value={o.value} look={o.look ?? shared.output} color={colors.out}
-                  hover={co === plan.outChannel ? outputHover : { onHover: undefined, onPick: () => setChannel(co) }}
-                />
+          {current.kind === 'kernel' ? <p className="direct__detail">{t('stage.kernelDetail')}</p> : null}
+          {current.kind === 'kernel' ? <DirectFormulas info={info} stage="kernel" /> : null}
+          {current.kind === 'kernel' ? (
+            <div className="direct__grids">
+              {inputChannels.map((ci, i) => (
+                <ChannelBox key={ci} kind="pair" boxed={severalIn} style={flipBasis}>
+                  <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+                    <Grid name={name('grid.kernel', ci)} rows={info.kH} cols={info.kW} value={values[i].kernel} look={looks[i].kernel} color={colors.w} maxCell={MAX_CELL} />
+                  </GridSlot>
+                  <span className="direct__arrow" aria-hidden="true">⟳</span>
+                  <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+                    <div className="direct__flip">
+                      <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
+                    </div>
+                  </GridSlot>
+                </ChannelBox>
               ))}
-            </ChannelBox>
+            </div>
+          ) : null}
+          <div className={`direct__grids${current.kind === 'sweep' && (severalIn || severalOut) ? ' channels__grids' : ''}`}>
+            {inputChannels.map((ci, i) => (
+              <ChannelBox key={ci} kind="pair" boxed={current.kind === 'sweep' && (severalIn || severalOut)} style={sweepBasis}>
+                <PaddedGrid name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
+                {current.kind === 'sweep' ? (
+                  <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+                    <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
+                  </GridSlot>
+                ) : null}
+              </ChannelBox>
+            ))}
+            {current.kind === 'sweep' ? (
+              <ChannelBox kind="outputs" boxed={severalIn || severalOut} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
+                {outputs.map((o, co) => (
+                  <OutputGrid
+                    key={co} name={channelName('grid.directOutput', co, severalOut)} followed={co === plan.outChannel} several={severalOut}
+                    rows={info.outH} cols={info.outW} value={o.value} look={o.look ?? shared.output} color={colors.out}
+                    hover={co === plan.outChannel ? outputHover : { onHover: undefined, onPick: () => setChannel(co) }}
+                  />
+                ))}
+              </ChannelBox>
+            ) : null}
           </div>
-          <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={severalIn || severalOut} />
-          <DirectFormulas info={info} stage="sweep" />
+          {current.kind === 'sweep' ? <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={severalIn || severalOut} /> : null}
+          {current.kind === 'sweep' ? <DirectFormulas info={info} stage="sweep" /> : null}
         </>
       ) : null}
       <Legend items={['window', 'active', 'linked', 'zero', 'padding']} />
