@@ -13,6 +13,7 @@ import { errorText, t } from '../i18n';
 import { selectValidated, useStore } from '../store';
 import { drawsRefusal } from '../viz/refusals';
 import { ConvView } from './ConvView';
+import { ImageIntro } from './image/ImageIntro';
 import { MorePanels } from './MorePanels';
 
 const TransposeViews = lazy(() => import('./TransposeViews').then((m) => ({ default: m.TransposeViews })));
@@ -45,7 +46,12 @@ export function Stage({ panels = false }: StageProps) {
         </p>
       ) : null}
       <Suspense fallback={loading}>
-        {image ? <ImageMode /> : drawn ? <ImpossiblePicture error={refusal} /> : null}
+        {image ? (
+          // Image mode's heading and introduction show at once, while the rest of it loads.
+          <Suspense fallback={<section className="image-mode" aria-busy="true"><ImageIntro /></section>}>
+            <ImageMode />
+          </Suspense>
+        ) : drawn ? <ImpossiblePicture error={refusal} /> : null}
         {image ? null : op === null ? (
           drawn ? null : loading
         ) : op === 'conv' ? (

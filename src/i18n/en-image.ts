@@ -1,7 +1,5 @@
 /** English messages of image mode (op=image), added by ImageMode when its chunk loads. */
 export const enImage = {
-  'image.title': 'Image mode',
-  'image.intro': 'The same operations on a real picture. Each colour channel, or the grey picture, is one plane of numbers from 0 (dark) to 255 (bright), and the engine works on it exactly as on the small grids.',
   'image.picture': 'Picture',
   'image.sample.scene': 'Scene (512 × 512)',
   'image.sample.letters': 'Letters (256 × 256)',

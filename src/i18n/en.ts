@@ -41,6 +41,9 @@ export const en = {
   'op.convT': 'Transposed convolution',
   // ---- image: the operation choice that opens image mode (its other words: en-image.ts) ----
   'op.image': 'Image',
+  // Image mode's heading and introduction, shown while its chunk loads (ImageIntro).
+  'image.title': 'Image mode',
+  'image.intro': 'The same operations on a real picture. Each colour channel, or the grey picture, is one plane of numbers from 0 (dark) to 255 (bright), and the engine works on it exactly as on the small grids.',
   // ---- tutorials: the names of the transposed convolution (tooltip and the note's summary) ----
   'op.convT.tip': 'Also called deconvolution (反卷积), 逆卷积, 解卷积, or fractionally-strided convolution',
   'names.summary': 'Other names: 反卷积, deconvolution…',

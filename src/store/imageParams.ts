@@ -1,12 +1,10 @@
 /**
  * Image mode's questions, read from the params (pure, unit-tested): the kernel on screen, the job
- * the worker runs, the overlap plans of the ×2 comparison, and the params that open the numeric
- * explorer on the patch around a pixel.
+ * the worker runs, and the params that open the numeric explorer on the patch around a pixel
+ * (the overlap plans of the ×2 comparison are in imageOverlap.ts, loaded with the maps).
  */
 import {
-  computeConvTranspose2DInfo, convTransposeScatterPlan, doublingPads, extractPatch, IMAGE_KERNELS, identityKernel,
-  patchOrigin, repeatKernel, symmetricPads, upsamplingKernel,
-  type ConvTransposeScatterPlan, type HW, type ImageJobSpec,
+  doublingPads, extractPatch, IMAGE_KERNELS, identityKernel, patchOrigin, repeatKernel, upsamplingKernel, type HW, type ImageJobSpec,
 } from '../engine';
 import type { Params } from './urlParams';
 
@@ -29,15 +27,6 @@ export function imageJobSpec(p: Params): ImageJobSpec {
   if (p.task === 'pool') return { task: 'pool', color: p.color, pool: p.pool, k: p.k, stride: p.s, padding: padOf(p) };
   const kernel = imageKernel(p);
   return { task: 'conv', color: p.color, kernel: kernel.values, k: kernel.k, stride: p.s, padding: padOf(p), dilation: p.d };
-}
-
-/** The stride-2 transposed convolution that doubles a side with a k×k kernel, on a side×side input (its plan draws the overlap map). */
-export function upsamplingPlan(k: number, side: number): ConvTransposeScatterPlan {
-  const { padding, outputPadding } = doublingPads(k);
-  const info = computeConvTranspose2DInfo([1, 1, side, side], [1, 1, k, k], {
-    stride: [2, 2], pad: symmetricPads(padding, padding), outputPadding: [outputPadding, outputPadding], dilation: [1, 1], groups: 1,
-  });
-  return convTransposeScatterPlan(info, { channel: 0 });
 }
 
 /** A picture's numbers as the job read them: [C, H, W] planes. */

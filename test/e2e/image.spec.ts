@@ -189,6 +189,26 @@ test.describe('a picture being loaded', () => {
   // The sample's file is held back by the test; a service worker would answer it from its cache.
   test.use({ serviceWorkers: 'block' });
 
+  test('while image mode’s own code loads, its heading and introduction already show (the Chinese page, whose words load first)', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/ImageMode-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('?op=image&lang=zh');
+    await expect(page.getByRole('heading', { name: '图像模式' })).toBeVisible(LONG);
+    await expect(page.getByText(/^在真实图片上做同样的运算/)).toBeVisible();
+    await expect(page.getByRole('combobox', { name: '图片', exact: true })).toHaveCount(0);
+    release();
+    await expect(page.getByRole('combobox', { name: '图片', exact: true })).toBeVisible(LONG);
+    // The same heading and introduction, once each, after image mode came in.
+    await expect(page.getByRole('heading', { name: '图像模式' })).toHaveCount(1);
+    await expect(page.getByText(/^在真实图片上做同样的运算/)).toHaveCount(1);
+  });
+
   test('while another sample loads, the last one’s pictures and time are not shown as if they were its own', async ({ page }) => {
     await page.goto('?op=image&task=pool&k=2&s=2');
     await computed(page);

@@ -1,7 +1,8 @@
 /** Image mode's questions read from the params: the kernel, the job, and the explorer's params for a patch. */
 import { describe, expect, it } from 'vitest';
 import { explore, IMAGE_KERNELS, rgbaToPlanes, upsamplingKernel } from '../../src/engine';
-import { explorerPatch, imageJobSpec, imageKernel, ownKernelPatch, PATCH_SIZE, taskPatch, upsamplingPlan, withKernelValue } from '../../src/store/imageParams';
+import { explorerPatch, imageJobSpec, imageKernel, ownKernelPatch, PATCH_SIZE, taskPatch, withKernelValue } from '../../src/store/imageParams';
+import { upsamplingPlan } from '../../src/store/imageOverlap';
 import { specOf } from '../../src/store/spec';
 import { applyChange } from '../../src/store/transitions';
 import { DEFAULTS, parseQuery, writeQuery, type Params } from '../../src/store/urlParams';

@@ -6,22 +6,22 @@
  * until pixels are cells. A pixel opens the numeric explorer on the 8×8 patch around it.
  * Loaded on demand, with its words (en-image.ts) and styles.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { fitWithin, isShapeError, MAX_IMAGE_SIDE, pixelValues, resultBuffers, samePlace, type ImageJobResult, type ImagePlanes } from '../../engine';
 import { addMessages, errorText, t, type MessageKey } from '../../i18n';
 import { enImage } from '../../i18n/en-image';
 import { useStore } from '../../store';
 import { engineClient } from '../../store/engineBridge';
-import { explorerPatch, imageJobSpec, imageKernel, ownKernelPatch, taskPatch, upsamplingPlan, withKernelValue } from '../../store/imageParams';
+import { explorerPatch, imageJobSpec, imageKernel, ownKernelPatch, taskPatch, withKernelValue } from '../../store/imageParams';
 import { axisPatch, type FieldId } from '../../store/paramsSlice';
 import { BOUNDS, KERNEL_NAMES, SAMPLES, type HW, type ImageColor, type ImageTask, type KernelName, type Pool, type Sample } from '../../store/urlParams';
 import { formatValue } from '../../viz/format';
 import type { ZoomTransform } from '../../viz/imageView';
-import { OverlapMap } from '../CheckerboardView';
 import { HWField, type HWKey } from '../controls/HWField';
 import { RadioGroup } from '../controls/RadioGroup';
 import { Grid } from '../Grid';
-import { ImageView } from './ImageView';
+import { ImageIntro } from './ImageIntro';
+import { ImageView, loadZoom } from './ImageView';
 import './image.css';
 
 addMessages(enImage);
@@ -51,8 +51,11 @@ type Run =
   | { readonly state: 'failed'; readonly job: JobFor | null; readonly message: string };
 
 const FIT: ZoomTransform = { k: 1, x: 0, y: 0 };
-/** The side of the small input the overlap maps are drawn for. */
-const OVERLAP_SIDE = 5;
+
+// The ×2 comparison's overlap maps (the panel's map and the transposed convolution's plans) load
+// only once that comparison is chosen, not with image mode's first picture.
+const loadOverlap = () => import('./ImageOverlap');
+const ImageOverlap = lazy(() => loadOverlap().then((m) => ({ default: m.ImageOverlap })));
 
 /** Decodes a picture file (exact bytes: no colour conversion) and scales it down to at most 512 a side. */
 async function decode(blob: Blob): Promise<{ rgba: Uint8ClampedArray; width: number; height: number; width0: number; height0: number }> {
@@ -117,6 +120,16 @@ export function ImageMode() {
     setTransform(FIT);
     setCursors({});
   }, [source]);
+
+  // The zoom's code comes while the picture loads and the job runs, not before image mode's first paint.
+  useEffect(() => {
+    void loadZoom();
+  }, []);
+
+  // Fetched while the comparison's job runs, so its maps come with its pictures.
+  useEffect(() => {
+    if (params.task === 'convT') void loadOverlap();
+  }, [params.task]);
 
   const spec = useMemo(() => imageJobSpec(params), [params]);
   const specKey = JSON.stringify(spec);
@@ -258,8 +271,7 @@ export function ImageMode() {
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <h2 id={`${ids.desc}-title`} className="image-mode__title">{t('image.title')}</h2>
-      <p className="image-mode__intro">{t('image.intro')}</p>
+      <ImageIntro titleId={`${ids.desc}-title`} />
 
       <div className="image-mode__settings">
         <div className="image-mode__source">
@@ -405,7 +417,9 @@ export function ImageMode() {
                     onPick={(rc) => pick(id, image, rc)}
                   />
                   {id === 'k3' || id === 'k4' ? (
-                    <OverlapMap plan={upsamplingPlan(id === 'k3' ? 3 : 4, OVERLAP_SIDE)} name={t('image.overlap', { k: id === 'k3' ? 3 : 4 })} brief />
+                    <Suspense fallback={null}>
+                      <ImageOverlap k={id === 'k3' ? 3 : 4} name={t('image.overlap', { k: id === 'k3' ? 3 : 4 })} />
+                    </Suspense>
                   ) : null}
                 </div>
               );

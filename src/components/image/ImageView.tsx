@@ -1,17 +1,20 @@
 /**
  * One picture of image mode on a canvas: fitted whole at first, zoomed and moved with d3-zoom
- * (wheel, pinch, drag; + / − / 0 keys) — every view shares one transform, so they zoom together
+ * (wheel, pinch, drag: zoomCanvas.ts, loaded apart; + / − / 0 keys) — every view shares one transform, so they zoom together
  * — until each pixel is a cell with its value(s) written in it. A click on a pixel, or Enter on
  * the keyboard's cursor pixel (arrow keys), picks it. Where things sit comes from viz/imageView.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 import { pixelRgb, pixelValues, type ImagePlanes } from '../../engine';
 import { formatValue } from '../../viz/format';
 import {
-  CELL_NUMBERS_AT, MAX_ZOOM, inkOn, pixelAt, pixelLayout, revealPixel, visibleCells, zoomAbout, type ZoomTransform,
+  CELL_NUMBERS_AT, inkOn, pixelAt, pixelLayout, revealPixel, visibleCells, zoomAbout, type ZoomTransform,
 } from '../../viz/imageView';
+import type { CanvasZoom } from './zoomCanvas';
+
+/** d3-zoom's part (its own chunk), fetched once: image mode asks for it as it opens, so it is in before any picture. */
+let zoomModule: Promise<typeof import('./zoomCanvas')> | null = null;
+export const loadZoom = () => (zoomModule ??= import('./zoomCanvas'));
 
 export interface ImageViewProps {
   /** Accessible name and caption. */
@@ -70,11 +73,11 @@ const STEP: Readonly<Record<string, [number, number]>> = { ArrowUp: [-1, 0], Arr
 
 export function ImageView({ name, caption, description, image, transform, onTransform, cursor, onCursor, onPick }: ImageViewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const zoomer = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
+  const zoomer = useRef<CanvasZoom | null>(null);
   const [size, setSize] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
   const descId = useId();
-  const latest = useRef({ onTransform, onPick, size });
-  latest.current = { onTransform, onPick, size };
+  const latest = useRef({ onTransform, onPick, size, transform });
+  latest.current = { onTransform, onPick, size, transform };
 
   // The picture's bytes on an offscreen canvas, drawn scaled onto the visible one. A new
   // picture waits for its own animation frame (`inTurn`), so the views of a result are drawn one
@@ -107,31 +110,26 @@ export function ImageView({ name, caption, description, image, transform, onTran
     return () => ro.disconnect();
   }, []);
 
-  // d3-zoom on the canvas: the learner's gestures report the new transform; others only redraw.
+  // d3-zoom on the canvas once its chunk is in: the learner's gestures report the new transform; others only redraw.
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
-    const z = zoom<HTMLCanvasElement, unknown>()
-      .scaleExtent([1, MAX_ZOOM])
-      // The box's size as the ResizeObserver last saw it: d3's own reading of it would force a layout mid-change.
-      .extent(() => [[0, 0], [latest.current.size.w, latest.current.size.h]])
-      // One finger scrolls the page (a phone's pictures fill the screen); two pinch and move.
-      .filter((e: MouseEvent | TouchEvent | WheelEvent) =>
-        e.type === 'touchstart' ? (e as TouchEvent).touches.length > 1 : (!e.ctrlKey || e.type === 'wheel') && !(e as MouseEvent).button)
-      .on('zoom', (e: { transform: ZoomTransform; sourceEvent: unknown }) => {
-        if (e.sourceEvent) latest.current.onTransform({ k: e.transform.k, x: e.transform.x, y: e.transform.y });
-      });
-    zoomer.current = z;
-    select(el).call(z).on('dblclick.zoom', null);
+    let live = true;
+    void loadZoom().then(({ attachZoom }) => {
+      if (!live) return;
+      zoomer.current = attachZoom(el, () => [latest.current.size.w, latest.current.size.h], (t) => latest.current.onTransform(t));
+      zoomer.current.sync(latest.current.transform);
+    });
     return () => {
-      select(el).on('.zoom', null);
+      live = false;
+      zoomer.current?.detach();
+      zoomer.current = null;
     };
   }, []);
 
   // Keep d3's own record equal to the shared transform (another view may have moved it).
   useEffect(() => {
-    const el = canvas.current;
-    if (el && zoomer.current) select(el).call(zoomer.current.transform, zoomIdentity.translate(transform.x, transform.y).scale(transform.k));
+    zoomer.current?.sync(transform);
   }, [transform]);
 
   // Draw.
