@@ -135,6 +135,9 @@ test('a new version is offered and never forced: the lesson keeps going until "R
     // A second tab is offered the same version; its "Reload" applies it there and reloads only that tab.
     const other = await context.newPage();
     await open(other, CONV_ONES);
+    // The new version takes over once the old one has no request in flight (Chromium waits for
+    // that after skipWaiting): let this page's lazy chunks arrive before asking for it.
+    await other.waitForLoadState('networkidle');
     const reload = other.getByRole('status', { name: 'Updates' }).getByRole('button', { name: 'Reload' });
     const reloaded = other.waitForEvent('load');
     await reload.click();
