@@ -10,12 +10,12 @@ import { lazy, Suspense, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { errorText, t } from '../i18n';
 import { selectValidated, useStore } from '../store';
-import { axisPatch, type FieldId } from '../store/paramsSlice';
+import { axisPatch, type FieldId, type SizeKey } from '../store/paramsSlice';
 import { hasOutputSize, legalOutputShape } from '../store/transitions';
 import { BOUNDS, type Fw, type HW, type Op, type Params, type Pool, type Vals } from '../store/urlParams';
 import { faultOf, type FormField } from '../viz/fieldErrors';
 import { EngineError } from './controls/EngineError';
-import { HWField, type HWKey } from './controls/HWField';
+import { HWField } from './controls/HWField';
 import { NamesNote } from './NamesNote';
 import { NumberField } from './controls/NumberField';
 import { RadioGroup } from './controls/RadioGroup';
@@ -67,7 +67,7 @@ export function Controls({ compact = false }: ControlsProps) {
   const faultyAxes = (field: FormField): readonly [boolean, boolean] =>
     errorAt === field && fault ? [fault.axis !== 1, fault.axis !== 0] : [false, false];
 
-  const hw = (field: HWKey, value: HW, bounds: { min: number; max: number }, label?: string) => (
+  const hw = (field: SizeKey, value: HW, bounds: { min: number; max: number }, label?: string) => (
     <HWField
       field={field}
       label={label}

@@ -12,7 +12,7 @@ import type { State } from './index';
 /** A form field: a key, or one axis of an H×W key (`in.0` is the input height). */
 export type FieldId = ParamKey | `${ParamKey}.${0 | 1}`;
 
-/** The params held as height × width. */
+/** The params held as height × width (each a size field, whose message key is `field.<key>`). */
 export type SizeKey = 'in' | 'k' | 's' | 'p' | 'd' | 'a';
 
 /**

@@ -10,11 +10,8 @@ import type { FieldBounds } from '../../viz/fieldErrors';
 import { DraftNote, NumberInput } from './NumberInput';
 import type { SizeKey } from '../../store/paramsSlice';
 
-/** A size field's key (also its message key `field.<key>`). */
-export type HWKey = SizeKey;
-
 export interface HWFieldProps {
-  readonly field: HWKey;
+  readonly field: SizeKey;
   /** The label when the field means something else here (pooling calls the kernel its window); default `field.<key>`. */
   readonly label?: string;
   /** The value in params (shown when there is no draft). */
@@ -35,7 +32,7 @@ export interface HWFieldProps {
 const AXIS_KEYS: readonly [MessageKey, MessageKey] = ['axis.h', 'axis.w'];
 
 /** The accessible label of one axis, e.g. "Input (height)"; `label` replaces the field's own name. */
-export function axisLabel(field: HWKey | 'out', axis: 0 | 1, label?: string): string {
+export function axisLabel(field: SizeKey | 'out', axis: 0 | 1, label?: string): string {
   return t('field.axis', { field: label ?? t(`field.${field}`), axis: t(AXIS_KEYS[axis]) });
 }
 

@@ -13,11 +13,11 @@ import { enImage } from '../../i18n/en-image';
 import { useStore } from '../../store';
 import { engineClient } from '../../store/engineBridge';
 import { explorerPatch, imageJobSpec, imageKernel, ownKernelPatch, taskPatch, withKernelValue } from '../../store/imageParams';
-import { axisPatch, type FieldId } from '../../store/paramsSlice';
+import { axisPatch, type FieldId, type SizeKey } from '../../store/paramsSlice';
 import { BOUNDS, KERNEL_NAMES, SAMPLES, type HW, type ImageColor, type ImageTask, type KernelName, type Pool, type Sample } from '../../store/urlParams';
 import { formatValue } from '../../viz/format';
 import type { ZoomTransform } from '../../viz/imageView';
-import { HWField, type HWKey } from '../controls/HWField';
+import { HWField } from '../controls/HWField';
 import { RadioGroup } from '../controls/RadioGroup';
 import { Grid } from '../Grid';
 import { ImageIntro } from './ImageIntro';
@@ -207,7 +207,7 @@ export function ImageMode() {
     void openFile(Array.from(e.dataTransfer.files).find((f) => f.type.startsWith('image/')) ?? e.dataTransfer.files[0]);
   };
 
-  const hw = (field: HWKey, value: HW, label?: string) => (
+  const hw = (field: SizeKey, value: HW, label?: string) => (
     <HWField
       field={field}
       label={label}
