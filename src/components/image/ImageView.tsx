@@ -12,9 +12,8 @@ import {
 } from '../../viz/imageView';
 import type { CanvasZoom } from './zoomCanvas';
 
-/** d3-zoom's part (its own chunk), fetched once: image mode asks for it as it opens, so it is in before any picture. */
-let zoomModule: Promise<typeof import('./zoomCanvas')> | null = null;
-export const loadZoom = () => (zoomModule ??= import('./zoomCanvas'));
+/** d3-zoom's part (its own chunk): image mode asks for it as it opens, so it is in before any picture. */
+export const loadZoom = () => import('./zoomCanvas');
 
 export interface ImageViewProps {
   /** Accessible name and caption. */
