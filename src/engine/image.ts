@@ -15,8 +15,6 @@ import { unpoolSizes } from './shape';
 import { tensor, type HW, type Tensor } from './tensor';
 import { MAX_IMAGE_SIDE, doublingPads, upsamplingKernel, type ImageColor, type ImageJobResult, type ImageJobSpec, type ImagePlanes } from './imagePixels';
 
-export * from './imagePixels';
-
 export { greyOf } from './imageLoops';
 
 /** The planes of an RGBA picture: [3, H, W] (R, G, B) or [1, H, W] (grey), values 0–255; alpha is ignored. The planes are new or a spare buffer (bufferPool). */

@@ -18,4 +18,5 @@ export * from './scatterCanvas';
 export * from './trace';
 export * from './matrix';
 export * from './verdicts';
+export * from './imagePixels';
 export * from './image';
