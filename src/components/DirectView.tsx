@@ -110,6 +110,10 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
   useSpreadAnimation(spreadRoot, moves, current.kind === 'zero-insert');
 
   const stageIndex = STAGES.findIndex((s) => s.stage === current.kind);
+  const kernel = current.kind === 'kernel';
+  const sweep = current.kind === 'sweep';
+  // Several channels in or out: the sweep boxes each channel's pair and the outputs.
+  const several = severalIn || severalOut;
 
   return (
     <div className={`direct${direct.paddedH >= TALL_ROWS ? ' direct--tall' : ''}`}>
@@ -150,14 +154,14 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
         </>
       ) : null}
 
-      {current.kind === 'kernel' || current.kind === 'sweep' ? (
+      {kernel || sweep ? (
         // The kernel stage and the sweep share one tree, so the padded input (the largest grid,
         // in both) stays mounted from one to the other instead of being drawn from nothing again
         // (its box is layout-free where the stage shows no boxes: .channels__flat).
         <>
-          {current.kind === 'kernel' ? <p className="direct__detail">{t('stage.kernelDetail')}</p> : null}
-          {current.kind === 'kernel' ? <DirectFormulas info={info} stage="kernel" /> : null}
-          {current.kind === 'kernel' ? (
+          {kernel ? <p className="direct__detail">{t('stage.kernelDetail')}</p> : null}
+          {kernel ? <DirectFormulas info={info} stage="kernel" /> : null}
+          {kernel ? (
             <div className="direct__grids">
               {inputChannels.map((ci, i) => (
                 <ChannelBox key={ci} kind="pair" boxed={severalIn} style={flipBasis}>
@@ -174,19 +178,19 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
               ))}
             </div>
           ) : null}
-          <div className={`direct__grids${current.kind === 'sweep' && (severalIn || severalOut) ? ' channels__grids' : ''}`}>
+          <div className={`direct__grids${sweep && several ? ' channels__grids' : ''}`}>
             {inputChannels.map((ci, i) => (
-              <ChannelBox key={ci} kind="pair" boxed={current.kind === 'sweep' && (severalIn || severalOut)} style={sweepBasis}>
+              <ChannelBox key={ci} kind="pair" boxed={sweep && several} style={sweepBasis}>
                 <PaddedGrid name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
-                {current.kind === 'sweep' ? (
+                {sweep ? (
                   <GridSlot cols={info.kW} maxCell={MAX_CELL}>
                     <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
                   </GridSlot>
                 ) : null}
               </ChannelBox>
             ))}
-            {current.kind === 'sweep' ? (
-              <ChannelBox kind="outputs" boxed={severalIn || severalOut} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
+            {sweep ? (
+              <ChannelBox kind="outputs" boxed={several} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
                 {outputs.map((o, co) => (
                   <OutputGrid
                     key={co} name={channelName('grid.directOutput', co, severalOut)} followed={co === plan.outChannel} several={severalOut}
@@ -197,8 +201,8 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
               </ChannelBox>
             ) : null}
           </div>
-          {current.kind === 'sweep' ? <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={severalIn || severalOut} /> : null}
-          {current.kind === 'sweep' ? <DirectFormulas info={info} stage="sweep" /> : null}
+          {sweep ? <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={several} /> : null}
+          {sweep ? <DirectFormulas info={info} stage="sweep" /> : null}
         </>
       ) : null}
       <Legend items={['window', 'active', 'linked', 'zero', 'padding']} />
