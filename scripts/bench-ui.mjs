@@ -245,8 +245,11 @@ async function measureSteps(page) {
   return { times, from, to: await activeStep(page) };
 }
 
-/** The CPU ms of `tasks` that started in [from, to] (page ms). */
-const cpuIn = (tasks, from, to) => tasks.filter((t) => t.start >= from && t.start <= to).reduce((sum, t) => sum + t.cpu, 0);
+/** The CPU ms of the traced `tasks` that overlap [from, to] (page ms), or null when none does. */
+function cpuOver(tasks, from, to) {
+  const overlapping = tasks.filter((t) => t.start < to && t.start + t.wall > from);
+  return overlapping.length ? overlapping.reduce((sum, t) => sum + t.cpu, 0) : null;
+}
 
 /**
  * Types the input height back and forth between its size and one less: each change's time,
@@ -254,23 +257,21 @@ const cpuIn = (tasks, from, to) => tasks.filter((t) => t.start >= from && t.star
  */
 async function measureChanges(page, scenario) {
   const height = page.getByRole('spinbutton', { name: 'Input (height)' });
-  const { result: times, tasks } = await traced(page, async () => {
-    const times = [];
+  const { tasks } = await traced(page, async () => {
     for (let i = 0; i < CHANGES; i++) {
       await height.fill(String(i % 2 === 0 ? scenario.size - 1 : scenario.size));
-      const t = await nextSample(page, 'changes', i);
-      if (t !== null) times.push(t);
+      await nextSample(page, 'changes', i);
     }
-    return times;
   });
   const { changes, changeStarts } = await page.evaluate(() => window.__bench);
-  const cpu = { main: [], worker: [] };
-  changes.forEach((t, i) => {
-    if (t === null) return;
-    cpu.main.push(cpuIn(tasks.main, changeStarts[i] - 1, changeStarts[i] + t));
-    cpu.worker.push(cpuIn(tasks.worker, changeStarts[i] - 1, changeStarts[i] + t));
-  });
-  return { times, cpu };
+  const seen = changes.flatMap((t, i) => (t === null ? [] : [{ t, from: changeStarts[i] }]));
+  return {
+    times: seen.map(({ t }) => t),
+    cpu: {
+      main: seen.map(({ t, from }) => cpuOver(tasks.main, from, from + t) ?? 0),
+      worker: seen.map(({ t, from }) => cpuOver(tasks.worker, from, from + t) ?? 0),
+    },
+  };
 }
 
 /** Plays the active view at the top speed for PLAY_S seconds (Space starts and stops it). */
@@ -293,10 +294,7 @@ async function measurePlayback(page) {
   const tasks = await page.evaluate(({ now, tasks }) => window.__bench.longTasks.slice(tasks).filter((t) => t.start >= now), before);
   // Each long task's own CPU: the traced main-thread tasks it spans (a long task the trace does
   // not show counts as the page's own, never as contention).
-  const cpu = tasks.map((lt) => {
-    const match = trace.main.filter((t) => t.start < lt.start + lt.duration && t.start + t.wall > lt.start && t.wall > 5);
-    return match.length ? match.reduce((sum, t) => sum + t.cpu, 0) : null;
-  });
+  const cpu = tasks.map((lt) => cpuOver(trace.main.filter((t) => t.wall > 5), lt.start, lt.start + lt.duration));
   const busiest = Math.max(0, ...trace.main.filter((t) => t.start >= before.now).map((t) => t.cpu));
   return { top, tasks, cpu, busiest, advanced: (await activeStep(page)) - from };
 }
