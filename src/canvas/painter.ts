@@ -50,18 +50,22 @@ function inkOf(cell: CellPaint, p: Palette): string {
   }
 }
 
-/** Text widths by font and text: a step repaints the same few numbers again and again. */
+/**
+ * Text widths at REF_PX by weight and text. Drawn widths scale with the font size, so a grid
+ * drawn at a new cell size (a new input size) measures none of its numbers again.
+ */
+const REF_PX = 100;
 const widths = new Map<string, number>();
-function textWidth(ctx: CanvasRenderingContext2D, pen: Pen, font: string, text: string): number {
-  const key = `${font}|${text}`;
+function textWidth(ctx: CanvasRenderingContext2D, pen: Pen, weight: number, px: number, family: string, text: string): number {
+  const key = `${weight}|${family}|${text}`;
   let w = widths.get(key);
   if (w === undefined) {
     if (widths.size > 20_000) widths.clear();
-    setFont(ctx, pen, font);
+    setFont(ctx, pen, `${weight} ${REF_PX}px ${family}`);
     w = ctx.measureText(text).width;
     widths.set(key, w);
   }
-  return w;
+  return (w * px) / REF_PX;
 }
 
 /**
@@ -102,7 +106,7 @@ function setAlign(ctx: CanvasRenderingContext2D, pen: Pen, align: CanvasTextAlig
  */
 function paintPart(
   ctx: CanvasRenderingContext2D, pen: Pen, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette,
-  part: 'box' | 'text' | 'note', fill = true,
+  part: 'box' | 'text' | 'note', fill = true, look: TextLook | null = null,
 ): void {
   const { x, y, size } = cellRect(g, t, r, c);
   const inner = size >= 3 ? size - 1 : size;
@@ -120,7 +124,6 @@ function paintPart(
       ctx.strokeRect(x + w / 2, y + w / 2, inner - w, inner - w);
     }
   } else if (part === 'text') {
-    const look = textLook(ctx, pen, cell, size, p);
     if (!look) return;
     setFont(ctx, pen, look.font);
     setAlign(ctx, pen, 'center', 'middle');
@@ -137,38 +140,41 @@ function paintPart(
   }
 }
 
-const PARTS = ['box', 'text', 'note'] as const;
+/** How a cell's number is drawn: its font, size and drawn width. */
+interface TextLook {
+  readonly font: string;
+  readonly px: number;
+  readonly width: number;
+}
 
 /**
  * The font of a cell's number and its drawn width, or null when the cell shows none: 0.4 of the
  * cell, bold for the active cell, smaller (in half-pixel steps, so a grid uses a few fonts, not
  * one per number) when the number is wider than the cell.
  */
-function textLook(ctx: CanvasRenderingContext2D, pen: Pen, cell: CellPaint, size: number, p: CanvasPalette): { font: string; px: number; width: number } | null {
+function textLook(ctx: CanvasRenderingContext2D, pen: Pen, cell: CellPaint, size: number, p: CanvasPalette): TextLook | null {
   if (!cell.text || cell.tone === 'empty' || size < TEXT_PX) return null;
   const weight = cell.mark === 'active' || cell.mark === 'switch' ? 700 : 400;
   let px = size * 0.4;
-  let font = `${weight} ${px}px ${p.font}`;
   const room = size - 4;
-  let width = textWidth(ctx, pen, font, cell.text);
+  let width = textWidth(ctx, pen, weight, px, p.font, cell.text);
   if (width > room) {
     const fitted = Math.max(0.5, Math.floor((px * room * 2) / width) / 2);
     width = (width * fitted) / px;
     px = fitted;
-    font = `${weight} ${px}px ${p.font}`;
   }
-  return { font, px, width };
+  return { font: `${weight} ${px}px ${p.font}`, px, width };
 }
 
-/** Cells' indices grouped by the font of their number (a paint sets each font once). */
-function byFont(ctx: CanvasRenderingContext2D, pen: Pen, cells: readonly CellPaint[], list: readonly number[], size: number, p: CanvasPalette): number[] {
-  const groups = new Map<string, number[]>();
+/** The cells of `list` that show a number, with its look, grouped by font (a paint sets each font once). */
+function byFont(ctx: CanvasRenderingContext2D, pen: Pen, cells: readonly CellPaint[], list: readonly number[], size: number, p: CanvasPalette): [number, TextLook][] {
+  const groups = new Map<string, [number, TextLook][]>();
   for (const i of list) {
     const look = textLook(ctx, pen, cells[i], size, p);
     if (!look) continue;
     const group = groups.get(look.font);
-    if (group) group.push(i);
-    else groups.set(look.font, [i]);
+    if (group) group.push([i, look]);
+    else groups.set(look.font, [[i, look]]);
   }
   return [...groups.values()].flat();
 }
@@ -225,7 +231,7 @@ export function paintCells(
     const inView: number[] = [];
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) inView.push(r * g.cols + c);
     for (const i of inView) if (cells[i].mark) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'box', false);
-    for (const i of byFont(ctx, pen, cells, inView, side, p)) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'text');
+    for (const [i, look] of byFont(ctx, pen, cells, inView, side, p)) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'text', true, look);
     for (const i of inView) if (cells[i].note) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'note');
     return;
   }
@@ -234,7 +240,7 @@ export function paintCells(
     const y = Math.floor(i / g.cols) * side + t.y;
     return x + side > 0 && y + side > 0 && x < view.width && y < view.height;
   });
-  for (const part of PARTS) {
-    for (const i of part === 'text' ? byFont(ctx, pen, cells, shown, side, p) : shown) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, part);
-  }
+  for (const i of shown) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'box');
+  for (const [i, look] of byFont(ctx, pen, cells, shown, side, p)) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'text', true, look);
+  for (const i of shown) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'note');
 }

@@ -65,6 +65,34 @@ describe('the painter', () => {
     paintCells(zoomed as unknown as CanvasRenderingContext2D, g, { x: 0, y: 0, k: 4 }, cells, 'all', PALETTE, view, 1);
     expect(zoomed.rects.filter((r) => r.w === 79 && r.h === 79)).toHaveLength(10 * 10);
   });
+  it('a grid drawn at a new cell size measures none of its numbers again, and every number fits its cell at both sizes', () => {
+    // A font whose glyphs are 0.6 of its size wide; the texts' widths follow the font set when measured or drawn.
+    const measured: string[] = [];
+    const drawn: { text: string; px: number }[] = [];
+    const px = (font: string) => Number(/(\d+(?:\.\d+)?)px/.exec(font)![1]);
+    const ctx = {
+      ...recordingContext(),
+      measureText(text: string) {
+        measured.push(text);
+        return { width: text.length * 0.6 * px(this.font) };
+      },
+      fillText(text: string) {
+        drawn.push({ text, px: px(this.font) });
+      },
+    };
+    // Numbers no other test draws (the painter keeps widths for the page's life), some too wide for their cells.
+    const wide: ValueFn = (r, c) => (r === c ? 7_654_321 + r : 5_031 + r * 4 + c);
+    const cells = gridPaint(4, 4, wide, undefined, undefined);
+    const texts = new Set(cells.map((cell) => cell.text));
+    for (const cell of [40, 30]) {
+      drawn.length = 0;
+      paintCells(ctx as unknown as CanvasRenderingContext2D, { rows: 4, cols: 4, cell }, { x: 0, y: 0, k: 1 }, cells, 'all', PALETTE, { width: 160, height: 160 }, 1);
+      expect(drawn.map((d) => d.text).sort()).toEqual(cells.map((c) => c.text).sort());
+      for (const d of drawn) expect(d.text.length * 0.6 * d.px).toBeLessThanOrEqual(cell - 4);
+      expect(drawn.some((d) => d.px < cell * 0.4)).toBe(true);
+    }
+    expect(measured.sort()).toEqual([...texts].sort());
+  });
 });
 
 describe('a large grid on a canvas', () => {
