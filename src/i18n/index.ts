@@ -25,6 +25,8 @@ let chinese: Catalogue | null = null;
 let current: Lang = 'en';
 let translate: ((e: ShapeError) => string) | null = null;
 let errorsLoading: Promise<void> | null = null;
+/** Whether a refusal was phrased in the engine's English while the sentences were loading. */
+let fellBack = false;
 /** Counts changes of what `t` and `errorText` say: the snapshot the page re-renders on. */
 let revision = 0;
 const listeners = new Set<() => void>();
@@ -66,11 +68,15 @@ export function setLanguage(lang: Lang): void {
   changed();
 }
 
-/** Loads the engine-error translator and its English sentences (once); subscribers hear when they arrive. */
+/**
+ * Loads the engine-error translator and its English sentences (once). Subscribers hear when
+ * they arrive only if a refusal was phrased without them: they load when the learner first
+ * touches the page, and re-rendering the whole page then would slow that first change.
+ */
 export function loadErrorSentences(): Promise<void> {
   errorsLoading ??= import('./shapeErrors').then((m) => {
     translate = m.errorText;
-    changed();
+    if (fellBack) changed();
   });
   return errorsLoading;
 }
@@ -82,6 +88,7 @@ export function loadErrorSentences(): Promise<void> {
  */
 export function errorText(e: ShapeError): string {
   if (translate) return translate(e);
+  fellBack = true;
   void loadErrorSentences();
   return e.message;
 }

@@ -5,7 +5,7 @@
  * the one for that rule, names the numbers of the case (stated here from the rule, or from the
  * tutorial named in the title), fills every placeholder, and the Chinese one is Chinese.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { explore, isShapeError, type ExploreSpec, type ShapeError } from '../../src/engine';
 import { loadCatalogue, setLanguage, t, type MessageKey } from '../../src/i18n';
 import { G } from '../../src/i18n/glossary';
@@ -138,5 +138,31 @@ describe('engine refusals phrased from code and details, in English and Chinese'
     const error = refusal({ input: [3, 3], kernel: [7, 7] });
     const rewritten = { code: error.code, param: error.param, details: error.details };
     expect(errorText(rewritten)).toBe(errorText(error));
+  });
+});
+
+describe('loading the refusal sentences', () => {
+  // A fresh module registry each time: the sentences start unloaded.
+  const fresh = async () => {
+    vi.resetModules();
+    const i18n = await import('../../src/i18n');
+    const heard: number[] = [];
+    i18n.subscribeLanguage(() => heard.push(i18n.wordsRevision()));
+    return { i18n, heard };
+  };
+
+  it('re-renders nobody when no refusal was phrased before they came (the learner’s first touch loads them)', async () => {
+    const { i18n, heard } = await fresh();
+    await i18n.loadErrorSentences();
+    expect(heard).toEqual([]);
+  });
+
+  it('tells the page when a refusal was shown in the engine’s English meanwhile, and phrases it from then on', async () => {
+    const { i18n, heard } = await fresh();
+    const e = refusal({ input: [2, 2] });
+    expect(i18n.errorText(e)).toBe(e.message);
+    await i18n.loadErrorSentences();
+    expect(heard).toHaveLength(1);
+    expect(i18n.errorText(e)).toBe(errorText(e));
   });
 });
