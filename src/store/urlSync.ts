@@ -9,10 +9,12 @@
  * follow while the learner is still typing in that field replace that entry, until the field
  * commits (its `change` event: Enter, leaving the field, a spin button).
  *
- * Steps come fast (playback, a held arrow key) and every address change costs the browser a
- * same-document navigation (and a fresh decode of the page's icon: 1–15 ms): a step reaches the
- * address after the frame that shows it, when the page is idle, and fast steps at most every
- * STEP_URL_MS (the last one always), so the address never delays the picture.
+ * Every address change costs the browser a same-document navigation (1–15 ms), so the address
+ * never delays the picture: what to write is decided at once, but the history is written after
+ * the frame that shows the change (in order, one entry per change as above), or before a click
+ * that may read it (Share) or a Back. Steps come fast (playback, a held arrow key): a step
+ * reaches the address when the page is idle after its frame, and fast steps at most every
+ * STEP_URL_MS (the last one always).
  *
  * The embedded page (`embed=1`) only ever replaces: inside an iframe a new entry would be one
  * more entry in the host page's history.
@@ -49,6 +51,23 @@ export function connectUrl(win: Window = window): () => void {
   let unwritten = 0;
   let lastStepWrite = -Infinity;
   const address = (q: string) => `${win.location.pathname}${q ? `?${q}` : ''}${win.location.hash}`;
+  // History calls decided but not made yet (made after the frame), and the address they end on.
+  const queue: (() => void)[] = [];
+  let shown: string | null = null;
+  const flushHistory = () => {
+    for (const call of queue.splice(0)) call();
+    shown = null;
+  };
+  const later = (call: () => void, url: string) => {
+    if (queue.length === 0) {
+      const afterFrame = () => setTimeout(flushHistory, 0);
+      // A hidden page has no frames: then the next task.
+      if (win.requestAnimationFrame && win.document.visibilityState !== 'hidden') win.requestAnimationFrame(afterFrame);
+      else afterFrame();
+    }
+    queue.push(call);
+    shown = url;
+  };
   const write = (due?: boolean) => {
     const s = useStore.getState();
     // Hover and playback state change on every pointer move; only params, page keys and the step are in the URL.
@@ -80,21 +99,29 @@ export function connectUrl(win: Window = window): () => void {
     const push = entry !== null && next !== entry && !restoring && !typing && s.page.embed !== true;
     entry = next;
     if (push) {
-      if (left) win.history.replaceState(win.history.state, '', left);
-      win.history.pushState(null, '', url);
+      later(() => {
+        if (left) win.history.replaceState(win.history.state, '', left);
+        win.history.pushState(null, '', url);
+      }, url);
       typing = takesTyping(win.document.activeElement);
-    } else if (`${win.location.pathname}${win.location.search}${win.location.hash}` !== url) {
-      win.history.replaceState(win.history.state, '', url);
+    } else if ((shown ?? `${win.location.pathname}${win.location.search}${win.location.hash}`) !== url) {
+      later(() => win.history.replaceState(win.history.state, '', url), url);
     }
+    // A step written when its time came goes at once (it is after its frame already).
+    if (due === true) flushHistory();
   };
   const committed = () => {
     typing = false;
   };
-  // A click may read the address (Share copies it): a step still waiting is written first.
-  const flushStep = () => {
+  // A click may read the address (Share copies it): what is still waiting is written first.
+  const flushAll = () => {
     if (pendingStep) write(true);
+    flushHistory();
   };
   const popped = () => {
+    // What was still waiting described the entry the learner has just left.
+    queue.length = 0;
+    shown = null;
     // Back undoes settings, not the language the learner reads in.
     const { lang } = useStore.getState().page;
     restoring = true;
@@ -104,19 +131,24 @@ export function connectUrl(win: Window = window): () => void {
     } finally {
       restoring = false;
     }
+    // The browser has just navigated: the language it keeps goes into that entry now.
+    flushHistory();
   };
+  // The address the page opened with is set right (bad keys dropped, the query normalised) at once.
   write();
+  flushHistory();
   const unsubscribe = useStore.subscribe(() => write());
   win.document.addEventListener('change', committed, true);
   win.document.addEventListener('focusout', committed, true);
-  win.document.addEventListener('pointerdown', flushStep, true);
+  win.document.addEventListener('pointerdown', flushAll, true);
   win.addEventListener('popstate', popped);
   return () => {
     clearTimeout(pendingStep);
+    flushHistory();
     unsubscribe();
     win.document.removeEventListener('change', committed, true);
     win.document.removeEventListener('focusout', committed, true);
-    win.document.removeEventListener('pointerdown', flushStep, true);
+    win.document.removeEventListener('pointerdown', flushAll, true);
     win.removeEventListener('popstate', popped);
   };
 }

@@ -63,7 +63,8 @@ describe('the language switch', () => {
     expect(get().params).toBe(before.params);
     expect(get().steps).toEqual(before.steps);
     expect(get().picture).toBe(before.picture);
-    expect(search()).toEqual({ ...before.search, lang: 'zh' });
+    // The address follows after the frame.
+    await waitFor(() => expect(search()).toEqual({ ...before.search, lang: 'zh' }));
   });
 
   it(`lang=zh in the address: Chinese from the first render; English brings English back and says so in the address (${ISSUE})`, async () => {
@@ -79,7 +80,7 @@ describe('the language switch', () => {
     expect(document.title).toBe(en['page.title']);
     expect(screen.getByRole('heading', { name: en['controls.label'] })).toBeInTheDocument();
     expect(get().params).toBe(params);
-    expect(search().lang).toBe('en');
+    await waitFor(() => expect(search().lang).toBe('en'));
   });
 
   it(`without lang in the address the browser's language decides, and the address stays without it (${ISSUE})`, async () => {
@@ -99,7 +100,7 @@ describe('the language switch', () => {
     await user.selectOptions(picker, 'guide-half-padding');
     expect(get().params.preset).toBe('guide-half-padding');
     expect(get().page.lang).toBe('zh');
-    expect(search()).toEqual({ preset: 'guide-half-padding', lang: 'zh' });
+    await waitFor(() => expect(search()).toEqual({ preset: 'guide-half-padding', lang: 'zh' }));
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 

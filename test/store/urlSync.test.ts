@@ -29,6 +29,10 @@ const back = () =>
     window.addEventListener('popstate', () => resolve(), { once: true });
     window.history.back();
   });
+/** After the next frame: where the page writes the history. */
+const settle = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/** One frame, with fake timers. */
+const FRAME_MS = 16;
 const expectedSearch = () => {
   const q = currentQuery(get());
   return q ? `?${q}` : '';
@@ -62,9 +66,11 @@ describe('connectUrl', () => {
       expect(step()).toBe('10');
       document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
       expect(step()).toBe('11');
-      // A change of the picture is written at once, whatever the steps are doing.
+      // A change of the picture is written after its frame too, whatever the steps are doing.
       get().setStep('conv', 12);
       get().change({ in: [6, 6] });
+      expect(new URLSearchParams(window.location.search).get('in')).toBeNull();
+      vi.advanceTimersByTime(FRAME_MS);
       expect(new URLSearchParams(window.location.search).get('in')).toBe('6');
     } finally {
       vi.useRealTimers();
@@ -81,20 +87,26 @@ describe('connectUrl', () => {
     expect(parseQuery(window.location.search).params).toEqual(get().params);
   });
 
-  it('a change of the picture is one history entry; the step, hover, drafts and the language only replace (issue 8)', () => {
+  it('a change of the picture is one history entry; the step, hover, drafts and the language only replace (issue 8)', async () => {
     disconnect = connectUrl(window);
     const length = window.history.length;
     const push = vi.spyOn(window.history, 'pushState');
     get().change({ in: [6, 4] });
+    // Not inside the change: the picture is drawn first.
+    expect(push).not.toHaveBeenCalled();
+    await settle();
     expect(window.history.length).toBe(length + 1);
+    // Two changes before the page wrote either are still two entries.
     get().change({ op: 'convT', s: [2, 2] });
     get().change({ view: 'direct' });
+    await settle();
     expect(window.history.length).toBe(length + 3);
     get().setStep('direct', 5);
     get().setHover({ grid: 'input', row: 0, col: 1 });
     get().setPlaying('direct');
     get().setPage({ lang: 'zh' });
     get().change({ step: 2 });
+    await settle();
     expect(window.history.length).toBe(length + 3);
     expect(push).toHaveBeenCalledTimes(3);
     expect(window.location.search).toBe(expectedSearch());
@@ -103,7 +115,7 @@ describe('connectUrl', () => {
     expect(window.location.hash).toBe('#top');
   });
 
-  it('typing one value is one entry: changes while a field is typed into replace, until the field commits', () => {
+  it('typing one value is one entry: changes while a field is typed into replace, until the field commits', async () => {
     disconnect = connectUrl(window);
     const input = document.createElement('input');
     input.type = 'number';
@@ -112,16 +124,20 @@ describe('connectUrl', () => {
     const length = window.history.length;
     // "1", then "12": the learner types 12 into the input size
     get().change({ in: [1, 5] });
+    await settle();
     get().change({ in: [12, 5] });
+    await settle();
     expect(window.history.length).toBe(length + 1);
     expect(new URLSearchParams(window.location.search).get('in')).toBe('12x5');
     // Enter or leaving the field commits it (the input's change event): the next value is a new entry.
     input.dispatchEvent(new Event('change', { bubbles: true }));
     get().change({ in: [13, 5] });
+    await settle();
     expect(window.history.length).toBe(length + 2);
     input.blur();
     input.remove();
     get().change({ k: [2, 2] });
+    await settle();
     expect(window.history.length).toBe(length + 3);
   });
 
@@ -133,6 +149,7 @@ describe('connectUrl', () => {
     get().setStep('conv', 7);
     get().setStep('conv', 8);
     get().setPage({ lang: 'zh' });
+    await settle();
     const push = vi.spyOn(window.history, 'pushState');
     await back();
     expect(get().params.in).toEqual([6, 6]);
@@ -145,42 +162,66 @@ describe('connectUrl', () => {
     expect(get().params.in).toEqual([5, 5]);
   });
 
-  it('the embedded page never adds an entry (it would be one more in the host page’s history)', () => {
+  it('the embedded page never adds an entry (it would be one more in the host page’s history)', async () => {
     loadQuery('?embed=1');
     disconnect = connectUrl(window);
     const push = vi.spyOn(window.history, 'pushState');
     const length = window.history.length;
     get().change({ in: [6, 4] });
     get().change({ op: 'convT' });
+    await settle();
     expect(push).not.toHaveBeenCalled();
     expect(window.history.length).toBe(length);
     expect(window.location.search).toBe(expectedSearch());
     expect(new URLSearchParams(window.location.search).get('embed')).toBe('1');
   });
 
-  it('back to the defaults: the query disappears', () => {
+  it('back to the defaults: the query disappears', async () => {
     disconnect = connectUrl(window);
     get().change({ k: [2, 2] });
+    await settle();
     expect(window.location.search).toBe('?k=2');
     get().change({ k: [3, 3] });
+    await settle();
     expect(window.location.search).toBe('');
   });
 
-  it('changes that do not touch the URL state do not write', () => {
+  it('changes that do not touch the URL state do not write', async () => {
     disconnect = connectUrl(window);
     get().change({ in: [7, 7] });
+    await settle();
     const replace = vi.spyOn(window.history, 'replaceState');
     get().setHover({ grid: 'input', row: 0, col: 1 });
     get().setStep('scatter', 3); // not the active view of a convolution
     get().setDraft('k.0', '9x');
+    await settle();
     expect(replace).not.toHaveBeenCalled();
   });
 
-  it('after disconnecting, changes no longer reach the URL', () => {
+  it('after disconnecting, changes no longer reach the URL; a change waiting for its frame is written first', async () => {
     disconnect = connectUrl(window);
+    get().change({ in: [8, 8] });
     disconnect();
     disconnect = null;
+    expect(new URLSearchParams(window.location.search).get('in')).toBe('8');
     get().change({ in: [9, 9] });
-    expect(window.location.search).toBe('');
+    await settle();
+    expect(new URLSearchParams(window.location.search).get('in')).toBe('8');
+  });
+
+  it('a click finds the address written (Share copies it); Back drops what had not been written', async () => {
+    disconnect = connectUrl(window);
+    get().change({ in: [6, 6] });
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(new URLSearchParams(window.location.search).get('in')).toBe('6');
+    await settle();
+    const length = window.history.length;
+    get().change({ in: [7, 7] });
+    await back();
+    await settle();
+    // The browser went back from the entry of 6: the entry of 7 was never made, and the store follows the address.
+    expect(window.history.length).toBe(length);
+    expect(get().params.in).toEqual([5, 5]);
+    expect(window.location.search).toBe(expectedSearch());
   });
 });
