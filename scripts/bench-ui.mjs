@@ -2,7 +2,7 @@
 // /usr/bin/chromium through playwright-core) on `vite preview` at a free port. Prints figures
 // only; slowness never fails it (a broken page does).
 //
-//   node scripts/bench-ui.mjs [--cpu 4] [--steps 50] [--warmup 10] [--changes 12] [--play 5] [--only conv]
+//   node scripts/bench-ui.mjs [--cpu 4] [--steps 50] [--warmup 10] [--changes 12] [--play 5] [--only conv] [--dist dist]
 //
 // - One step: ArrowRight → the first frame after the DOM changed. In the page, a capture-phase
 //   keydown listener starts the clock at the event's time stamp, a MutationObserver on the page
@@ -11,7 +11,8 @@
 //   scenario (a scenario is a URL: operation, sizes, view).
 // - A parameter change: typing a new input height in the form → the frame after the last DOM
 //   change it causes (the shape at once, the numbers when the worker answers), waiting until
-//   the page has been quiet for QUIET_MS.
+//   the page has been quiet for QUIET_MS. Each change is to a size not shown before (n − 1,
+//   n − 2, …), so the worker computes every one and every grid is drawn at a new size.
 // - Playback at the top speed for `--play` seconds: the long tasks (> 50 ms, PerformanceObserver
 //   'longtask') and how many steps the animation really advanced.
 // - Image mode (op=image, the 512×512 RGB scene): a 3×3 convolution and the ×2 transposed
@@ -51,6 +52,8 @@ const { values: opts } = parseArgs({
     'image-runs': { type: 'string', default: '5' },
     /** Only the scenarios whose name contains this text. */
     only: { type: 'string', default: '' },
+    /** The build to serve. */
+    dist: { type: 'string', default: 'dist' },
   },
 });
 const CPU_RATE = Number(opts.cpu);
@@ -67,6 +70,11 @@ for (const [name, v] of Object.entries({ cpu: CPU_RATE, steps: STEPS, warmup: WA
 
 /** The scenarios: a name and the query string that opens it. */
 const SIZES = [32, 64];
+// Each change is one size smaller, from the smallest scenario's size (the scatter's 24).
+if (CHANGES > 20) {
+  console.error('bench:ui: --changes must be at most 20 (each change is one size smaller)');
+  process.exit(2);
+}
 const scenarios = SIZES.flatMap((n) => [
   { name: `conv ${n}×${n} k7 p3`, query: `op=conv&in=${n}&k=7&p=3`, size: n },
   { name: `transposed direct ${n}×${n} k7`, query: `op=convT&in=${n}&k=7&view=direct`, size: n },
@@ -252,14 +260,15 @@ function cpuOver(tasks, from, to) {
 }
 
 /**
- * Types the input height back and forth between its size and one less: each change's time,
- * and the CPU the page's main thread and the engine worker spent on it (input → its last frame).
+ * Types the input height one less each time (every change a picture not shown before): each
+ * change's time, and the CPU the page's main thread and the engine worker spent on it (input →
+ * its last frame).
  */
 async function measureChanges(page, scenario) {
   const height = page.getByRole('spinbutton', { name: 'Input (height)' });
   const { tasks } = await traced(page, async () => {
     for (let i = 0; i < CHANGES; i++) {
-      await height.fill(String(i % 2 === 0 ? scenario.size - 1 : scenario.size));
+      await height.fill(String(scenario.size - 1 - i));
       await nextSample(page, 'changes', i);
     }
   });
@@ -332,8 +341,8 @@ async function measureImage(page, cdp, base, scenario) {
 }
 
 async function main() {
-  if (!existsSync('dist/index.html')) {
-    console.error('bench:ui: no dist/index.html (run `vite build` first, or `npm run bench:ui`)');
+  if (!existsSync(`${opts.dist}/index.html`)) {
+    console.error(`bench:ui: no ${opts.dist}/index.html (run \`vite build\` first, or \`npm run bench:ui\`)`);
     process.exit(1);
   }
   if (!existsSync(CHROMIUM)) {
@@ -341,7 +350,7 @@ async function main() {
     process.exit(1);
   }
   const { chromium } = await import('playwright-core');
-  const { url: base, stop } = await startPreview();
+  const { url: base, stop } = await startPreview(opts.dist);
   let browser = null;
   let broken = 0;
   try {
@@ -395,7 +404,7 @@ async function main() {
       times.length === 0 ? 'no DOM change seen' : `p50 ${ms(quantile(times, 0.5))}   p95 ${ms(quantile(times, 0.95))}   max ${ms(Math.max(...times))}`;
     table(`One step: ArrowRight → the first frame after the DOM changed (${WARMUP} warm-up, then ${STEPS} measured steps)`, 'steps', (m) =>
       `${spread(m.times)}   (steps ${m.from} → ${m.to})`);
-    table(`Parameter change: typing the input height (n ↔ n − 1) → the frame after the last DOM change (${CHANGES} changes, quiet ${QUIET_MS} ms); CPU: the page's own work per change (main thread / engine worker, p50 and max)`, 'changes', (m) =>
+    table(`Parameter change: typing the input height n − 1, n − 2, … (each a new picture) → the frame after the last DOM change (${CHANGES} changes, quiet ${QUIET_MS} ms); CPU: the page's own work per change (main thread / engine worker, p50 and max)`, 'changes', (m) =>
       `${spread(m.times)}   CPU main ${ms(quantile(m.cpu.main, 0.5)).trim()} / max ${ms(Math.max(...m.cpu.main)).trim()}, worker max ${ms(Math.max(...m.cpu.worker)).trim()}`);
     table(`Playback at the top speed for ${PLAY_S} s: long tasks (> 50 ms), how many of them took > 50 ms of CPU (the rest waited for a core), the busiest task's CPU, and the steps it really advanced`, 'play', ({ top, tasks, cpu, busiest, advanced }) => {
       const durations = tasks.map((t) => t.duration);
