@@ -24,12 +24,31 @@ function container(): ServiceWorkerContainer | null {
   }
 }
 
-function applyUpdate(sw: ServiceWorkerContainer, worker: ServiceWorker): void {
+/** How often the page asks the waiting version again until it is in charge (ms). */
+export const ASK_AGAIN_MS = 3000;
+
+/**
+ * Lets `worker` (waiting) take over, then calls `reload` once: when it controls the page or is
+ * activated, whichever the page hears first. A waiting worker the browser had stopped is started
+ * again to hear the message; the page asks again every ASK_AGAIN_MS until it is in charge, as a
+ * start on a busy machine may lose it (taking over twice is taking over once).
+ */
+export function applyUpdate(sw: ServiceWorkerContainer, worker: ServiceWorker, reload: () => void = () => window.location.reload()): void {
   // Another page let it take over already: this page's old files may be gone, so reload now.
-  if (worker.state === 'activating' || worker.state === 'activated') return window.location.reload();
-  sw.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+  if (worker.state === 'activating' || worker.state === 'activated') return reload();
   const message: PageMessage = 'convarith:skip-waiting';
-  worker.postMessage(message);
+  const ask = () => worker.postMessage(message);
+  const again = setInterval(ask, ASK_AGAIN_MS);
+  let done = false;
+  const inCharge = () => {
+    if (done) return;
+    done = true;
+    clearInterval(again);
+    reload();
+  };
+  sw.addEventListener('controllerchange', inCharge, { once: true });
+  worker.addEventListener('statechange', () => worker.state === 'activated' && inCharge());
+  ask();
 }
 
 function offer(sw: ServiceWorkerContainer, worker: ServiceWorker): void {
