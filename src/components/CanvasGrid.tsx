@@ -130,7 +130,8 @@ export default function CanvasGrid(props: GridProps) {
     painted.current = { cells, g, t: transform, palette, width: back.width, height: back.height };
   });
 
-  // Pan and zoom (d3-zoom): reset whenever the grid's size changes.
+  // Pan and zoom (d3-zoom): reset whenever the grid's size changes, and set up once the box is
+  // first measured (before that the canvas is not painted; later measures change `g` anyway).
   useEffect(() => {
     const el = canvas.current;
     if (!el || !measured) return;

@@ -24,7 +24,7 @@ function usePlayTimer(view: ViewId, count: number) {
     if (!playing) return;
     let stop: (() => void) | null = null;
     let left = false;
-    void import('./player').then((m) => {
+    void import('../store/player').then((m) => {
       if (!left) stop = m.play(view, count, speed);
     });
     return () => {

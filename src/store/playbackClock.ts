@@ -1,6 +1,6 @@
 /**
  * The clock of a playing animation (a pure function, loaded with the player when an animation
- * first plays: components/player.ts).
+ * first plays: store/player.ts).
  */
 
 /**

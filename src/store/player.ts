@@ -4,9 +4,9 @@
  * taken meanwhile (a key, the scrubber) restarts the clock from there. Stops at the last step.
  * Loaded by the transport when an animation first plays.
  */
-import { useStore } from '../store';
-import { playbackStep } from '../store/playbackClock';
-import type { ViewId } from '../store/playbackSlice';
+import { useStore } from './index';
+import { playbackStep } from './playbackClock';
+import type { ViewId } from './playbackSlice';
 
 /** Plays `view`'s animation of `count` steps at `speed` steps per second; returns the stop function. */
 export function play(view: ViewId, count: number, speed: number): () => void {
