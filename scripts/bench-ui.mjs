@@ -71,8 +71,8 @@ for (const [name, v] of Object.entries({ cpu: CPU_RATE, steps: STEPS, warmup: WA
 /** The scenarios: a name and the query string that opens it. */
 const SIZES = [32, 64];
 // Each change is one size smaller, from the smallest scenario's size (the scatter's 24).
-if (CHANGES > 20) {
-  console.error('bench:ui: --changes must be at most 20 (each change is one size smaller)');
+if (!Number.isInteger(CHANGES) || CHANGES < 1 || CHANGES > 20) {
+  console.error('bench:ui: --changes must be a whole number from 1 to 20 (each change is one size smaller)');
   process.exit(2);
 }
 const scenarios = SIZES.flatMap((n) => [
