@@ -33,6 +33,17 @@ export function pixelLayout(vw: number, vh: number, width: number, height: numbe
   return { size: fit * t.k, left: t.x + t.k * left0, top: t.y + t.k * top0 };
 }
 
+/**
+ * Whether a picture shows plain: whole (the transform is the identity), too small for its values
+ * to be written in its cells, without a cursor. Such a picture is drawn at its own size and the
+ * browser scales it to its box (object-fit: contain, pixelated: the same place and the same
+ * nearest pixels as pixelLayout's fit), instead of as a copy per device pixel drawn on the page's
+ * thread.
+ */
+export function drawnPlain(t: ZoomTransform, layout: PixelLayout, cursor: boolean): boolean {
+  return t.k === 1 && t.x === 0 && t.y === 0 && layout.size < CELL_NUMBERS_AT && !cursor;
+}
+
 /** The pixel [row, col] under the point (sx, sy) of the viewport, or null outside the picture. */
 export function pixelAt(layout: PixelLayout, width: number, height: number, sx: number, sy: number): [number, number] | null {
   const col = Math.floor((sx - layout.left) / layout.size);

@@ -17,7 +17,7 @@ export function respond(req: WorkerRequest): { message: WorkerResponse; transfer
 }
 
 /**
- * Runs one job (jobs.ts) to its end, reporting progress; never rejects: the response is the
+ * Runs one job (jobs.ts) to its end (once what it waits for is in), reporting progress; never rejects: the response is the
  * value (with its milliseconds) or the error (an AbortError once `cancelled()` says so).
  */
 export async function respondJob(
@@ -27,9 +27,9 @@ export async function respondJob(
   pause: () => Promise<void>,
 ): Promise<{ message: WorkerResponse; transfer: ArrayBuffer[] }> {
   try {
-    const fn = jobs[req.job] as (...args: unknown[]) => Generator<number, unknown>;
+    const fn = jobs[req.job] as (...args: unknown[]) => Generator<number, unknown> | Promise<Generator<number, unknown>>;
     if (typeof fn !== 'function') throw new Error(`Unknown job ${String(req.job)}`);
-    const { value, ms } = await drive(fn(...(req.args as unknown[])), (progress) => onProgress({ id: req.id, progress }), cancelled, pause);
+    const { value, ms } = await drive(await fn(...(req.args as unknown[])), (progress) => onProgress({ id: req.id, progress }), cancelled, pause);
     return { message: { id: req.id, ok: true, value, ms }, transfer: transferables(value) };
   } catch (e) {
     return { message: { id: req.id, ok: false, error: toWire(e) }, transfer: [] };

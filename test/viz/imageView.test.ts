@@ -1,6 +1,6 @@
 /** Where pixels sit on an image-mode canvas, and the zoom's keyboard moves. */
 import { describe, expect, it } from 'vitest';
-import { inkOn, pixelAt, pixelLayout, revealPixel, visibleCells, zoomAbout } from '../../src/viz/imageView';
+import { CELL_NUMBERS_AT, drawnPlain, inkOn, pixelAt, pixelLayout, revealPixel, visibleCells, zoomAbout } from '../../src/viz/imageView';
 
 describe('the pixel layout of a fitted, zoomed picture', () => {
   it('fits the whole picture, centred, at zoom 1', () => {
@@ -44,5 +44,23 @@ describe('the pixel layout of a fitted, zoomed picture', () => {
   it('writes dark numbers on light pixels and light ones on dark pixels', () => {
     expect(inkOn(250, 250, 250)).toBe('dark');
     expect(inkOn(10, 20, 200)).toBe('light');
+  });
+});
+
+describe('a plain picture (drawn at its own size, scaled by the browser)', () => {
+  const fit = { k: 1, x: 0, y: 0 };
+  it('is one shown whole, too small for numbers, without a cursor', () => {
+    // 512 pixels in a 400-pixel box: 0.78 a pixel, far from the 30 at which values are written.
+    expect(drawnPlain(fit, pixelLayout(400, 400, 512, 512, fit), false)).toBe(true);
+  });
+
+  it('is not one zoomed or moved, one with a cursor, or one whose cells are large enough for their values', () => {
+    expect(drawnPlain({ k: 2, x: 0, y: 0 }, pixelLayout(400, 400, 512, 512, { k: 2, x: 0, y: 0 }), false)).toBe(false);
+    expect(drawnPlain({ k: 1, x: -3, y: 0 }, pixelLayout(400, 400, 512, 512, { k: 1, x: -3, y: 0 }), false)).toBe(false);
+    expect(drawnPlain(fit, pixelLayout(400, 400, 512, 512, fit), true)).toBe(false);
+    // 12 pixels in a 400-pixel box: 33⅓ each, past CELL_NUMBERS_AT, so each holds its value even fitted.
+    const big = pixelLayout(400, 400, 12, 12, fit);
+    expect(big.size).toBeGreaterThanOrEqual(CELL_NUMBERS_AT);
+    expect(drawnPlain(fit, big, false)).toBe(false);
   });
 });

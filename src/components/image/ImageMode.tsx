@@ -6,12 +6,13 @@
  * until pixels are cells. A pixel opens the numeric explorer on the 8×8 patch around it.
  * Loaded on demand, with its words (en-image.ts) and styles.
  */
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { fitWithin, isShapeError, MAX_IMAGE_SIDE, pixelValues, resultBuffers, samePlace, type ImageJobResult, type ImagePlanes } from '../../engine';
+import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { isShapeError, pixelValues, resultBuffers, samePlace, type ImageJobResult, type ImagePlanes } from '../../engine';
 import { addMessages, errorText, t, type MessageKey } from '../../i18n';
 import { enImage } from '../../i18n/en-image';
 import { useStore } from '../../store';
 import { engineClient } from '../../store/engineBridge';
+import type { PictureRef } from '../../worker/picture';
 import { explorerPatch, imageJobSpec, imageKernel, ownKernelPatch, taskPatch, withKernelValue } from '../../store/imageParams';
 import { axisPatch, type FieldId, type SizeKey } from '../../store/paramsSlice';
 import { BOUNDS, KERNEL_NAMES, SAMPLES, type HW, type ImageColor, type ImageTask, type KernelName, type Pool, type Sample } from '../../store/urlParams';
@@ -26,14 +27,22 @@ import './image.css';
 
 addMessages(enImage);
 
-/** A picture as RGBA bytes, and where it came from. */
+/** A picture, as the worker knows it (it decodes the file and keeps the pixels), and where it came from. */
 interface Source {
-  readonly rgba: Uint8ClampedArray;
-  readonly width: number;
-  readonly height: number;
+  readonly ref: PictureRef;
   /** A sample's name, or null for the learner's own picture. */
   readonly sample: Sample | null;
 }
+
+/** The learner's own picture, with the size it is used at. */
+interface Own extends Source {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The worker's name for each new picture file (it keeps the last few decoded by it). */
+let pictures = 0;
+const pictureRef = (blob: Blob): PictureRef => ({ id: ++pictures, blob });
 
 /** What a job is for: the picture, the settings and the learner's "Compute again" (a new object whenever one of them changes). */
 interface JobFor {
@@ -45,7 +54,7 @@ interface JobFor {
 /** A job's state, for the picture and settings it was started for (`job`): the page shows only the current one's. */
 type Run =
   | { readonly state: 'idle' }
-  | { readonly state: 'running'; readonly job: JobFor; readonly progress: number }
+  | { readonly state: 'running'; readonly job: JobFor; /** The job's number (its progress bar starts again at 0 for each). */ readonly serial: number }
   | { readonly state: 'done'; readonly job: JobFor; readonly result: ImageJobResult; readonly ms: number }
   | { readonly state: 'cancelled'; readonly job: JobFor }
   | { readonly state: 'failed'; readonly job: JobFor | null; readonly message: string };
@@ -57,23 +66,19 @@ const FIT: ZoomTransform = { k: 1, x: 0, y: 0 };
 const loadOverlap = () => import('./ImageOverlap');
 const ImageOverlap = lazy(() => loadOverlap().then((m) => ({ default: m.ImageOverlap })));
 
-/** Decodes a picture file (exact bytes: no colour conversion) and scales it down to at most 512 a side. */
-async function decode(blob: Blob): Promise<{ rgba: Uint8ClampedArray; width: number; height: number; width0: number; height0: number }> {
-  const bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
-  const { width, height } = fitWithin(bitmap.width, bitmap.height, MAX_IMAGE_SIDE);
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('no 2d context');
-  ctx.drawImage(bitmap, 0, 0, width, height);
-  const data = ctx.getImageData(0, 0, width, height).data;
-  const out = { rgba: data, width, height, width0: bitmap.width, height0: bitmap.height };
-  bitmap.close();
-  return out;
-}
-
 const sampleUrl = (name: Sample) => `${import.meta.env.BASE_URL}samples/${name}.png`;
+
+/** The running job's progress bar: the worker's reports re-render it alone, not the whole of image mode. */
+function JobProgress({ feed, label }: { readonly feed: RefObject<((fraction: number) => void) | null>; readonly label: string }) {
+  const [fraction, setFraction] = useState(0);
+  useLayoutEffect(() => {
+    feed.current = setFraction;
+    return () => {
+      feed.current = null;
+    };
+  }, [feed]);
+  return <progress max={1} value={fraction} aria-label={label} />;
+}
 
 export function ImageMode() {
   const params = useStore((s) => s.params);
@@ -81,7 +86,7 @@ export function ImageMode() {
   const change = useStore((s) => s.change);
   const setDraft = useStore((s) => s.setDraft);
   const [source, setSource] = useState<Source | null>(null);
-  const [own, setOwn] = useState<Source | null>(null);
+  const [own, setOwn] = useState<Own | null>(null);
   const [note, setNote] = useState<{ key: MessageKey; vars?: Record<string, number> } | null>(null);
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const [again, setAgain] = useState(0);
@@ -103,9 +108,9 @@ export function ImageMode() {
     setRun((r) => (r.state === 'failed' && r.job === null ? { state: 'idle' } : r));
     fetch(sampleUrl(params.img))
       .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(String(r.status)))))
-      .then(decode)
-      .then((d) => {
-        if (live) setSource({ rgba: d.rgba, width: d.width, height: d.height, sample: params.img });
+      .then((blob) => {
+        // The worker decodes it, with the job (a file it cannot read fails the job).
+        if (live) setSource({ ref: pictureRef(blob), sample: params.img });
       })
       .catch((e: unknown) => {
         if (live) setRun({ state: 'failed', job: null, message: e instanceof Error ? e.message : String(e) });
@@ -115,10 +120,10 @@ export function ImageMode() {
     };
   }, [params.img, own]);
 
-  // A new picture starts fitted.
+  // A new picture starts fitted (a render only when it was not).
   useEffect(() => {
     setTransform(FIT);
-    setCursors({});
+    setCursors((cs) => (Object.keys(cs).length > 0 ? {} : cs));
   }, [source]);
 
   // The zoom's code comes while the picture loads and the job runs, not before image mode's first paint.
@@ -141,16 +146,19 @@ export function ImageMode() {
   // The result the page last drew: from the render that starts the next job on, nothing shows it
   // (the run is not that job's), so its buffers go back to the worker for the next results.
   const drawn = useRef<ImageJobResult | null>(null);
+  const serial = useRef(0);
+  const progressFeed = useRef<((fraction: number) => void) | null>(null);
   useEffect(() => {
     const client = engineClient();
     if (!forJob.source || !client) return;
     if (drawn.current) client.recycle(resultBuffers(drawn.current));
     drawn.current = null;
-    setRun({ state: 'running', job: forJob, progress: 0 });
-    const job = client.job('image', [JSON.parse(forJob.specKey), forJob.source.rgba, forJob.source.width, forJob.source.height], (progress) =>
-      setRun((r) => (r.state === 'running' && r.job === forJob ? { ...r, progress } : r)),
-    );
+    setRun({ state: 'running', job: forJob, serial: ++serial.current });
     let live = true;
+    // The progress goes to the bar alone: image mode renders once when a job starts and once with its result.
+    const job = client.job('image', [JSON.parse(forJob.specKey), forJob.source.ref], (fraction) => {
+      if (live) progressFeed.current?.(fraction);
+    });
     cancelRef.current = () => {
       job.cancel();
       setRun({ state: 'cancelled', job: forJob });
@@ -175,12 +183,15 @@ export function ImageMode() {
   // The run of the current picture and settings (a sample that failed to load stands until another loads).
   const current: Run = run.state === 'idle' || run.job === forJob || (run.job === null && !source) ? run : { state: 'idle' };
 
+  // The learner's own picture: the worker decodes it (and keeps it for the jobs); the page learns its size, or that it is no picture.
   const openFile = useCallback(async (file: File | undefined | null) => {
-    if (!file) return;
+    const client = engineClient();
+    if (!file || !client) return;
+    const ref = pictureRef(file);
     try {
-      const d = await decode(file);
+      const { value: d } = await client.job('picture', [ref]).promise;
       setNote(d.width !== d.width0 || d.height !== d.height0 ? { key: 'image.uploadScaled', vars: { w0: d.width0, h0: d.height0, w: d.width, h: d.height } } : null);
-      setOwn({ rgba: d.rgba, width: d.width, height: d.height, sample: null });
+      setOwn({ ref, sample: null, width: d.width, height: d.height });
     } catch {
       setNote({ key: 'image.uploadBad' });
     }
@@ -373,7 +384,7 @@ export function ImageMode() {
         {current.state === 'running' || (current.state === 'idle' && !source) ? (
           <>
             <span>{t(source ? 'image.progress' : 'image.loading')}</span>
-            {source ? <progress max={1} value={current.state === 'running' ? current.progress : 0} aria-label={t('image.progress')} /> : null}
+            {source ? <JobProgress key={current.state === 'running' ? current.serial : 0} feed={progressFeed} label={t('image.progress')} /> : null}
             {source ? (
               <button type="button" className="image-mode__button" onClick={() => cancelRef.current?.()}>
                 {t('image.cancel')}

@@ -8,7 +8,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { pixelRgb, pixelValues, type ImagePlanes } from '../../engine';
 import { formatValue } from '../../viz/format';
 import {
-  CELL_NUMBERS_AT, inkOn, pixelAt, pixelLayout, revealPixel, visibleCells, zoomAbout, type ZoomTransform,
+  CELL_NUMBERS_AT, drawnPlain, inkOn, pixelAt, pixelLayout, revealPixel, visibleCells, zoomAbout, type ZoomTransform,
 } from '../../viz/imageView';
 import type { CanvasZoom } from './zoomCanvas';
 
@@ -136,18 +136,27 @@ export function ImageView({ name, caption, description, image, transform, onTran
     const el = canvas.current;
     const off = bitmap.current;
     if (!el || !off || ready !== image || size.w === 0) return;
+    const layout = pixelLayout(size.w, size.h, image.width, image.height, transform);
+    // A plain picture: its own pixels, which the browser scales to the box (image.css); scaling
+    // it here would draw a copy per device pixel on this thread, a long task for a large box.
+    const plain = drawnPlain(transform, layout, cursor !== null);
     const dpr = window.devicePixelRatio || 1;
     // A canvas given its size again reallocates its pixels: only when the size changed.
-    const w = Math.round(size.w * dpr);
-    const h = Math.round(size.h * dpr);
+    const w = plain ? image.width : Math.round(size.w * dpr);
+    const h = plain ? image.height : Math.round(size.h * dpr);
     if (el.width !== w) el.width = w;
     if (el.height !== h) el.height = h;
     const ctx = el.getContext('2d');
     if (!ctx) return;
+    if (plain) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      ctx.drawImage(off, 0, 0);
+      return;
+    }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, size.w, size.h);
     ctx.imageSmoothingEnabled = false;
-    const layout = pixelLayout(size.w, size.h, image.width, image.height, transform);
     ctx.drawImage(off, layout.left, layout.top, image.width * layout.size, image.height * layout.size);
     if (layout.size >= CELL_NUMBERS_AT) {
       const { r0, r1, c0, c1 } = visibleCells(layout, image.width, image.height, size.w, size.h);
