@@ -8,6 +8,7 @@
  * convolution load on demand, so the first page stays light.
  */
 import { lazy, Suspense } from 'react';
+import { afterPaint } from '../afterPaint';
 import { isShapeError } from '../engine';
 import { errorText, t } from '../i18n';
 import { selectValidated, useStore } from '../store';
@@ -18,12 +19,10 @@ import { MorePanels } from './MorePanels';
 
 const TransposeViews = lazy(() => import('./TransposeViews').then((m) => ({ default: m.TransposeViews })));
 const UnpoolView = lazy(() => import('./UnpoolView').then((m) => ({ default: m.UnpoolView })));
-/** Resolves after the page's next frame was painted (a task queued from its animation frame runs after that paint). */
-const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 // Image mode (op=image) is one chunk of its own: its canvases, zoom, words and styles. It is
 // asked for once the heading and introduction are on screen, so the first paint never waits
 // for it (nor for its script's evaluation, its layout, its picture).
-const ImageMode = lazy(() => afterPaint().then(() => import('./image/ImageMode')).then((m) => ({ default: m.ImageMode })));
+const ImageMode = lazy(() => new Promise<void>((resolve) => afterPaint(resolve)).then(() => import('./image/ImageMode')).then((m) => ({ default: m.ImageMode })));
 const ImpossiblePicture = lazy(() => import('./ImpossiblePicture').then((m) => ({ default: m.ImpossiblePicture })));
 
 export interface StageProps {

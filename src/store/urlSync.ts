@@ -19,6 +19,7 @@
  * The embedded page (`embed=1`) only ever replaces: inside an iframe a new entry would be one
  * more entry in the host page's history.
  */
+import { afterPaint } from '../afterPaint';
 import { presetQueries } from './presetRegistry';
 import { activeView, currentQuery, loadQuery, useStore, type State } from './index';
 import { writeQuery } from './urlParams';
@@ -59,12 +60,7 @@ export function connectUrl(win: Window = window): () => void {
     shown = null;
   };
   const later = (call: () => void, url: string) => {
-    if (queue.length === 0) {
-      const afterFrame = () => setTimeout(flushHistory, 0);
-      // A hidden page has no frames: then the next task.
-      if (win.requestAnimationFrame && win.document.visibilityState !== 'hidden') win.requestAnimationFrame(afterFrame);
-      else afterFrame();
-    }
+    if (queue.length === 0) afterPaint(flushHistory, win);
     queue.push(call);
     shown = url;
   };
