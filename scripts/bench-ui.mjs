@@ -236,9 +236,12 @@ async function open(page, cdp, base, scenario) {
   return reason;
 }
 
-/** The active view's step, read from the address once it has caught up (it takes fast steps at most every 250 ms). */
+/**
+ * The active view's step, read from the address once it has caught up: it takes fast steps at
+ * most every 250 ms, each when the page is idle or 250 ms later (400 ms read a step behind).
+ */
 const activeStep = async (page) => {
-  await page.waitForTimeout(400);
+  await page.waitForTimeout(700);
   return Number(new URL(page.url()).searchParams.get('step') ?? 0);
 };
 
