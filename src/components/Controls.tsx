@@ -10,7 +10,7 @@ import { lazy, Suspense, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { errorText, t } from '../i18n';
 import { selectValidated, useStore } from '../store';
-import { axisPatch, type FieldId, type SizeKey } from '../store/paramsSlice';
+import type { SizeKey } from '../store/paramsSlice';
 import { hasOutputSize, legalOutputShape } from '../store/transitions';
 import { BOUNDS, type Fw, type HW, type Op, type Params, type Pool, type Vals } from '../store/urlParams';
 import { faultOf, type FormField } from '../viz/fieldErrors';
@@ -73,11 +73,8 @@ export function Controls({ compact = false }: ControlsProps) {
       label={label}
       value={value}
       bounds={bounds}
-      drafts={[drafts[`${field}.0`], drafts[`${field}.1`]]}
       faulty={faultyAxes(field)}
       errorId={errorId}
-      onValue={(axis, n) => apply(axisPatch(useStore.getState().params, field, axis, n))}
-      onDraft={(axis, text) => setDraft(`${field}.${axis}` as FieldId, text)}
     >
       {errorAt === field ? errorBlock : null}
     </HWField>

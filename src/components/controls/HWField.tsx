@@ -1,14 +1,17 @@
 /**
- * One H×W parameter as two number inputs side by side (NumberInput: what the learner typed
- * stays, text that does not parse is a draft that says what the field accepts). An engine
- * refusal about this field arrives as `children` plus `faulty`.
+ * One H×W parameter of the store as two number inputs side by side (NumberInput: what the
+ * learner typed stays, text that does not parse is a draft in the store that says what the field
+ * accepts; a number changes the params through the store's one action). An engine refusal about
+ * this field arrives as `children` plus `faulty`.
  */
 import { useId, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store';
+import { axisPatch, type FieldId, type SizeKey } from '../../store/paramsSlice';
 import { t, type MessageKey } from '../../i18n';
 import type { HW } from '../../engine';
 import type { FieldBounds } from '../../viz/fieldErrors';
 import { DraftNote, NumberInput } from './NumberInput';
-import type { SizeKey } from '../../store/paramsSlice';
 
 export interface HWFieldProps {
   readonly field: SizeKey;
@@ -17,19 +20,16 @@ export interface HWFieldProps {
   /** The value in params (shown when there is no draft). */
   readonly value: HW;
   readonly bounds: FieldBounds;
-  /** Unparsed text per axis (undefined: none). */
-  readonly drafts: readonly [string | undefined, string | undefined];
-  /** The axes the engine's current refusal blames. */
-  readonly faulty: readonly [boolean, boolean];
+  /** The axes the engine's current refusal blames (none by default). */
+  readonly faulty?: readonly [boolean, boolean];
   /** The id of the element holding the engine's refusal (linked from faulty inputs). */
   readonly errorId?: string;
-  readonly onValue: (axis: 0 | 1, value: number) => void;
-  readonly onDraft: (axis: 0 | 1, text: string | null) => void;
   /** The engine's refusal, rendered under the inputs. */
   readonly children?: ReactNode;
 }
 
 const AXIS_KEYS: readonly [MessageKey, MessageKey] = ['axis.h', 'axis.w'];
+const NONE: readonly [boolean, boolean] = [false, false];
 
 /** The accessible label of one axis, e.g. "Input (height)"; `label` replaces the field's own name. */
 export function axisLabel(field: SizeKey | 'out', axis: 0 | 1, label?: string): string {
@@ -37,7 +37,13 @@ export function axisLabel(field: SizeKey | 'out', axis: 0 | 1, label?: string): 
 }
 
 export function HWField(props: HWFieldProps) {
-  const { field, label, value, bounds, drafts, faulty, errorId, onValue, onDraft, children } = props;
+  const { field, label, value, bounds, faulty = NONE, errorId, children } = props;
+  const drafts = useStore(useShallow((s) => [s.drafts[`${field}.0`], s.drafts[`${field}.1`]] as const));
+  const onValue = (axis: 0 | 1, n: number) => {
+    const { params, change } = useStore.getState();
+    change(axisPatch(params, field, axis, n));
+  };
+  const onDraft = (axis: 0 | 1, text: string | null) => useStore.getState().setDraft(`${field}.${axis}` as FieldId, text);
   const id = useId();
   const labelId = `${id}-label`;
   const axes = [0, 1] as const;

@@ -14,7 +14,7 @@ import { useStore } from '../../store';
 import { engineClient } from '../../store/engineBridge';
 import type { PictureRef } from '../../worker/picture';
 import { explorerPatch, imageJobSpec, imageKernel, ownKernelPatch, taskPatch, withKernelValue } from '../../store/imageParams';
-import { axisPatch, type FieldId, type SizeKey } from '../../store/paramsSlice';
+import type { SizeKey } from '../../store/paramsSlice';
 import { BOUNDS, KERNEL_NAMES, SAMPLES, type HW, type ImageColor, type ImageTask, type KernelName, type Pool, type Sample } from '../../store/urlParams';
 import { formatValue } from '../../viz/format';
 import type { ZoomTransform } from '../../viz/imageView';
@@ -82,9 +82,7 @@ function JobProgress({ feed, label }: { readonly feed: RefObject<((fraction: num
 
 export function ImageMode() {
   const params = useStore((s) => s.params);
-  const drafts = useStore((s) => s.drafts);
   const change = useStore((s) => s.change);
-  const setDraft = useStore((s) => s.setDraft);
   const [source, setSource] = useState<Source | null>(null);
   const [own, setOwn] = useState<Own | null>(null);
   const [note, setNote] = useState<{ key: MessageKey; vars?: Record<string, number> } | null>(null);
@@ -224,10 +222,6 @@ export function ImageMode() {
       label={label}
       value={value}
       bounds={BOUNDS[field]}
-      drafts={[drafts[`${field}.0`], drafts[`${field}.1`]]}
-      faulty={[false, false]}
-      onValue={(axis, n) => change(axisPatch(useStore.getState().params, field, axis, n))}
-      onDraft={(axis, text) => setDraft(`${field}.${axis}` as FieldId, text)}
     />
   );
 
