@@ -21,7 +21,7 @@ import { paintCells, readCanvasPalette, type CanvasPalette } from '../canvas/pai
 import { addMessages, t } from '../i18n';
 import { enCanvas } from '../i18n/en-canvas';
 import {
-  canvasSize, cellAt, cellRect, changedCells, fitCell, gridPaint, IDENTITY, panToCell, readableZoom, TEXT_PX,
+  backingStore, canvasSize, cellAt, cellRect, changedCells, fitCell, gridPaint, IDENTITY, panToCell, readableZoom, TEXT_PX,
   type CanvasGeometry, type CellPaint, type ZoomTransform,
 } from '../viz/cellPaint';
 import { CellEditor, onCellKey, useCellEditing } from './CellEditor';
@@ -33,14 +33,6 @@ addMessages(enCanvas);
 /** The tallest a canvas grid is drawn, as a share of the window's height (never under MIN_HEIGHT px). */
 const HEIGHT_SHARE = 0.85;
 const MIN_HEIGHT = 320;
-
-/** Whether a backing store `have` px long still serves a grid `need` px long. */
-const fits = (need: number, have: number) => need <= have && need >= 0.75 * have;
-/**
- * A new backing store is this much longer than the grid, so a grid a row or a column larger
- * (typing a size back and forth) paints into the same one: allocating it costs more than painting.
- */
-const HEADROOM = 1.125;
 
 /** What the grid's size is fitted to: the figure's width, the root font size, the window's height. */
 interface Box {
@@ -114,11 +106,7 @@ export default function CanvasGrid(props: GridProps) {
     if (prev && prev.cells === cells && prev.g === g && prev.t === transform) return;
     const dpr = window.devicePixelRatio || 1;
     const full = !prev || prev.g !== g || prev.t !== transform;
-    // The backing store is reallocated only when the grid outgrows it or shrinks well below it
-    // (a new size costs more than the painting): a grid one row smaller paints into the same one.
-    const back = prev && fits(size.width, prev.width) && fits(size.height, prev.height)
-      ? prev
-      : { width: Math.ceil(size.width * (prev ? HEADROOM : 1)), height: Math.ceil(size.height * (prev ? HEADROOM : 1)) };
+    const back = backingStore(size, prev);
     if (back !== prev) {
       el.width = Math.round(back.width * dpr);
       el.height = Math.round(back.height * dpr);

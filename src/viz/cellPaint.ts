@@ -107,6 +107,25 @@ export function canvasSize(g: CanvasGeometry): { width: number; height: number }
 }
 
 /**
+ * A new backing store is this much longer than the grid it is made for, so a grid a row or a
+ * column larger (typing a size back and forth, or one row fewer making the cells larger when the
+ * window's height decides them) paints into the same one: allocating one costs more than painting.
+ */
+export const HEADROOM = 1.125;
+
+/**
+ * The backing store (CSS px) for a grid `need` large: `have` itself while it holds the grid and
+ * the grid fills at least 3/4 of it each way, else a new one with HEADROOM, the first one too.
+ */
+export function backingStore<T extends { readonly width: number; readonly height: number }>(
+  need: { readonly width: number; readonly height: number }, have: T | null,
+): T | { width: number; height: number } {
+  const fits = (n: number, h: number) => n <= h && n >= 0.75 * h;
+  if (have && fits(need.width, have.width) && fits(need.height, have.height)) return have;
+  return { width: Math.ceil(need.width * HEADROOM), height: Math.ceil(need.height * HEADROOM) };
+}
+
+/**
  * The cell side for a grid of rows × cols in a box `width` wide and at most `height` tall:
  * as large as both allow, never above `maxCell`, never below `minCell` (px). Whole pixels from
  * 4 px up, so the grid lines stay sharp.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { convPlan, explore, paddedInputSize, step, type ExploreSpec } from '../../src/engine';
 import {
-  cellAt, cellPaint, cellRect, changedCells, fitCell, gridPaint, IDENTITY, panToCell, samePaint, type CanvasGeometry,
+  backingStore, canvasSize, cellAt, cellPaint, cellRect, changedCells, fitCell, gridPaint, IDENTITY, panToCell, samePaint, type CanvasGeometry,
 } from '../../src/viz/cellPaint';
 import { valueColor } from '../../src/viz/color';
 import { convLooks, drawsOnCanvas, paddedInputValue, progressiveValue } from '../../src/viz/looks';
@@ -128,6 +128,28 @@ describe('what a canvas grid paints', () => {
 });
 
 describe('canvas geometry', () => {
+  it('the first backing store already holds the grid one row shorter, whose cells grow when the window\'s height decides them', () => {
+    // A 32 × 32 grid 918 px tall at most (0.85 of a 1080 px window), 1044 px wide, cells up to 41.6 px.
+    const at = (rows: number) => canvasSize({ rows, cols: 32, cell: fitCell(rows, 32, 1044, 918, 41.6) });
+    const first = backingStore(at(32), null);
+    expect(at(31).width).toBeGreaterThan(at(32).width);
+    expect(backingStore(at(31), first)).toBe(first);
+  });
+
+  test.prop([fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 1, max: 4000 })])(
+    'a backing store holds its grid, is kept while the grid fills 3/4 of it each way, and is replaced otherwise',
+    (w0, h0, w1, h1) => {
+      const first = backingStore({ width: w0, height: h0 }, null);
+      expect(first.width).toBeGreaterThanOrEqual(w0);
+      expect(first.height).toBeGreaterThanOrEqual(h0);
+      const next = backingStore({ width: w1, height: h1 }, first);
+      expect(next.width).toBeGreaterThanOrEqual(w1);
+      expect(next.height).toBeGreaterThanOrEqual(h1);
+      const kept = w1 <= first.width && h1 <= first.height && w1 >= 0.75 * first.width && h1 >= 0.75 * first.height;
+      expect(next === first).toBe(kept);
+    },
+  );
+
   const geometry = fc.record({ rows: fc.integer({ min: 1, max: 160 }), cols: fc.integer({ min: 1, max: 160 }), cell: fc.integer({ min: 2, max: 60 }) });
   const transform = fc.record({ x: fc.integer({ min: -3000, max: 0 }), y: fc.integer({ min: -3000, max: 0 }), k: fc.constantFrom(1, 1.6, 2.56, 4) });
 
