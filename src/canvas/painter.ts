@@ -98,46 +98,54 @@ function setAlign(ctx: CanvasRenderingContext2D, pen: Pen, align: CanvasTextAlig
 }
 
 /**
- * Part of the inside of one cell at its place under transform `t`: its fill and mark ('box'),
- * its number ('text') or its note ('note'). A paint draws every cell's box, then every number,
- * then every note, so the font changes twice per paint rather than twice per cell. The grid
- * line (the cell's right and bottom pixel) is not touched: `paintCells` draws the lines once,
- * under every cell, when it paints the whole grid.
+ * The inside of one cell at its place under transform `t` is drawn in three parts: its box (fill
+ * and mark), its number, its note. A paint draws every cell's box, then every number, then
+ * every note, so the font changes twice per paint rather than twice per cell. The grid line (the
+ * cell's right and bottom pixel) is not touched: `paintCells` draws the lines once, under every
+ * cell, when it paints the whole grid.
  */
-function paintPart(
-  ctx: CanvasRenderingContext2D, pen: Pen, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette,
-  part: 'box' | 'text' | 'note', fill = true, look: TextLook | null = null,
-): void {
+
+/**
+ * A cell's box: its fill (unless `fill` is false: a whole paint has filled every cell already)
+ * and its mark, a frame, or the whole cell in the mark's colour when too small for a frame.
+ */
+function paintBox(ctx: CanvasRenderingContext2D, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette, fill: boolean): void {
   const { x, y, size } = cellRect(g, t, r, c);
   const inner = size >= 3 ? size - 1 : size;
-  if (part === 'box') {
-    const mark = markColor(cell.mark, p);
-    if (fill || (mark && size < 8)) {
-      // Too small for a frame: the whole cell takes the mark's colour.
-      ctx.fillStyle = mark && size < 8 ? mark : fillOf(cell, p);
-      ctx.fillRect(x, y, inner, inner);
-    }
-    if (mark && size >= 8) {
-      const w = Math.min(MARK_WIDTH[cell.mark ?? 'done'], size / 4);
-      ctx.strokeStyle = mark;
-      ctx.lineWidth = w;
-      ctx.strokeRect(x + w / 2, y + w / 2, inner - w, inner - w);
-    }
-  } else if (part === 'text') {
-    if (!look) return;
-    setFont(ctx, pen, look.font);
-    setAlign(ctx, pen, 'center', 'middle');
-    ctx.fillStyle = inkOf(cell, p);
-    const cx = x + inner / 2;
-    const cy = y + inner / 2;
-    ctx.fillText(cell.text, cx, cy);
-    if (cell.tone === 'cropped') ctx.fillRect(cx - look.width / 2, cy, look.width, Math.max(1, look.px / 12));
-  } else if (cell.note && size >= NOTE_PX) {
-    setFont(ctx, pen, `400 ${size * 0.2}px ${p.font}`);
-    setAlign(ctx, pen, 'right', 'top');
-    ctx.fillStyle = p.ink;
-    ctx.fillText(cell.note, x + size - 3, y + 1, size - 4);
+  const mark = markColor(cell.mark, p);
+  if (fill || (mark && size < 8)) {
+    ctx.fillStyle = mark && size < 8 ? mark : fillOf(cell, p);
+    ctx.fillRect(x, y, inner, inner);
   }
+  if (mark && size >= 8) {
+    const w = Math.min(MARK_WIDTH[cell.mark ?? 'done'], size / 4);
+    ctx.strokeStyle = mark;
+    ctx.lineWidth = w;
+    ctx.strokeRect(x + w / 2, y + w / 2, inner - w, inner - w);
+  }
+}
+
+/** A cell's number, centred, in the font `look` gives it (a cropped value is struck through). */
+function paintText(ctx: CanvasRenderingContext2D, pen: Pen, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette, look: TextLook): void {
+  const { x, y, size } = cellRect(g, t, r, c);
+  const inner = size >= 3 ? size - 1 : size;
+  setFont(ctx, pen, look.font);
+  setAlign(ctx, pen, 'center', 'middle');
+  ctx.fillStyle = inkOf(cell, p);
+  const cx = x + inner / 2;
+  const cy = y + inner / 2;
+  ctx.fillText(cell.text, cx, cy);
+  if (cell.tone === 'cropped') ctx.fillRect(cx - look.width / 2, cy, look.width, Math.max(1, look.px / 12));
+}
+
+/** A cell's note, small in its top right corner, once the cell is NOTE_PX or larger. */
+function paintNote(ctx: CanvasRenderingContext2D, pen: Pen, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette): void {
+  const { x, y, size } = cellRect(g, t, r, c);
+  if (!cell.note || size < NOTE_PX) return;
+  setFont(ctx, pen, `400 ${size * 0.2}px ${p.font}`);
+  setAlign(ctx, pen, 'right', 'top');
+  ctx.fillStyle = p.ink;
+  ctx.fillText(cell.note, x + size - 3, y + 1, size - 4);
 }
 
 /** How a cell's number is drawn: its font, size and drawn width. */
@@ -230,9 +238,9 @@ export function paintCells(
     }
     const inView: number[] = [];
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) inView.push(r * g.cols + c);
-    for (const i of inView) if (cells[i].mark) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'box', false);
-    for (const [i, look] of byFont(ctx, pen, cells, inView, side, p)) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'text', true, look);
-    for (const i of inView) if (cells[i].note) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'note');
+    for (const i of inView) if (cells[i].mark) paintBox(ctx, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, false);
+    for (const [i, look] of byFont(ctx, pen, cells, inView, side, p)) paintText(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, look);
+    for (const i of inView) if (cells[i].note) paintNote(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p);
     return;
   }
   const shown = which.filter((i) => {
@@ -240,7 +248,7 @@ export function paintCells(
     const y = Math.floor(i / g.cols) * side + t.y;
     return x + side > 0 && y + side > 0 && x < view.width && y < view.height;
   });
-  for (const i of shown) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'box');
-  for (const [i, look] of byFont(ctx, pen, cells, shown, side, p)) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'text', true, look);
-  for (const i of shown) paintPart(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, 'note');
+  for (const i of shown) paintBox(ctx, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, true);
+  for (const [i, look] of byFont(ctx, pen, cells, shown, side, p)) paintText(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p, look);
+  for (const i of shown) paintNote(ctx, pen, g, t, cells[i], Math.floor(i / g.cols), i % g.cols, p);
 }
