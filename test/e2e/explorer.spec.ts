@@ -69,6 +69,15 @@ test('the keyboard steps the animation: the highlighted output cell and the equa
   await expect(page).not.toHaveURL(/step=/);
 });
 
+test('a step moves the rings at once: a cell fades its colour, not its ring (a fading ring repaints the page for ten frames at every step)', async ({ page }) => {
+  await open(page, '?op=conv&in=5&k=3&vals=int&seed=3');
+  const active = page.getByRole('grid', { name: 'Output', exact: true }).locator('[role="gridcell"][aria-selected="true"]');
+  const animated = (await active.evaluate((el) => getComputedStyle(el).transitionProperty)).split(/,\s*/);
+  expect(animated).toContain('background-color');
+  expect(animated).not.toContain('box-shadow');
+  expect(animated).not.toContain('all');
+});
+
 test('an impossible kernel shows the message at the field, keeps the typed value and the last picture', async ({ page }) => {
   await open(page, '?op=conv&in=5&k=3&vals=ones');
   await page.keyboard.press('End');
