@@ -111,7 +111,7 @@ export function canvasSize(g: CanvasGeometry): { width: number; height: number }
  * column larger (typing a size back and forth, or one row fewer making the cells larger when the
  * window's height decides them) paints into the same one: allocating one costs more than painting.
  */
-export const HEADROOM = 1.125;
+const HEADROOM = 1.125;
 
 /**
  * The backing store (CSS px) for a grid `need` large: `have` itself while it holds the grid and
