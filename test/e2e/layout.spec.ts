@@ -33,6 +33,26 @@ async function onScreen(page: Page, what: Locator, label: string): Promise<void>
     .toEqual({ label, top: true, left: true, bottom: true, right: true });
 }
 
+test('phone 390×844: a grid wider than the screen scrolls sideways inside its box to keep the step\'s active cell in view', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('?op=conv&in=24&k=3&p=1');
+  const output = grid(page, en['grid.output']).first();
+  await expect(output).toBeVisible();
+  await page.locator('#picture').focus();
+  const inView = () => output.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const cell = el.querySelector('.cell--active')!.getBoundingClientRect();
+    return { scrolled: el.scrollLeft, inside: cell.left >= box.left - 1 && cell.right <= box.right + 1, wider: el.scrollWidth > el.clientWidth };
+  });
+  expect((await inView()).wider).toBe(true);
+  // The last cell of the first row: far right.
+  for (let i = 0; i < 23; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(inView).toMatchObject({ inside: true });
+  expect((await inView()).scrolled).toBeGreaterThan(0);
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await inView()).scrolled).toBe(0);
+});
+
 for (const lang of ['en', 'zh'] as const) {
   const words = lang === 'en' ? en : zh;
   for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]) {

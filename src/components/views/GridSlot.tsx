@@ -26,16 +26,22 @@ export const TALL_ROWS = 16;
 
 export function GridSlot({ cols, maxCell, minCell = MIN_CELL, follow = true, children }: GridSlotProps) {
   const ref = useRef<HTMLDivElement>(null);
-  // Runs after every render (a step, a hover): cheap, and a no-op unless the slot scrolls.
+  // Runs after every render (a step, a hover): cheap, and a no-op unless the slot scrolls. The
+  // layout is read in the next frame, before it is painted: read here, mid-commit, it was worked
+  // out again for each slot after each canvas grid beside it resized its canvas (0.6 s of a 4×
+  // slowed load of the 97 × 97 case).
   useLayoutEffect(() => {
     if (!follow) return;
-    const grid = ref.current?.querySelector<HTMLElement>('[role="grid"]');
-    // Only a grid with a step's cells to follow reads the layout (a read forces it now, mid-change).
-    const target = grid?.querySelector<HTMLElement>('.cell--active, .cell--window');
-    if (!grid || !target || grid.scrollWidth <= grid.clientWidth) return;
-    const cell = target.getBoundingClientRect();
-    const box = grid.getBoundingClientRect();
-    if (cell.left < box.left || cell.right > box.right) grid.scrollLeft += cell.left - box.left - (box.width - cell.width) / 2;
+    const frame = requestAnimationFrame(() => {
+      const grid = ref.current?.querySelector<HTMLElement>('[role="grid"]');
+      // Only a grid with a step's cells to follow reads the layout.
+      const target = grid?.querySelector<HTMLElement>('.cell--active, .cell--window');
+      if (!grid || !target || grid.scrollWidth <= grid.clientWidth) return;
+      const cell = target.getBoundingClientRect();
+      const box = grid.getBoundingClientRect();
+      if (cell.left < box.left || cell.right > box.right) grid.scrollLeft += cell.left - box.left - (box.width - cell.width) / 2;
+    });
+    return () => cancelAnimationFrame(frame);
   });
   return (
     <div
