@@ -17,8 +17,8 @@ import { t, type MessageKey } from '../i18n';
 import { useStore } from '../store';
 import { maxAbs, valueColor } from '../viz/color';
 import { tensorPlaneBase } from '../viz/planes';
-import { plainValue, progressiveValue, quietLook, weightPlaneBase, type GridCell, type HoverCell, type LookFn, type ValueFn } from '../viz/looks';
-import { directInputCell, directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectLooks, type DirectStage } from '../viz/transposeLooks';
+import { drawsOnCanvas, plainValue, progressiveValue, quietLook, weightPlaneBase, type GridCell, type HoverCell, type LookFn, type ValueFn } from '../viz/looks';
+import { directInputCell, directLooks, flippedPlaneBase, spreadMoves, sweepIndex, type DirectStage } from '../viz/transposeLooks';
 import { DirectFormulas } from './DirectSteps';
 import { Equation } from './Equation';
 import { Grid } from './Grid';
@@ -110,8 +110,13 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
   useSpreadAnimation(spreadRoot, moves, current.kind === 'zero-insert');
 
   const stageIndex = STAGES.findIndex((s) => s.stage === current.kind);
+  const zero = current.kind === 'zero-insert';
   const kernel = current.kind === 'kernel';
   const sweep = current.kind === 'sweep';
+  // The new input: zero-inserted in the first stage, padded by p′ from the second on.
+  const input = zero
+    ? { key: 'grid.zeroInserted', value: 'zeroInserted', rows: direct.zeroH, cols: direct.zeroW, hovers: zeroHovers } as const
+    : { key: 'grid.paddedZero', value: 'padded', rows: direct.paddedH, cols: direct.paddedW, hovers: paddedHovers } as const;
   // Several channels in or out: the sweep boxes each channel's pair and the outputs.
   const several = severalIn || severalOut;
 
@@ -133,96 +138,87 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
         ))}
       </ol>
 
-      {current.kind === 'zero-insert' ? (
-        <>
-          <p className="direct__detail">
-            {t('stage.zeroDetail', {
-              zh: current.zerosBetweenH, zw: current.zerosBetweenW, ih: current.inH, iw: current.inW, oh: current.zeroH, ow: current.zeroW,
-            })}
-          </p>
-          <DirectFormulas info={info} stage="zero-insert" />
-          <div ref={spreadRoot} className="direct__grids direct__spread">
-            {inputChannels.map((ci, i) => (
-              <GridSlot key={ci} cols={direct.zeroW} maxCell={MAX_CELL}>
-                <Grid
-                  name={name('grid.zeroInserted', ci)} rows={direct.zeroH} cols={direct.zeroW} value={values[i].zeroInserted}
-                  look={looks[i].zeroInserted} color={colors.x} onHover={zeroHovers[i].onHover} onPick={zeroHovers[i].onPick} maxCell={MAX_CELL}
-                />
+      {zero ? (
+        <p className="direct__detail">
+          {t('stage.zeroDetail', {
+            zh: current.zerosBetweenH, zw: current.zerosBetweenW, ih: current.inH, iw: current.inW, oh: current.zeroH, ow: current.zeroW,
+          })}
+        </p>
+      ) : null}
+      {zero ? <DirectFormulas info={info} stage="zero-insert" /> : null}
+      {kernel ? <p className="direct__detail">{t('stage.kernelDetail')}</p> : null}
+      {kernel ? <DirectFormulas info={info} stage="kernel" /> : null}
+      {kernel ? (
+        <div className="direct__grids">
+          {inputChannels.map((ci, i) => (
+            <ChannelBox key={ci} kind="pair" boxed={severalIn} style={flipBasis}>
+              <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+                <Grid name={name('grid.kernel', ci)} rows={info.kH} cols={info.kW} value={values[i].kernel} look={looks[i].kernel} color={colors.w} maxCell={MAX_CELL} />
               </GridSlot>
-            ))}
-          </div>
-        </>
+              <span className="direct__arrow" aria-hidden="true">⟳</span>
+              <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+                <div className="direct__flip">
+                  <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
+                </div>
+              </GridSlot>
+            </ChannelBox>
+          ))}
+        </div>
       ) : null}
-
-      {kernel || sweep ? (
-        // The kernel stage and the sweep share one tree, so the padded input (the largest grid,
-        // in both) stays mounted from one to the other instead of being drawn from nothing again
-        // (its box is layout-free where the stage shows no boxes: .channels__flat).
-        <>
-          {kernel ? <p className="direct__detail">{t('stage.kernelDetail')}</p> : null}
-          {kernel ? <DirectFormulas info={info} stage="kernel" /> : null}
-          {kernel ? (
-            <div className="direct__grids">
-              {inputChannels.map((ci, i) => (
-                <ChannelBox key={ci} kind="pair" boxed={severalIn} style={flipBasis}>
-                  <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-                    <Grid name={name('grid.kernel', ci)} rows={info.kH} cols={info.kW} value={values[i].kernel} look={looks[i].kernel} color={colors.w} maxCell={MAX_CELL} />
-                  </GridSlot>
-                  <span className="direct__arrow" aria-hidden="true">⟳</span>
-                  <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-                    <div className="direct__flip">
-                      <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
-                    </div>
-                  </GridSlot>
-                </ChannelBox>
-              ))}
-            </div>
-          ) : null}
-          <div className={`direct__grids${sweep && several ? ' channels__grids' : ''}`}>
-            {inputChannels.map((ci, i) => (
-              <ChannelBox key={ci} kind="pair" boxed={sweep && several} style={sweepBasis}>
-                <PaddedGrid name={name('grid.paddedZero', ci)} plan={plan} value={values[i].padded} look={looks[i].padded} color={colors.x} hover={paddedHovers[i]} />
-                {sweep ? (
-                  <GridSlot cols={info.kW} maxCell={MAX_CELL}>
-                    <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
-                  </GridSlot>
-                ) : null}
-              </ChannelBox>
-            ))}
+      {/* The new input's row is one element in every stage, and on a canvas so is its grid: the
+          zero-inserted map turns into the padded one (one ring of p′ larger, repainted whole either
+          way) instead of a new canvas being mounted, measured and composited mid-playback, and it
+          stays for the sweep. A grid of DOM cells is small, so it mounts afresh per stage as before
+          (kept, its cells would fade between unrelated numbers). The boxes are layout-free where a
+          stage shows none (.channels__flat). */}
+      <div ref={spreadRoot} className={`direct__grids${zero ? ' direct__spread' : ''}${sweep && several ? ' channels__grids' : ''}`}>
+        {inputChannels.map((ci, i) => (
+          <ChannelBox key={ci} kind="pair" boxed={sweep && several} style={sweepBasis}>
+            <InputGrid
+              key={drawsOnCanvas(input.rows, input.cols) ? 'canvas' : input.key}
+              name={name(input.key, ci)} rows={input.rows} cols={input.cols} value={values[i][input.value]}
+              look={looks[i][input.value]} color={colors.x} hover={input.hovers[i]}
+            />
             {sweep ? (
-              <ChannelBox kind="outputs" boxed={several} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
-                {outputs.map((o, co) => (
-                  <OutputGrid
-                    key={co} name={channelName('grid.directOutput', co, severalOut)} followed={co === plan.outChannel} several={severalOut}
-                    rows={info.outH} cols={info.outW} value={o.value} look={o.look ?? shared.output} color={colors.out}
-                    hover={co === plan.outChannel ? outputHover : { onHover: undefined, onPick: () => setChannel(co) }}
-                  />
-                ))}
-              </ChannelBox>
+              <GridSlot cols={info.kW} maxCell={MAX_CELL}>
+                <Grid name={name('grid.flipped', ci)} rows={info.kH} cols={info.kW} value={values[i].flipped} look={looks[i].flipped} color={colors.w} maxCell={MAX_CELL} />
+              </GridSlot>
             ) : null}
-          </div>
-          {sweep ? <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={several} /> : null}
-          {sweep ? <DirectFormulas info={info} stage="sweep" /> : null}
-        </>
-      ) : null}
+          </ChannelBox>
+        ))}
+        {sweep ? (
+          <ChannelBox kind="outputs" boxed={several} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
+            {outputs.map((o, co) => (
+              <OutputGrid
+                key={co} name={channelName('grid.directOutput', co, severalOut)} followed={co === plan.outChannel} several={severalOut}
+                rows={info.outH} cols={info.outW} value={o.value} look={o.look ?? shared.output} color={colors.out}
+                hover={co === plan.outChannel ? outputHover : { onHover: undefined, onPick: () => setChannel(co) }}
+              />
+            ))}
+          </ChannelBox>
+        ) : null}
+      </div>
+      {sweep ? <SweepEquation plan={plan} at={at} x={x} w={w} directOutput={numbers.directOutput} several={several} /> : null}
+      {sweep ? <DirectFormulas info={info} stage="sweep" /> : null}
       <Legend items={['window', 'active', 'linked', 'zero', 'padding']} />
     </div>
   );
 }
 
-function PaddedGrid(props: {
+/** The new input (zero-inserted, then padded): one grid whose numbers and size follow the stage. */
+function InputGrid(props: {
   name: string;
-  plan: ConvTransposeDirectPlan;
+  rows: number;
+  cols: number;
   value: ValueFn;
-  look: DirectLooks['padded'];
+  look: LookFn;
   color: (v: number) => string;
   hover: ReturnType<typeof useHoverHandlers>;
 }) {
-  const { direct } = props.plan.info;
   return (
-    <GridSlot cols={direct.paddedW} maxCell={MAX_CELL}>
+    <GridSlot cols={props.cols} maxCell={MAX_CELL}>
       <Grid
-        name={props.name} rows={direct.paddedH} cols={direct.paddedW} value={props.value} look={props.look} color={props.color}
+        name={props.name} rows={props.rows} cols={props.cols} value={props.value} look={props.look} color={props.color}
         onHover={props.hover.onHover} onPick={props.hover.onPick} maxCell={MAX_CELL}
       />
     </GridSlot>

@@ -329,3 +329,43 @@ describe('TransposeViews with channels and groups', () => {
     expect(screen.getByText(t('ch.weights.summary', { torch: '[2, 3, 3, 3]', tf: '[3, 3, 3, 2]' }))).toBeInTheDocument();
   });
 });
+
+describe('the direct view’s new input across its stages', () => {
+  // A step that changes the stage must not draw the largest grid from nothing (issue 9: no long
+  // task during playback): on a canvas, the zero-inserted map turns into the padded one.
+  const gridOf = (name: string) => within(panel()).getByRole('grid', { name });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('on a canvas (in=13, s=2, k=3, p=0: 25 × 25 zero-inserted, 29 × 29 padded) it is one grid from zero insertion to the sweep', async () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+    const user = userEvent.setup();
+    showQuery('?op=convT&in=13&k=3&s=2&p=0&view=direct');
+    render(<TransposeViews />);
+    // (n − 1)·s + 1 = 25 after zero insertion, then p′ = k − 1 − p = 2 on each side: 29.
+    const zero = await within(panel()).findByRole('grid', { name: t('grid.zeroInserted') }, { timeout: 10_000 });
+    expect(zero).toHaveAttribute('aria-rowcount', '25');
+    await user.click(button(panel(), 'transport.next'));
+    expect(within(panel()).queryByRole('grid', { name: t('grid.zeroInserted') })).toBeNull();
+    expect(gridOf(t('grid.paddedZero'))).toBe(zero);
+    expect(zero).toHaveAttribute('aria-rowcount', '29');
+    expect(zero).toHaveAttribute('aria-colcount', '29');
+    await user.click(button(panel(), 'transport.next'));
+    expect(gridOf(t('grid.paddedZero'))).toBe(zero);
+    // And back: the first stage shows the zero-inserted map in it again.
+    await user.click(button(panel(), 'transport.first'));
+    expect(gridOf(t('grid.zeroInserted'))).toBe(zero);
+    expect(zero).toHaveAttribute('aria-rowcount', '25');
+  });
+
+  it('of DOM cells (in=3, s=2: 5 × 5, then 9 × 9) it is drawn afresh for the kernel stage, as the stages’ other grids', async () => {
+    const user = userEvent.setup();
+    showQuery('?op=convT&in=3&k=3&s=2&p=0&view=direct');
+    render(<TransposeViews />);
+    const zero = gridOf(t('grid.zeroInserted'));
+    expect(rowsOf(t('grid.zeroInserted'), panel())).toHaveLength(5);
+    await user.click(button(panel(), 'transport.next'));
+    expect(rowsOf(t('grid.paddedZero'), panel())).toHaveLength(9);
+    expect(gridOf(t('grid.paddedZero'))).not.toBe(zero);
+    expect(zero.isConnected).toBe(false);
+  });
+});
