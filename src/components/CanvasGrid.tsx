@@ -157,6 +157,12 @@ export default function CanvasGrid(props: GridProps) {
     if (canvas.current && zoomer.current) zoomer.current.transform(select(canvas.current), zoomIdentity.translate(next.x, next.y).scale(next.k));
   };
 
+  // A grid that changes size under a resting pointer (the direct view's new input, padded at its
+  // second stage) reports the cell under it again: the same place is another cell now.
+  useLayoutEffect(() => {
+    last.current = null;
+  }, [rows, cols]);
+
   const hoverAt = (cell: [number, number] | null) => {
     const key = cell ? `${cell[0]}-${cell[1]}` : null;
     if (key === last.current) return;

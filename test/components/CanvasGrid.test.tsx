@@ -138,6 +138,21 @@ describe('a large grid on a canvas', () => {
     expect(within(grid).getByRole('gridcell')).toHaveTextContent(new RegExp(`^${100 + N - 1}$`));
   });
 
+  it('a grid that changes size reports the cell in focus again (the same place is another cell of the new grid)', async () => {
+    const user = userEvent.setup();
+    const { grid, onHover, rerender } = await show();
+    await user.click(within(grid).getByRole('gridcell'));
+    await user.keyboard('{ArrowUp}');
+    expect(onHover).toHaveBeenLastCalledWith({ row: 0, col: 0 });
+    onHover.mockClear();
+    // Moving onto the same cell again reports nothing new.
+    await user.keyboard('{ArrowUp}');
+    expect(onHover).not.toHaveBeenCalled();
+    act(() => rerender({ rows: N + 4, cols: N + 4 }));
+    await user.keyboard('{ArrowUp}');
+    expect(onHover).toHaveBeenCalledWith({ row: 0, col: 0 });
+  });
+
   it('a step repaints only the cells whose look changed: the old and the new active cell', async () => {
     const { rerender } = await show();
     ctx.rects.length = 0;
