@@ -9,7 +9,7 @@
  * channel's group (its zero-inserted and padded plane, its kernel and flipped kernel), a direct
  * output per output channel, and the sweep's equation summed per channel, then over channels.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import {
   evaluateTerms, step, type ConvTransposeDirectPlan, type Tensor, type TransposeNumbers,
 } from '../engine';
@@ -113,6 +113,11 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
   const zero = current.kind === 'zero-insert';
   const kernel = current.kind === 'kernel';
   const sweep = current.kind === 'sweep';
+  // A stage's new grids (the kernel pair; the output canvas) mount in a render of their own, just
+  // after the one that changes the stage: mounted with the rest, a stage change at 32 × 32 was
+  // one task of 55–90 ms during playback (layout, a new canvas's first paint and layer).
+  const kernelShown = useDeferredValue(kernel) && kernel;
+  const outputsShown = useDeferredValue(sweep) && sweep;
   // The new input: zero-inserted in the first stage, padded by p′ from the second on.
   const input = zero
     ? { key: 'grid.zeroInserted', value: 'zeroInserted', rows: direct.zeroH, cols: direct.zeroW, hovers: zeroHovers } as const
@@ -148,7 +153,7 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
       {zero ? <DirectFormulas info={info} stage="zero-insert" /> : null}
       {kernel ? <p className="direct__detail">{t('stage.kernelDetail')}</p> : null}
       {kernel ? <DirectFormulas info={info} stage="kernel" /> : null}
-      {kernel ? (
+      {kernelShown ? (
         <div className="direct__grids">
           {inputChannels.map((ci, i) => (
             <ChannelBox key={ci} kind="pair" boxed={severalIn} style={flipBasis}>
@@ -186,7 +191,7 @@ export function DirectView({ plan, channels, count, x, w, numbers }: DirectViewP
             ) : null}
           </ChannelBox>
         ))}
-        {sweep ? (
+        {outputsShown ? (
           <ChannelBox kind="outputs" boxed={several} label={severalOut ? t('ch.outputs.label') : undefined} style={outputsBasis}>
             {outputs.map((o, co) => (
               <OutputGrid
