@@ -97,13 +97,18 @@ function setAlign(ctx: CanvasRenderingContext2D, pen: Pen, align: CanvasTextAlig
   }
 }
 
+// The inside of one cell at its place under transform `t` is drawn in three parts: its box (fill
+// and mark), its number, its note. A paint draws every cell's box, then every number, then every
+// note, so the font changes twice per paint rather than twice per cell.
+
+/** From this size (px) a cell has a grid line: its right and bottom pixel. */
+const LINE_FROM = 3;
+
 /**
- * The inside of one cell at its place under transform `t` is drawn in three parts: its box (fill
- * and mark), its number, its note. A paint draws every cell's box, then every number, then
- * every note, so the font changes twice per paint rather than twice per cell. The grid line (the
- * cell's right and bottom pixel) is not touched: `paintCells` draws the lines once, under every
- * cell, when it paints the whole grid.
+ * The side of a cell's inside: all of it but its grid line, which `paintCells` draws once under
+ * every cell when it paints the whole grid.
  */
+const innerSide = (size: number): number => (size >= LINE_FROM ? size - 1 : size);
 
 /**
  * A cell's box: its fill (unless `fill` is false: a whole paint has filled every cell already)
@@ -111,7 +116,7 @@ function setAlign(ctx: CanvasRenderingContext2D, pen: Pen, align: CanvasTextAlig
  */
 function paintBox(ctx: CanvasRenderingContext2D, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette, fill: boolean): void {
   const { x, y, size } = cellRect(g, t, r, c);
-  const inner = size >= 3 ? size - 1 : size;
+  const inner = innerSide(size);
   const mark = markColor(cell.mark, p);
   if (fill || (mark && size < 8)) {
     ctx.fillStyle = mark && size < 8 ? mark : fillOf(cell, p);
@@ -128,7 +133,7 @@ function paintBox(ctx: CanvasRenderingContext2D, g: CanvasGeometry, t: ZoomTrans
 /** A cell's number, centred, in the font `look` gives it (a cropped value is struck through). */
 function paintText(ctx: CanvasRenderingContext2D, pen: Pen, g: CanvasGeometry, t: ZoomTransform, cell: CellPaint, r: number, c: number, p: CanvasPalette, look: TextLook): void {
   const { x, y, size } = cellRect(g, t, r, c);
-  const inner = size >= 3 ? size - 1 : size;
+  const inner = innerSide(size);
   setFont(ctx, pen, look.font);
   setAlign(ctx, pen, 'center', 'middle');
   ctx.fillStyle = inkOf(cell, p);
@@ -215,7 +220,7 @@ export function paintCells(
     const r1 = Math.min(g.rows - 1, Math.ceil((view.height - t.y) / side) - 1);
     const c0 = Math.max(0, Math.floor(-t.x / side));
     const c1 = Math.min(g.cols - 1, Math.ceil((view.width - t.x) / side) - 1);
-    if (side >= 3) {
+    if (side >= LINE_FROM) {
       // The lines: the grid's area in the line colour, which the cells' fills leave showing at their edges.
       ctx.fillStyle = p.line;
       ctx.fillRect(t.x + c0 * side, t.y + r0 * side, (c1 - c0 + 1) * side, (r1 - r0 + 1) * side);
@@ -231,7 +236,7 @@ export function paintCells(
         else byFill.set(fill, [i]);
       }
     }
-    const inner = side >= 3 ? side - 1 : side;
+    const inner = innerSide(side);
     for (const [fill, list] of byFill) {
       ctx.fillStyle = fill;
       for (const i of list) ctx.fillRect((i % g.cols) * side + t.x, Math.floor(i / g.cols) * side + t.y, inner, inner);
