@@ -4,6 +4,7 @@
  * are kept: going back to one of them (typing a size back, Back in history, a view of the same
  * numbers) shows it at once, without asking the worker again for what the store already had.
  */
+import { keepRecent } from '../keepRecent';
 import type { EngineClient } from '../worker/client';
 import { selectValidated, selectValues, specOf, useStore } from './index';
 import type { Picture } from './resultsSlice';
@@ -48,9 +49,9 @@ export function connectEngine(client: EngineClient): () => void {
     client.latest('explore', spec, x, w).then(
       (r) => {
         if (r.stale || key !== lastKey) return;
-        kept.set(key, { explored: v.explored, x, w, numbers: r.value });
-        if (kept.size > KEPT_PICTURES) kept.delete(kept.keys().next().value as string);
-        useStore.getState().setPicture(kept.get(key)!);
+        const picture = { explored: v.explored, x, w, numbers: r.value };
+        keepRecent(kept, key, picture, KEPT_PICTURES);
+        useStore.getState().setPicture(picture);
       },
       (e: unknown) => key === lastKey && useStore.getState().setEngineError(e instanceof Error ? e : new Error(String(e))),
     );

@@ -6,6 +6,7 @@
  * Browser-API glue only (createImageBitmap, a 2d canvas); the arithmetic is the engine's.
  */
 import { fitWithin, MAX_IMAGE_SIDE } from '../engine/imagePixels';
+import { keepRecent } from '../keepRecent';
 
 /** A picture as the page names it: an id of its own choosing, and the file (sent again with each job, a handle and not a copy, so a restarted worker can decode it anew). */
 export interface PictureRef {
@@ -66,17 +67,14 @@ const kept = new Map<number, Promise<Picture>>();
  */
 export function picture(ref: PictureRef): Promise<Picture> {
   let decoded = kept.get(ref.id);
-  if (decoded) {
-    kept.delete(ref.id);
-  } else {
-    decoded = decodePicture(ref.blob);
-    const mine = decoded;
+  if (!decoded) {
+    const mine = decodePicture(ref.blob);
     mine.catch(() => {
       if (kept.get(ref.id) === mine) kept.delete(ref.id);
     });
+    decoded = mine;
   }
-  kept.set(ref.id, decoded);
-  while (kept.size > KEPT_PICTURES) kept.delete(kept.keys().next().value as number);
+  keepRecent(kept, ref.id, decoded, KEPT_PICTURES);
   return decoded;
 }
 
