@@ -6,6 +6,7 @@
  * scrolls sideways under its caption, following the step's active cell or window so it never steps out of view.
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { followScroll } from '../../viz/follow';
 
 export interface GridSlotProps {
   readonly cols: number;
@@ -37,9 +38,8 @@ export function GridSlot({ cols, maxCell, minCell = MIN_CELL, follow = true, chi
       // Only a grid with a step's cells to follow reads the layout.
       const target = grid?.querySelector<HTMLElement>('.cell--active, .cell--window');
       if (!grid || !target || grid.scrollWidth <= grid.clientWidth) return;
-      const cell = target.getBoundingClientRect();
-      const box = grid.getBoundingClientRect();
-      if (cell.left < box.left || cell.right > box.right) grid.scrollLeft += cell.left - box.left - (box.width - cell.width) / 2;
+      const by = followScroll(target.getBoundingClientRect(), grid.getBoundingClientRect());
+      if (by !== 0) grid.scrollLeft += by;
     });
     return () => cancelAnimationFrame(frame);
   });
