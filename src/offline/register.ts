@@ -47,7 +47,11 @@ export function applyUpdate(sw: ServiceWorkerContainer, worker: ServiceWorker, r
     reload();
   };
   sw.addEventListener('controllerchange', inCharge, { once: true });
-  worker.addEventListener('statechange', () => worker.state === 'activated' && inCharge());
+  worker.addEventListener('statechange', () => {
+    if (worker.state === 'activated') inCharge();
+    // Replaced by a newer version (which will be offered in turn): nothing left to ask.
+    else if (worker.state === 'redundant') clearInterval(again);
+  });
   ask();
 }
 

@@ -58,6 +58,16 @@ describe('applyUpdate', () => {
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
+  it('stops asking a version that became redundant (a newer one replaced it), and does not reload for it', () => {
+    const { sw, as, worker, become } = fakes();
+    const reload = vi.fn();
+    applyUpdate(sw, as, reload);
+    become('redundant');
+    vi.advanceTimersByTime(ASK_AGAIN_MS * 3);
+    expect(worker.posted).toHaveLength(1);
+    expect(reload).not.toHaveBeenCalled();
+  });
+
   it('a version another tab already let take over: reload at once, nothing asked', () => {
     const { sw, as, worker } = fakes('activated');
     const reload = vi.fn();
